@@ -1,0 +1,145 @@
+extension ClusterWorld {
+    static let notReadyEvictionSeconds = 300.0
+
+    /// The node lifecycle controller: taints for cordoned and unreachable nodes, pods marked not ready, then evicted after 300 s.
+    func runNodeLifecycle() {
+        for node in store.all(Node.self) {
+            guard let name = node.metadata.name else { continue }
+            syncTaints(node)
+            if node.isReady {
+                notReadySince.removeValue(forKey: name)
+                continue
+            }
+            let keys = (store.podsByNode[name] ?? []).sorted()
+            guard let since = notReadySince[name] else {
+                notReadySince[name] = now
+                recordEvent(on: ObjectReference(kind: "Node", name: name, uid: name, apiVersion: "v1"), type: "Normal", reason: "NodeNotReady",
+                            message: "Node \(name) status is now: NodeNotReady", component: "node-controller")
+                for key in keys { markNotReady(key) }
+                continue
+            }
+            guard now - since >= Self.notReadyEvictionSeconds else { continue }
+            for key in keys {
+                guard let pod = store.get(Pod.self, key), pod.metadata.controller?.kind != "DaemonSet", pod.metadata.deletionTimestamp == nil else { continue }
+                recordEvent(on: reference(to: pod), type: "Normal", reason: "TaintManagerEviction",
+                            message: "Marking for deletion Pod \(pod.metadata.namespace ?? "")/\(pod.metadata.name ?? "")", component: "taint-eviction-controller")
+                deletePodGracefully(key, condition: PodCondition(type: "DisruptionTarget", status: "True", reason: "DeletionByTaintManager",
+                                                                 message: "Taint manager: deleting due to NoExecute taint", lastTransitionTime: timestamp))
+            }
+        }
+    }
+
+    private func markNotReady(_ key: String) {
+        store.modify(Pod.self, key) { pod in
+            guard var conditions = pod.status.conditions, let index = conditions.firstIndex(where: { $0.type == "Ready" }) else { return false }
+            conditions[index].status = "False"
+            conditions[index].reason = "NodeNotReady"
+            conditions[index].lastTransitionTime = timestamp
+            pod.status.conditions = conditions
+            for index in (pod.status.containerStatuses ?? []).indices { pod.status.containerStatuses?[index].ready = false }
+            return true
+        }
+    }
+
+    private func syncTaints(_ node: Node) {
+        var wanted: [Taint] = (node.spec.taints ?? []).filter { !$0.key.hasPrefix("node.kubernetes.io/") }
+        if node.spec.unschedulable == true { wanted.append(Taint(key: "node.kubernetes.io/unschedulable", effect: "NoSchedule", timeAdded: timestamp)) }
+        switch node.condition("Ready")?.status {
+        case "Unknown": wanted.append(Taint(key: "node.kubernetes.io/unreachable", effect: "NoExecute", timeAdded: timestamp))
+        case "False": wanted.append(Taint(key: "node.kubernetes.io/not-ready", effect: "NoExecute", timeAdded: timestamp))
+        default: break
+        }
+        if node.condition("MemoryPressure")?.status == "True" {
+            wanted.append(Taint(key: "node.kubernetes.io/memory-pressure", effect: "NoSchedule", timeAdded: timestamp))
+        }
+        let current = node.spec.taints ?? []
+        guard current.map({ "\($0.key):\($0.effect)" }) != wanted.map({ "\($0.key):\($0.effect)" }) else { return }
+        store.modify(Node.self, node.storeKey) { node in
+            node.spec.taints = wanted.map { taint in current.first { $0.key == taint.key && $0.effect == taint.effect } ?? taint }
+            if node.spec.taints?.isEmpty == true { node.spec.taints = nil }
+            return true
+        }
+    }
+
+    /// Each PodDisruptionBudget's status from the pods it selects.
+    func updateDisruptionBudgets() {
+        for budget in store.all(PodDisruptionBudget.self) {
+            guard let namespace = budget.metadata.namespace, let selector = budget.spec.selector else { continue }
+            let pods = store.all(Pod.self).filter {
+                $0.metadata.namespace == namespace && $0.metadata.deletionTimestamp == nil && selector.matches($0.metadata.labels)
+            }
+            let expected = Int32(pods.count)
+            let healthy = Int32(pods.filter(isReady).count)
+            let desired: Int32
+            if let minAvailable = budget.spec.minAvailable {
+                desired = Int32(minAvailable.scaled(against: Int(expected), roundUp: true) ?? 0)
+            } else if let maxUnavailable = budget.spec.maxUnavailable {
+                desired = max(0, expected - Int32(maxUnavailable.scaled(against: Int(expected), roundUp: true) ?? 0))
+            } else {
+                desired = expected
+            }
+            let allowed = max(0, healthy - desired)
+            var status = budget.status
+            status.observedGeneration = budget.metadata.generation
+            status.currentHealthy = healthy
+            status.desiredHealthy = desired
+            status.expectedPods = expected
+            status.disruptionsAllowed = allowed
+            status.disruptedPods = nil
+            let sufficient = allowed > 0
+            if status.conditions?.first?.status != (sufficient ? "True" : "False") {
+                status.conditions = [PodCondition(type: "DisruptionAllowed", status: sufficient ? "True" : "False",
+                                                  reason: sufficient ? "SufficientPods" : "InsufficientPods", lastTransitionTime: timestamp,
+                                                  observedGeneration: budget.metadata.generation)]
+            }
+            if status != budget.status { store.modify(PodDisruptionBudget.self, budget.storeKey) { $0.status = status; return true } }
+        }
+    }
+
+    /// Deletes objects whose controller owner is gone (background cascading deletion) and events past their 1 h TTL.
+    func collectGarbage() {
+        var owners = Set<String>()
+        for type in [ResourceType.deployments, .replicaSets, .daemonSets, .statefulSets, .jobs, .cronJobs] {
+            for stored in store.table(type)?.objects.values.map({ $0 }) ?? [] { if let uid = stored.metadata.uid { owners.insert(uid) } }
+        }
+        for replicaSet in store.all(ReplicaSet.self) {
+            if let owner = replicaSet.metadata.controller?.uid, !owners.contains(owner) { store.remove(.replicaSets, replicaSet.storeKey) }
+        }
+        for job in store.all(Job.self) {
+            if let owner = job.metadata.controller?.uid, !owners.contains(owner) { store.remove(.jobs, job.storeKey) }
+        }
+        for (owner, keys) in store.podsByOwner where !owners.contains(owner) {
+            for key in keys.sorted() {
+                guard let pod = store.get(Pod.self, key), pod.metadata.controller?.kind != "Node" else { continue }
+                deletePodGracefully(key)
+            }
+        }
+        if Int(elapsed) % 60 == 0 {
+            let cutoff = timestamp.adding(seconds: -3600)
+            for event in store.all(Event.self) where (event.lastTimestamp ?? event.metadata.creationTimestamp ?? cutoff) < cutoff {
+                store.remove(.events, event.storeKey)
+            }
+        }
+    }
+
+    /// Records an Event the way the kubelet's correlator does: a repeat bumps `count` and `lastTimestamp`.
+    func recordEvent(on object: ObjectReference, type: String, reason: String, message: String, component: String, host: String? = nil) {
+        let namespace = object.namespace ?? "default"
+        let stem = "\(object.name ?? "")."
+        if let existing = store.all(Event.self).first(where: {
+            $0.metadata.namespace == namespace && $0.involvedObject.uid == object.uid && $0.reason == reason && $0.message == message && $0.metadata.name?.hasPrefix(stem) == true
+        }) {
+            store.modify(Event.self, existing.storeKey) { event in
+                event.count = (event.count ?? 1) + 1
+                event.lastTimestamp = timestamp
+                return true
+            }
+            return
+        }
+        let suffix = String(UInt64(now * 1_000_000_000) &+ UInt64(store.count(.events)), radix: 16)
+        let event = Event(metadata: ObjectMeta(name: stem + suffix, namespace: namespace), involvedObject: object, reason: reason, message: message,
+                          source: Event.Source(component: component, host: host), firstTimestamp: timestamp, lastTimestamp: timestamp, count: 1,
+                          type: type, reportingComponent: component, reportingInstance: host ?? "")
+        _ = try? store.create(event)
+    }
+}

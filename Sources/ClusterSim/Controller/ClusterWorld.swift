@@ -1,0 +1,81 @@
+/// Everything the simulated cluster is: stored objects, the kubelets' hidden state, the demand curves,
+/// the clock and the faults. Owned by `SimCluster`; controllers and scenarios are extensions that act on it.
+final class ClusterWorld {
+    let store: ObjectStore
+    /// Simulated seconds since the Unix epoch.
+    private(set) var now: Double
+    /// When the story begins (after the starting cluster has settled).
+    private(set) var startTime: Double
+    var runtimes: [String: PodRuntime] = [:]
+    /// Demand by `namespace/app-label/container`.
+    var demands: [String: ContainerDemand] = [:]
+    var faults = FaultState()
+    /// Memory the kubelet itself holds per node (the leak story), in bytes.
+    var kubeletMemory: [String: Double] = [:]
+    /// Simulated seconds each NotReady node has been NotReady.
+    var notReadySince: [String: Double] = [:]
+    var scenarioName: String
+    let tickSeconds: Double = 1
+
+    init(seed: UInt64, start: Double, scenarioName: String) {
+        now = start
+        startTime = start
+        self.scenarioName = scenarioName
+        store = ObjectStore(seed: seed, clock: { Timestamp(seconds: Int64(start)) })
+        store.clock = { [unowned self] in self.timestamp }
+    }
+
+    var timestamp: Timestamp { Timestamp(seconds: Int64(now)) }
+    var elapsed: Double { now - startTime }
+
+    /// Advances simulated time by one tick and runs every controller once.
+    func tick(scenario: any Scenario) {
+        now += tickSeconds
+        scenario.tick(self)
+        runControllers()
+    }
+
+    /// Runs the controllers for `seconds` without the story, then starts the story clock.
+    func settle(seconds: Int) {
+        for _ in 0..<seconds {
+            now += tickSeconds
+            runControllers()
+        }
+        startTime = now
+    }
+
+    private func runControllers() {
+        runWorkloadControllers()
+        schedulePendingPods()
+        runKubelets()
+        runNodeLifecycle()
+        updateDisruptionBudgets()
+        collectGarbage()
+    }
+
+    func demand(for pod: Pod, container: String) -> ContainerDemand? {
+        let app = pod.metadata.labels?["app"] ?? pod.metadata.labels?["k8s-app"] ?? ""
+        return demands["\(pod.metadata.namespace ?? "")/\(app)/\(container)"]
+    }
+
+    func setDemand(namespace: String, app: String, container: String, _ demand: ContainerDemand) {
+        demands["\(namespace)/\(app)/\(container)"] = demand
+    }
+}
+
+/// Faults injected by a scenario or through the control endpoint.
+public struct FaultState: Sendable, Equatable, Codable {
+    /// Added to every request, in milliseconds.
+    public var latencyMilliseconds: Int = 0
+    /// The next N requests get 429 with `Retry-After`.
+    public var throttleRemaining: Int = 0
+    public var retryAfterSeconds: Int = 1
+    /// The next N requests get 500.
+    public var errorsRemaining: Int = 0
+    /// While true the server refuses connections.
+    public var isDown: Bool = false
+    /// Simulated time at which an outage ends by itself.
+    public var downUntil: Double?
+
+    public init() {}
+}

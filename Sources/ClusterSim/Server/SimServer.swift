@@ -1,0 +1,106 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+
+/// The simulator's HTTP/1.1 server on loopback: every request goes to the `SimCluster`; watches stream chunked.
+/// During a simulated outage the listener is closed (connections are refused) and reopened on the same port after.
+public final class SimServer: Sendable {
+    public let cluster: SimCluster
+    public let host: String
+    private let group: MultiThreadedEventLoopGroup
+    private let state: ServerState
+    /// The TLS certificate served, or nil for plain HTTP.
+    public let certificate: SimCertificate?
+    private let tlsContext: NIOSSLContext?
+
+    /// A server for `cluster`; with `tls` (the default) it serves HTTPS with a fresh self-signed certificate.
+    public init(cluster: SimCluster, host: String = "127.0.0.1", tls: Bool = true, threads: Int = System.coreCount) throws(SimError) {
+        self.cluster = cluster
+        self.host = host
+        self.group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
+        self.state = ServerState()
+        certificate = tls ? try SimCertificate.generate() : nil
+        tlsContext = try certificate?.serverContext()
+    }
+
+    /// Binds (port 0: the OS picks) and returns the port; connections are served until `stop()`.
+    public func start(port: Int = 0) async throws(SimError) -> Int {
+        let bound = try await bind(port: port)
+        await cluster.onAvailabilityChange { [weak self] available in
+            guard let self else { return }
+            Task { await self.availabilityChanged(available) }
+        }
+        return bound
+    }
+
+    /// The base URL, once started.
+    public var url: String {
+        get async { "\(certificate == nil ? "http" : "https")://\(host):\(await state.port)" }
+    }
+
+    public func stop() async {
+        await state.closeAll()
+        try? await group.shutdownGracefully()
+    }
+
+    private func availabilityChanged(_ available: Bool) async {
+        if available {
+            let port = await state.port
+            _ = try? await bind(port: port)
+        } else {
+            await state.closeAll()
+        }
+    }
+
+    private func bind(port: Int) async throws(SimError) -> Int {
+        let cluster = self.cluster
+        let state = self.state
+        let tlsContext = self.tlsContext
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.maxMessagesPerRead, value: 16)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if let tlsContext {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tlsContext))
+                    }
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(HTTPRequestHandler(cluster: cluster, connections: state))
+                }
+            }
+        do {
+            let channel = try await bootstrap.bind(host: host, port: port).get()
+            let boundPort = channel.localAddress?.port ?? port
+            await state.listening(channel, port: boundPort)
+            return boundPort
+        } catch {
+            throw .bindFailed(host: host, port: port, reason: "\(error)")
+        }
+    }
+}
+
+/// The listener and open connections, so an outage can close them all.
+actor ServerState {
+    private(set) var port = 0
+    private var listener: (any Channel)?
+    private var connections: [ObjectIdentifier: any Channel] = [:]
+
+    func listening(_ channel: any Channel, port: Int) {
+        listener = channel
+        self.port = port
+    }
+
+    func opened(_ channel: any Channel) { connections[ObjectIdentifier(channel)] = channel }
+
+    func closed(_ channel: any Channel) { connections.removeValue(forKey: ObjectIdentifier(channel)) }
+
+    func closeAll() {
+        listener?.close(promise: nil)
+        listener = nil
+        for channel in connections.values { channel.close(promise: nil) }
+        connections.removeAll()
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// The simulated cluster: a Kubernetes API server's state and behaviour, driven by a scenario and a clock.
+/// The HTTP server (`SimServer`) hands it every request; tests may also step its clock directly.
+public actor SimCluster {
+    let world: ClusterWorld
+    let scenario: any Scenario
+    public let tokens: SimTokens
+    public nonisolated let scenarioName: String
+    private var lastBookmark = ContinuousClock.now
+    /// How often open watches get a BOOKMARK, in real time.
+    var bookmarkInterval: Duration = .seconds(60)
+    /// Told when the server should stop or resume accepting connections.
+    private var availabilityObservers: [@Sendable (Bool) -> Void] = []
+
+    /// Builds the cluster for a scenario; `start` is the simulated wall-clock time of the scenario's first second.
+    public init(scenario name: String, seed: UInt64 = 1, start: Date = Date(timeIntervalSince1970: 1_795_251_600),
+                options: ScenarioOptions = ScenarioOptions(), tokens: SimTokens = SimTokens(admin: "firebreak-admin-token", viewer: "firebreak-viewer-token")) throws(SimError) {
+        guard let scenario = ScenarioCatalog.make(name, options: options) else { throw .unknownScenario(name) }
+        self.scenario = scenario
+        self.scenarioName = name
+        self.tokens = tokens
+        world = ClusterWorld(seed: seed, start: start.timeIntervalSince1970.rounded(.down), scenarioName: name)
+        scenario.setUp(world)
+    }
+
+    /// Simulated time now.
+    public var now: Date { Date(timeIntervalSince1970: world.now) }
+
+    /// Simulated seconds since the scenario began.
+    public var elapsedSeconds: Double { world.elapsed }
+
+    /// Advances simulated time by whole ticks, running every controller each tick.
+    public func advance(bySeconds seconds: Double) {
+        let wasDown = world.faults.isDown
+        var remaining = seconds
+        while remaining >= world.tickSeconds {
+            world.tick(scenario: scenario)
+            remaining -= world.tickSeconds
+            if let until = world.faults.downUntil, world.now >= until {
+                world.faults.isDown = false
+                world.faults.downUntil = nil
+            }
+        }
+        if wasDown != world.faults.isDown { notifyAvailability() }
+        if ContinuousClock.now - lastBookmark >= bookmarkInterval {
+            lastBookmark = ContinuousClock.now
+            world.store.hub.bookmarkAll(resourceVersion: world.store.resourceVersion)
+        }
+    }
+
+    /// Runs the clock at `speed` × real time until the task is cancelled.
+    public func run(speed: Double) async {
+        var carried = 0.0
+        var last = ContinuousClock.now
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(100))
+            let current = ContinuousClock.now
+            let elapsed = current - last
+            last = current
+            carried += (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) * speed
+            let whole = carried.rounded(.down)
+            carried -= whole
+            advance(bySeconds: whole)
+        }
+    }
+
+    /// Registers a callback for availability changes (false: refuse connections, true: accept again).
+    public func onAvailabilityChange(_ observer: @escaping @Sendable (Bool) -> Void) {
+        availabilityObservers.append(observer)
+    }
+
+    public var isAvailable: Bool { !world.faults.isDown }
+
+    public var faults: FaultState { world.faults }
+
+    /// Replaces the fault settings (the control endpoint and tests use this).
+    public func setFaults(_ faults: FaultState) {
+        let wasDown = world.faults.isDown
+        world.faults = faults
+        if wasDown != faults.isDown { notifyAvailability() }
+    }
+
+    /// Starts an outage now for `seconds` of simulated time.
+    public func startOutage(seconds: Double) {
+        world.startOutage(seconds: seconds)
+        notifyAvailability()
+    }
+
+    /// Ends every open watch in the middle of a line.
+    public func cutWatches() { world.store.hub.endAll(cut: true) }
+
+    /// Forgets all change history: watches from an older resourceVersion get 410 Expired.
+    public func expireHistory() { world.store.compactAll() }
+
+    /// Counts of stored objects by resource plural, for status output and tests.
+    public func objectCounts() -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: ResourceType.stored.map { ($0.plural, world.store.count($0)) })
+    }
+
+    public var watchCount: Int { world.store.hub.count }
+
+    public var resourceVersion: Int64 { world.store.resourceVersion }
+
+    private func notifyAvailability() {
+        if world.faults.isDown { world.store.hub.endAll(cut: false) }
+        for observer in availabilityObservers { observer(!world.faults.isDown) }
+    }
+}
+
+extension ClusterWorld {
+    func startOutage(seconds: Double) {
+        faults.isDown = true
+        faults.downUntil = now + seconds
+        store.hub.endAll(cut: false)
+    }
+}
+
+/// Errors from setting up or running the simulator.
+public enum SimError: Error, CustomStringConvertible, Equatable {
+    case unknownScenario(String)
+    case bindFailed(host: String, port: Int, reason: String)
+    case kubeconfigWrite(path: String, reason: String)
+    case certificate(reason: String)
+
+    public var description: String {
+        switch self {
+        case .unknownScenario(let name):
+            "Unknown scenario '\(name)'; known scenarios: \(ScenarioCatalog.all.map(\.name).joined(separator: ", "))"
+        case .bindFailed(let host, let port, let reason): "Cannot listen on \(host):\(port): \(reason)"
+        case .kubeconfigWrite(let path, let reason): "Cannot write kubeconfig '\(path)': \(reason)"
+        case .certificate(let reason): "Cannot make the simulator's TLS certificate: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `firebreak` command line.
+@main
+struct Firebreak: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "firebreak",
+        abstract: "An incident console for Kubernetes.",
+        subcommands: [SimCommand.self, Demo.self],
+        defaultSubcommand: Demo.self
+    )
+}

@@ -1,0 +1,64 @@
+import ClusterSim
+import Foundation
+
+/// A simulator started by the command line: cluster, HTTP server, clock task and kubeconfig.
+struct RunningSimulator {
+    let cluster: SimCluster
+    let server: SimServer
+    let url: String
+    let kubeconfigPath: String
+    let clock: Task<Void, Never>
+    let isTemporaryKubeconfig: Bool
+
+    static func start(scenario: String, speed: Double, seed: UInt64, port: Int, kubeconfigPath: String?,
+                      options: ScenarioOptions = ScenarioOptions()) async throws -> RunningSimulator {
+        let token = randomToken()
+        let cluster = try SimCluster(scenario: scenario, seed: seed, start: Date(), options: options,
+                                     tokens: SimTokens(admin: token, viewer: randomToken()))
+        let server = try SimServer(cluster: cluster)
+        let bound = try await server.start(port: port)
+        let url = await server.url
+        let path = kubeconfigPath ?? FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-sim-\(bound).kubeconfig").path
+        try SimKubeconfig.write(to: path, server: url, token: token, certificateAuthorityPEM: server.certificate?.certificatePEM)
+        let clock = Task { await cluster.run(speed: speed) }
+        return RunningSimulator(cluster: cluster, server: server, url: url, kubeconfigPath: path, clock: clock, isTemporaryKubeconfig: kubeconfigPath == nil)
+    }
+
+    /// Waits `seconds` of real time, or until interrupted when 0.
+    func wait(seconds: Double) async {
+        if seconds > 0 {
+            try? await Task.sleep(for: .seconds(seconds))
+        } else {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .main)
+                signal(SIGINT, SIG_IGN)
+                source.setEventHandler {
+                    source.cancel()
+                    continuation.resume()
+                }
+                source.resume()
+            }
+        }
+    }
+
+    /// Prints one line of simulated time, object counts and restarts every `interval`.
+    func reportProgress(every interval: Duration) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            let counts = await cluster.objectCounts()
+            let elapsed = Int(await cluster.elapsedSeconds)
+            print("t+\(elapsed / 60)m\(elapsed % 60)s  nodes \(counts["nodes"] ?? 0)  pods \(counts["pods"] ?? 0)  events \(counts["events"] ?? 0)  watches \(await cluster.watchCount)")
+        }
+    }
+
+    func stop() async {
+        clock.cancel()
+        await server.stop()
+        if isTemporaryKubeconfig { try? FileManager.default.removeItem(atPath: kubeconfigPath) }
+    }
+
+    private static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+}
