@@ -126,10 +126,9 @@ extension ClusterWorld {
     func recordEvent(on object: ObjectReference, type: String, reason: String, message: String, component: String, host: String? = nil) {
         let namespace = object.namespace ?? "default"
         let stem = "\(object.name ?? "")."
-        if let existing = store.all(Event.self).first(where: {
-            $0.metadata.namespace == namespace && $0.involvedObject.uid == object.uid && $0.reason == reason && $0.message == message && $0.metadata.name?.hasPrefix(stem) == true
-        }) {
-            store.modify(Event.self, existing.storeKey) { event in
+        let aggregation = "\(namespace)/\(object.uid ?? "")/\(reason)/\(type)/\(message)"
+        if let key = eventKeys[aggregation], store.get(Event.self, key) != nil {
+            store.modify(Event.self, key) { event in
                 event.count = (event.count ?? 1) + 1
                 event.lastTimestamp = timestamp
                 return true
@@ -140,6 +139,6 @@ extension ClusterWorld {
         let event = Event(metadata: ObjectMeta(name: stem + suffix, namespace: namespace), involvedObject: object, reason: reason, message: message,
                           source: Event.Source(component: component, host: host), firstTimestamp: timestamp, lastTimestamp: timestamp, count: 1,
                           type: type, reportingComponent: component, reportingInstance: host ?? "")
-        _ = try? store.create(event)
+        if let created = try? store.create(event) { eventKeys[aggregation] = created.storeKey }
     }
 }

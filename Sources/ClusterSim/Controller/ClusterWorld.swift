@@ -15,6 +15,8 @@ final class ClusterWorld {
     /// Simulated seconds each NotReady node has been NotReady.
     var notReadySince: [String: Double] = [:]
     var scenarioName: String
+    /// Event keys by aggregation key (namespace, object, reason, type, message), as the kubelet's correlator keeps them.
+    var eventKeys: [String: String] = [:]
     let tickSeconds: Double = 1
 
     init(seed: UInt64, start: Double, scenarioName: String) {

@@ -80,7 +80,7 @@ struct APIServerOutage: Scenario {
 }
 
 /// A runaway CronJob: `*/1` instead of `*/15 9-19 * * Mon-Fri`, its history limits under the pod template, and jobs that
-/// never finish; 60 pods a minute until thousands crowd the namespace, nodes fill, and the API server slows.
+/// never finish; 60 pods a minute until thousands crowd the namespace, nodes fill, and past 1,000 pods the API server slows.
 struct CronJobExplosion: Scenario {
     func setUp(_ world: ClusterWorld) {
         world.buildBaseCluster()
@@ -98,7 +98,7 @@ struct CronJobExplosion: Scenario {
 
     func tick(_ world: ClusterWorld) {
         let pods = world.store.count(.pods)
-        world.faults.latencyMilliseconds = pods > 1500 ? min(2000, (pods - 1500) / 2) : 0
+        world.faults.latencyMilliseconds = pods > 1000 ? min(2000, (pods - 1000) / 2) : 0
     }
 }
 
