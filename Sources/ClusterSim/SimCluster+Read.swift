@@ -37,18 +37,21 @@ extension SimCluster {
                 throw .expired("The resourceVersion for the provided list is too old.")
             }
         }
+        let keys = table.sortedKeys
+        let prefix = path.namespace.map { $0 + "/" }
+        let end = prefix.map { table.insertionIndex(of: $0 + "\u{10FFFF}") } ?? keys.count
+        if let prefix { start = max(start, table.insertionIndex(of: prefix)) }
         var items: [StoredObject] = []
         var index = start
-        let keys = table.sortedKeys
-        while index < keys.count, limit == 0 || items.count < limit {
+        while index < end, limit == 0 || items.count < limit {
             if let stored = table.objects[keys[index]], filter.matches(stored.object) { items.append(stored) }
             index += 1
         }
         var token: String?
         var remaining: Int?
-        if index < keys.count, limit > 0 {
+        if index < end, limit > 0 {
             token = ContinueToken(resourceVersion: listVersion, startKey: keys[index - 1] + "\u{0}").encoded
-            remaining = filter.isEmpty || filter.fields.isEmpty && filter.labels.isEmpty && path.namespace == nil ? keys.count - index : nil
+            remaining = filter.labels.isEmpty && filter.fields.isEmpty ? end - index : nil
         }
         if request.wantsTable {
             return .json(200, TableRendering.table(resource: path.resource, rows: items, now: world.timestamp, resourceVersion: listVersion,

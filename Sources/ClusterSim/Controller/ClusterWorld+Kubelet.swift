@@ -163,6 +163,7 @@ extension ClusterWorld {
         status.phase = started ? "Running" : "Pending"
         status.containerStatuses = statuses
         status.hostIP = node.status.addresses.first { $0.type == "InternalIP" }?.address
+        status.hostIPs = status.hostIP.map { [PodIP(ip: $0)] }
         if status.podIP == nil, started {
             let octets = abs(podName.hashValueStable) % 250
             status.podIP = "10.244.\(abs((node.metadata.name ?? "").hashValueStable) % 250).\(octets + 2)"

@@ -1,8 +1,8 @@
 /// core/v1 Node.
 struct Node: Codable, Sendable {
     var metadata: ObjectMeta
-    var spec: NodeSpec
-    var status: NodeStatus
+    @Defaulted var spec: NodeSpec = NodeSpec()
+    @Defaulted var status: NodeStatus = NodeStatus()
 }
 
 struct NodeSpec: Codable, Sendable {

@@ -2,7 +2,7 @@
 struct Pod: Codable, Sendable {
     var metadata: ObjectMeta
     var spec: PodSpec
-    var status: PodStatus = PodStatus()
+    @Defaulted var status: PodStatus = PodStatus()
 }
 
 struct PodTemplateSpec: Codable, Sendable, Equatable {
@@ -18,11 +18,15 @@ struct PodSpec: Codable, Sendable, Equatable {
     var terminationGracePeriodSeconds: Int64? = 30
     var dnsPolicy: String? = "ClusterFirst"
     var serviceAccountName: String?
+    var serviceAccount: String?
     var nodeName: String?
+    var securityContext: [String: String]?
     var nodeSelector: [String: String]?
     var schedulerName: String? = "default-scheduler"
     var priorityClassName: String?
     var priority: Int32?
+    var enableServiceLinks: Bool?
+    var preemptionPolicy: String?
     var tolerations: [Toleration]?
 
     init(containers: [Container]) { self.containers = containers }
@@ -110,6 +114,7 @@ struct PodStatus: Codable, Sendable, Equatable {
     var message: String?
     var reason: String?
     var hostIP: String?
+    var hostIPs: [PodIP]?
     var podIP: String?
     var podIPs: [PodIP]?
     var startTime: Timestamp?
@@ -119,6 +124,23 @@ struct PodStatus: Codable, Sendable, Equatable {
 }
 
 struct PodIP: Codable, Sendable, Equatable { var ip: String }
+
+extension PodSpec {
+    /// The defaults admission adds to every new pod: service account, priority, and the 300 s not-ready/unreachable tolerations.
+    mutating func applyAdmissionDefaults() {
+        serviceAccountName = serviceAccountName ?? "default"
+        serviceAccount = serviceAccountName
+        securityContext = securityContext ?? [:]
+        priority = priority ?? 0
+        enableServiceLinks = enableServiceLinks ?? true
+        preemptionPolicy = preemptionPolicy ?? "PreemptLowerPriority"
+        var current = tolerations ?? []
+        for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"] where !current.contains(where: { $0.key == key }) {
+            current.append(Toleration(key: key, operator: "Exists", effect: "NoExecute", tolerationSeconds: 300))
+        }
+        tolerations = current
+    }
+}
 
 struct PodCondition: Codable, Sendable, Equatable {
     var type: String

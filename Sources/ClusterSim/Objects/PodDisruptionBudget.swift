@@ -17,7 +17,7 @@ struct PodDisruptionBudget: Codable, Sendable {
     }
     var metadata: ObjectMeta
     var spec: Spec
-    var status: Status = Status()
+    @Defaulted var status: Status = Status()
 }
 
 /// core/v1 Namespace.
@@ -25,8 +25,8 @@ struct Namespace: Codable, Sendable {
     struct Spec: Codable, Sendable { var finalizers: [String]? }
     struct Status: Codable, Sendable, Equatable { var phase: String? }
     var metadata: ObjectMeta
-    var spec: Spec = Spec(finalizers: ["kubernetes"])
-    var status: Status = Status(phase: "Active")
+    @Defaulted var spec: Spec = Spec(finalizers: ["kubernetes"])
+    @Defaulted var status: Status = Status(phase: "Active")
 }
 
 /// core/v1 Event.

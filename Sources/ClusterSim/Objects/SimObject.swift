@@ -6,6 +6,8 @@ protocol SimObject: Codable, Sendable {
     func fieldValue(_ path: String) -> String?
     /// Field errors a real API server's validation would report (they become a 422 Invalid Status).
     func validationErrors() -> [FieldError]
+    /// Fills in what the API server's defaulting and admission add on create.
+    mutating func applyCreateDefaults()
 }
 
 /// One cause of a 422 Invalid response.
@@ -22,6 +24,7 @@ struct FieldError: Sendable, Equatable {
 
 extension SimObject {
     func fieldValue(_ path: String) -> String? { nil }
+    mutating func applyCreateDefaults() {}
     func validationErrors() -> [FieldError] { Self.validateName(metadata) }
 
     static func validateName(_ metadata: ObjectMeta) -> [FieldError] {
@@ -60,6 +63,8 @@ enum DNSName {
 
 extension Pod: SimObject {
     static let resource = ResourceType.pods
+
+    mutating func applyCreateDefaults() { spec.applyAdmissionDefaults() }
 
     func fieldValue(_ path: String) -> String? {
         switch path {

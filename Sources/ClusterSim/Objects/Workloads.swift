@@ -25,7 +25,7 @@ struct Deployment: Codable, Sendable {
     }
     var metadata: ObjectMeta
     var spec: Spec
-    var status: Status = Status()
+    @Defaulted var status: Status = Status()
 }
 
 /// apps/v1 ReplicaSet.
@@ -44,7 +44,7 @@ struct ReplicaSet: Codable, Sendable {
     }
     var metadata: ObjectMeta
     var spec: Spec
-    var status: Status = Status()
+    @Defaulted var status: Status = Status()
 }
 
 /// apps/v1 DaemonSet.
@@ -67,7 +67,7 @@ struct DaemonSet: Codable, Sendable {
     }
     var metadata: ObjectMeta
     var spec: Spec
-    var status: Status = Status()
+    @Defaulted var status: Status = Status()
 }
 
 /// apps/v1 StatefulSet.
@@ -91,7 +91,7 @@ struct StatefulSet: Codable, Sendable {
     }
     var metadata: ObjectMeta
     var spec: Spec
-    var status: Status = Status()
+    @Defaulted var status: Status = Status()
 }
 
 /// batch/v1 Job.
@@ -110,7 +110,7 @@ struct Job: Codable, Sendable {
     }
     var metadata: ObjectMeta
     var spec: Spec
-    var status: Status = Status()
+    @Defaulted var status: Status = Status()
 }
 
 /// batch/v1 CronJob.
@@ -127,7 +127,7 @@ struct CronJob: Codable, Sendable {
     struct Status: Codable, Sendable, Equatable { var lastScheduleTime: Timestamp?; var active: [ObjectReference]? }
     var metadata: ObjectMeta
     var spec: Spec
-    var status: Status = Status()
+    @Defaulted var status: Status = Status()
 }
 
 /// `Available`/`Progressing` conditions of a Deployment.

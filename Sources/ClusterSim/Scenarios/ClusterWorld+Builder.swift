@@ -135,7 +135,7 @@ extension ClusterWorld {
         let conditions = ["PodReadyToStartContainers", "Initialized", "ContainersReady", "Ready", "PodScheduled"].map {
             PodCondition(type: $0, status: "True", lastTransitionTime: started)
         }
-        return PodStatus(phase: "Running", conditions: conditions, hostIP: "10.1.\(index / 250 % 250).\(index % 250)",
+        return PodStatus(phase: "Running", conditions: conditions, hostIP: "10.1.\(index / 250 % 250).\(index % 250)", hostIPs: [PodIP(ip: "10.1.\(index / 250 % 250).\(index % 250)")],
                          podIP: "10.\(64 + index / 65_000).\(index / 250 % 250).\(index % 250)", podIPs: [PodIP(ip: "10.\(64 + index / 65_000).\(index / 250 % 250).\(index % 250)")],
                          startTime: started, containerStatuses: statuses, qosClass: qosClass(pod.spec), observedGeneration: 1)
     }

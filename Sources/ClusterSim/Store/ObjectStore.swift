@@ -82,6 +82,7 @@ final class ObjectStore {
         object.metadata.creationTimestamp = clock()
         object.metadata.generation = 1
         object.metadata.deletionTimestamp = nil
+        object.applyCreateDefaults()
         return try write(object, key: key, in: table, type: .added)
     }
 
