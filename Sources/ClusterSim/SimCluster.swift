@@ -100,6 +100,9 @@ public actor SimCluster {
 
     public var watchCount: Int { world.store.hub.count }
 
+    /// Pods deleted (and so replaced) per simulated second by the `scale` scenario.
+    public func setChurn(perSecond: Int) { world.churnPerSecond = perSecond }
+
     public var resourceVersion: Int64 { world.store.resourceVersion }
 
     private func notifyAvailability() {

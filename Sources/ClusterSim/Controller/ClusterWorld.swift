@@ -17,6 +17,8 @@ final class ClusterWorld {
     var scenarioName: String
     /// Event keys by aggregation key (namespace, object, reason, type, message), as the kubelet's correlator keeps them.
     var eventKeys: [String: String] = [:]
+    /// Pods the `scale` scenario deletes each simulated second.
+    var churnPerSecond = 0
     let tickSeconds: Double = 1
 
     init(seed: UInt64, start: Double, scenarioName: String) {

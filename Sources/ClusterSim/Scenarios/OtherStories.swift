@@ -123,12 +123,13 @@ struct ScaleScenario: Scenario {
             world.bindRunningPods(deployment: "\(namespace)/\(name)", count: min(perDeployment, options.pods - d * perDeployment),
                                   nodes: options.nodes, nextNode: &nodeIndex)
         }
+        world.churnPerSecond = options.churnPerSecond
         world.startClock()
     }
 
     func tick(_ world: ClusterWorld) {
         guard let table = world.store.table(.pods), table.count > 0 else { return }
-        for _ in 0..<options.churnPerSecond {
+        for _ in 0..<world.churnPerSecond {
             let key = table.sortedKeys[Int(world.store.randomUnit() * Double(table.sortedKeys.count))]
             if world.store.get(Pod.self, key)?.metadata.deletionTimestamp == nil { world.deletePodGracefully(key, gracePeriod: 1) }
         }

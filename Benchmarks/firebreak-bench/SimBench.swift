@@ -1,0 +1,97 @@
+import ArgumentParser
+import ClusterSim
+import Foundation
+
+/// The simulator at scale: build time and memory, kubectl listing everything through it, and watch fan-out.
+struct SimBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sim", abstract: "Serve the scale scenario and measure it with kubectl.")
+
+    @Option var nodes = 5000
+    @Option var pods = 150_000
+    @Option(help: "kubectl list runs.") var runs = 3
+    @Option(help: "Concurrent watch streams for the fan-out measurement.") var watchers = 10
+    @Option(help: "Pods deleted (and replaced) per simulated second during the fan-out measurement.") var churn = 500
+    @Option(help: "Simulated seconds of churn during the fan-out measurement.") var churnSeconds = 20
+
+    func run() async throws {
+        print("# ClusterSim scale benchmark: \(nodes) nodes, \(pods) pods")
+        let baseline = Measure.selfMemory("VmRSS")
+        var cluster: SimCluster?
+        let build = try await Measure.seconds {
+            cluster = try SimCluster(scenario: "scale", start: Date(), options: ScenarioOptions(nodes: nodes, pods: pods, churnPerSecond: 0),
+                                     tokens: SimTokens(admin: "bench-admin", viewer: "bench-viewer"))
+        }
+        guard let cluster else { return }
+        let rss = Measure.selfMemory("VmRSS")
+        print("build: \(Measure.fixed(build)) s; simulator RSS \(Measure.mib(rss)) (\(Measure.mib(rss - baseline)) for the cluster, \(Measure.fixed(Double(rss - baseline) / Double(pods) / 1024, 1)) KiB per pod)")
+
+        let server = try SimServer(cluster: cluster)
+        _ = try await server.start()
+        let url = await server.url
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        let kubeconfig = folder.appendingPathComponent("config").path
+        try SimKubeconfig.write(to: kubeconfig, server: url, token: "bench-admin", certificateAuthorityPEM: server.certificate?.certificatePEM)
+
+        var times: [Double] = []
+        for run in 1...runs {
+            let child = try Measure.run(["kubectl", "--kubeconfig", kubeconfig, "--cache-dir", folder.appendingPathComponent("cache-\(run)").path,
+                                         "get", "pods", "-A", "--chunk-size=500", "-o", "name"])
+            times.append(child.seconds)
+            print("kubectl get pods -A --chunk-size=500 -o name: run \(run): \(Measure.fixed(child.seconds)) s, \(child.stdoutLines) pods, exit \(child.status), kubectl peak RSS so far \(Measure.mib(child.peakBytes))")
+        }
+        let json = try Measure.run(["kubectl", "--kubeconfig", kubeconfig, "--cache-dir", folder.appendingPathComponent("cache-json").path,
+                                    "get", "pods", "-A", "--chunk-size=500", "-o", "json"])
+        print("kubectl get pods -A --chunk-size=500 -o json: \(Measure.fixed(json.seconds)) s")
+        let curl = try Measure.run(["curl", "-sk", "-o", "/dev/null", "-H", "Authorization: Bearer bench-admin", "\(url)/api/v1/pods"])
+        print("one unpaginated list of every pod over HTTPS with curl: \(Measure.fixed(curl.seconds)) s")
+        print("simulator RSS after serving: \(Measure.mib(Measure.selfMemory("VmRSS"))), peak \(Measure.mib(Measure.selfMemory("VmHWM")))")
+
+        try await fanOut(cluster: cluster, url: url)
+        await server.stop()
+        try? FileManager.default.removeItem(at: folder)
+        let sorted = times.sorted()
+        print("median kubectl list: \(Measure.fixed(sorted[sorted.count / 2])) s")
+    }
+
+    /// Opens `watchers` watch streams with curl, churns pods, and measures how fast every change reaches every stream.
+    private func fanOut(cluster: SimCluster, url: String) async throws {
+        let version = await cluster.resourceVersion
+        let counter = LineCounter()
+        var processes: [Process] = []
+        for _ in 0..<watchers {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["curl", "-sNk", "-H", "Authorization: Bearer bench-admin", "\(url)/api/v1/pods?watch=1&resourceVersion=\(version)"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            pipe.fileHandleForReading.readabilityHandler = { handle in counter.add(handle.availableData) }
+            try process.run()
+            processes.append(process)
+        }
+        try await Task.sleep(for: .seconds(1))
+        await cluster.setChurn(perSecond: churn)
+        let start = ContinuousClock.now
+        for _ in 0..<churnSeconds { await cluster.advance(bySeconds: 1) }
+        let generated = ContinuousClock.now - start
+        let produced = Int(await cluster.resourceVersion - version)
+        let expected = produced * watchers
+        while counter.lines < expected, ContinuousClock.now - start < .seconds(120) { try await Task.sleep(for: .milliseconds(20)) }
+        let elapsed = ContinuousClock.now - start
+        for process in processes { process.terminate() }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let generation = Double(generated.components.seconds) + Double(generated.components.attoseconds) / 1e18
+        print("watch fan-out: \(produced) changes (controllers took \(Measure.fixed(generation)) s to make them) to \(watchers) HTTPS watch streams: "
+              + "\(counter.lines) of \(expected) event lines delivered in \(Measure.fixed(seconds)) s = \(Int(Double(counter.lines) / seconds)) events/s")
+    }
+}
+
+/// Counts newline bytes arriving from several pipes.
+final class LineCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var lines: Int { lock.withLock { count } }
+    func add(_ data: Data) {
+        let newLines = data.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        lock.withLock { count += newLines }
+    }
+}
