@@ -1,0 +1,109 @@
+import CNcurses
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The real terminal, drawn with ncursesw. Create it with `withCursesTerminal`.
+public final class CursesTerminal: TerminalBackend {
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let palette: CursesPalette
+    private var previous: Screen?
+
+    fileprivate init(theme: Theme) throws(TUIError) {
+        setlocale(LC_ALL, "")
+        guard firebreak_newterm() != nil, let window = firebreak_stdscr() else {
+            throw .terminalUnavailable(reason: "the terminal type '\(Self.terminalName)' is not supported")
+        }
+        self.window = window
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        curs_set(0)
+        set_escdelay(25)
+        var colours = 0
+        if has_colors() {
+            start_color()
+            use_default_colors()
+            colours = Int(firebreak_colors())
+        }
+        palette = CursesPalette(theme: theme, colours: colours, maximumPairs: Int(firebreak_color_pairs()))
+        for pair in palette.definitions {
+            init_pair(pair.number, pair.foreground, pair.background)
+        }
+    }
+
+    /// Colours the terminal supports, known once curses has started.
+    public var colours: Int { has_colors() ? Int(firebreak_colors()) : 0 }
+
+    public var size: Size {
+        Size(width: Int(firebreak_columns(window)), height: Int(firebreak_rows(window)))
+    }
+
+    public func draw(_ screen: Screen) {
+        if previous?.size != screen.size {
+            clearok(window, true)
+            previous = nil
+        }
+        for change in screen.changes(from: previous) where !change.cell.isContinuation {
+            put(change.cell, x: change.x, y: change.y)
+        }
+        previous = screen
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    public func readInput(timeout: Duration) -> TerminalInput? {
+        let milliseconds = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
+        wtimeout(window, Int32(clamping: milliseconds))
+        var code: wint_t = 0
+        let result = wget_wch(window, &code)
+        guard result != ERR else { return nil }
+        return TerminalInput(curses: UInt32(code), isKeyCode: result == KEY_CODE_YES)
+    }
+
+    public func suspend() {
+        def_prog_mode()
+        endwin()
+    }
+
+    public func restore() {
+        reset_prog_mode()
+        previous = nil
+    }
+
+    fileprivate func close() {
+        endwin()
+    }
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        var text = cell.character.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+        text.append(0)
+        var character = cchar_t()
+        setcchar(&character, text, palette.attributes(for: cell.style), palette.pair(for: cell.style), nil)
+        mvwadd_wch(window, Int32(y), Int32(x), &character)
+    }
+
+    private static var terminalName: String {
+        getenv("TERM").map { String(cString: $0) } ?? "unset"
+    }
+}
+
+/// Runs `body` with curses owning the terminal; `endwin()` runs on every exit, including a thrown error.
+///
+/// While it runs, SIGINT and SIGTERM restore the terminal before the process ends with the signal.
+public func withCursesTerminal<Result>(
+    theme: Theme,
+    isolation: isolated (any Actor)? = #isolation,
+    _ body: (CursesTerminal) async throws -> Result
+) async throws -> Result {
+    let terminal = try CursesTerminal(theme: theme)
+    let previousHandlers = TerminalSignals.install()
+    defer {
+        terminal.close()
+        TerminalSignals.uninstall(previousHandlers)
+    }
+    return try await body(terminal)
+}
