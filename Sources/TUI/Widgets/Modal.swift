@@ -51,7 +51,7 @@ public struct Modal: Hashable, Sendable {
 
 extension Modal {
     /// The help screen generated from `keymap` for `context`.
-    public static func help(keymap: Keymap, context: KeyContext, width: Int, scrollOffset: Int = 0) -> Modal {
+    public static func help(keymap: Keymap, context: KeyContext, width: Int) -> Modal {
         let lines = keymap.helpLines(for: context, width: max(0, min(width, 76) - 4)).map { line in
             switch line.kind {
             case .heading: StyledLine(line.text, role: .title)
@@ -59,7 +59,7 @@ extension Modal {
             case .binding, .blank: StyledLine(line.text)
             }
         }
-        return Modal(title: "Help", lines: lines, scrollOffset: scrollOffset)
+        return Modal(title: "Help", lines: lines)
     }
 
     /// A yes/no question.

@@ -1,0 +1,23 @@
+/// Something that happened, for `reduce` to act on.
+public enum AppEvent: Hashable, Sendable {
+    case keyPressed(Key)
+    case resized(Size)
+    /// The clock ticked (redraw the header clock, age markers).
+    case tick
+    /// A pane's provider applied its query and now has these counts.
+    case rowsChanged(PaneID, rowCount: Int, totalCount: Int)
+}
+
+/// Something `reduce` asks the UI loop to do.
+public enum AppEffect: Hashable, Sendable {
+    case quit
+    /// Re-run a pane's filter and sort, then report `rowsChanged`.
+    case applyQuery(PaneID, PaneQuery)
+    /// Watch only this namespace (nil: all).
+    case switchNamespace(String?)
+    case switchContext(String)
+    /// Load the detail of a pane's row.
+    case showDetail(PaneID, row: Int)
+    /// Plan a runbook action for a pane's row (the Runbooks module binds these).
+    case requestRunbook(Action, PaneID, row: Int)
+}
