@@ -101,3 +101,12 @@ import Testing
         #expect(after.changes(from: before).map(\.x) == [0, 1])
     }
 }
+
+extension ScreenTests {
+    @Test func wideCharacterStraddlingTheLeftEdgeLeavesABlank() {
+        var screen = Screen(size: Size(width: 4, height: 1))
+        screen.put("xxxx", x: 0, y: 0)
+        screen.put("名b", x: 0, y: 0, clip: Rect(x: 1, y: 0, width: 3, height: 1))
+        #expect(screen.textLines() == ["x bx"])
+    }
+}

@@ -20,6 +20,7 @@ extension Screen {
             if column >= area.maxX { break }
             if column < area.x {
                 column += DisplayWidth.of(character)
+                if column > area.x { fill(Rect(x: area.x, y: y, width: column - area.x, height: 1), style: style) }
                 continue
             }
             column += putCharacter(character, x: column, y: y, style: style, clip: area)

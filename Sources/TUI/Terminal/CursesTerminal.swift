@@ -11,7 +11,7 @@ public final class CursesTerminal: TerminalBackend {
     private let palette: CursesPalette
     private var previous: Screen?
 
-    fileprivate init(theme: Theme) throws(TUIError) {
+    fileprivate init(chooseTheme: (Int) -> Theme) throws(TUIError) {
         setlocale(LC_ALL, "")
         guard firebreak_newterm() != nil, let window = firebreak_stdscr() else {
             throw .terminalUnavailable(reason: "the terminal type '\(Self.terminalName)' is not supported")
@@ -29,14 +29,11 @@ public final class CursesTerminal: TerminalBackend {
             use_default_colors()
             colours = Int(firebreak_colors())
         }
-        palette = CursesPalette(theme: theme, colours: colours, maximumPairs: Int(firebreak_color_pairs()))
+        palette = CursesPalette(theme: chooseTheme(colours), colours: colours, maximumPairs: Int(firebreak_color_pairs()))
         for pair in palette.definitions {
             init_pair(pair.number, pair.foreground, pair.background)
         }
     }
-
-    /// Colours the terminal supports, known once curses has started.
-    public var colours: Int { has_colors() ? Int(firebreak_colors()) : 0 }
 
     public var size: Size {
         Size(width: Int(firebreak_columns(window)), height: Int(firebreak_rows(window)))
@@ -93,17 +90,16 @@ public final class CursesTerminal: TerminalBackend {
 
 /// Runs `body` with curses owning the terminal; `endwin()` runs on every exit, including a thrown error.
 ///
-/// While it runs, SIGINT and SIGTERM restore the terminal before the process ends with the signal.
-public func withCursesTerminal<Result>(
-    theme: Theme,
-    isolation: isolated (any Actor)? = #isolation,
-    _ body: (CursesTerminal) async throws -> Result
-) async throws -> Result {
-    let terminal = try CursesTerminal(theme: theme)
+/// Call it from the main thread and keep the UI loop in `body` (curses is not thread-safe);
+/// background tasks post to an `EventInbox`. `theme` is called once with the number of colours
+/// the terminal supports (0 without colour), so the caller can pick `mono` (see `ThemeSelection`).
+/// While `body` runs, SIGINT and SIGTERM restore the terminal before the process ends with the signal.
+public func withCursesTerminal<Result>(theme: (Int) -> Theme, _ body: (CursesTerminal) throws -> Result) throws -> Result {
+    let terminal = try CursesTerminal(chooseTheme: theme)
     let previousHandlers = TerminalSignals.install()
     defer {
         terminal.close()
         TerminalSignals.uninstall(previousHandlers)
     }
-    return try await body(terminal)
+    return try body(terminal)
 }
