@@ -40,3 +40,12 @@ import Testing
         #expect("名".padded(toWidth: 4, alignment: .right) == "  名")
     }
 }
+
+extension DisplayWidthTests {
+    @Test(arguments: [
+        (UInt32(0x4DC0), 2), (0xD7B0, 0), (0x1B000, 2), (0x16FF0, 2),
+    ])
+    func scalarWidthsAgreeWithGlibcAtBlockEdges(value: UInt32, columns: Int) {
+        #expect(Unicode.Scalar(value).map(DisplayWidth.of) == columns)
+    }
+}

@@ -64,3 +64,13 @@ import Testing
         #expect(palette.attributes(for: Style(.row, .reverse)) != palette.attributes(for: Style(.row, .bold)))
     }
 }
+
+@Suite struct CursesCellTextTests {
+    @Test(arguments: [
+        ("a", [0x61]), ("e\u{301}", [0x65, 0x301]), ("❤️", [0x2764, 0xFE0F]),
+        ("👩‍💻", [0x1F469, 0x200D]), ("🇯🇵", [0x1F1EF]),
+    ] as [(Character, [Int])])
+    func cellKeepsTheBaseCharacterAndZeroWidthMarksOnly(character: Character, expected: [Int]) {
+        #expect(CursesTerminal.cellText(character).map { Int($0) } == expected)
+    }
+}

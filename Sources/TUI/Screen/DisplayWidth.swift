@@ -27,7 +27,7 @@ enum DisplayWidth {
         default:
             break
         }
-        if (0x1160...0x11FF).contains(value) { return 0 }  // Hangul medial vowels, final consonants
+        if (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value) { return 0 }  // Hangul medial vowels, final consonants
         if scalar.properties.isEmojiPresentation || isEastAsianWide(value) { return 2 }
         return 1
     }
@@ -42,7 +42,7 @@ enum DisplayWidth {
         0x2329...0x232A,   // angle brackets
         0x2E80...0x303E,   // CJK radicals, Kangxi, CJK symbols and punctuation
         0x3041...0x33FF,   // Hiragana, Katakana, Bopomofo, Hangul compatibility, CJK compatibility
-        0x3400...0x4DBF,   // CJK extension A
+        0x3400...0x4DFF,   // CJK extension A, Yijing hexagrams
         0x4E00...0x9FFF,   // CJK unified ideographs
         0xA000...0xA4CF,   // Yi
         0xA960...0xA97F,   // Hangul Jamo extended A
@@ -52,9 +52,9 @@ enum DisplayWidth {
         0xFE30...0xFE6F,   // CJK compatibility forms, small forms
         0xFF00...0xFF60,   // fullwidth forms
         0xFFE0...0xFFE6,   // fullwidth signs
-        0x16FE0...0x16FE4, // ideographic symbols
-        0x17000...0x18CFF, // Tangut
-        0x1B000...0x1B2FF, // Kana supplement and extensions
+        0x16FE0...0x16FF1, // ideographic symbols
+        0x17000...0x18D08, // Tangut, Khitan
+        0x1AFF0...0x1B2FF, // Kana extended, supplement and extensions
         0x1F200...0x1F2FF, // enclosed ideographic supplement
         0x20000...0x2FFFD, // CJK extensions B-F
         0x30000...0x3FFFD, // CJK extensions G-H

@@ -75,12 +75,23 @@ public final class CursesTerminal: TerminalBackend {
         endwin()
     }
 
+    /// Draws one cell: its base character plus up to three zero-width marks (a curses cell
+    /// holds one spacing character; the rest of an emoji sequence is dropped).
     private func put(_ cell: Cell, x: Int, y: Int) {
-        var text = cell.character.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+        var text = CursesTerminal.cellText(cell.character)
         text.append(0)
         var character = cchar_t()
-        setcchar(&character, text, palette.attributes(for: cell.style), palette.pair(for: cell.style), nil)
+        if setcchar(&character, text, palette.attributes(for: cell.style), palette.pair(for: cell.style), nil) != OK {
+            setcchar(&character, [wchar_t(32), 0], palette.attributes(for: cell.style), palette.pair(for: cell.style), nil)
+        }
         mvwadd_wch(window, Int32(y), Int32(x), &character)
+    }
+
+    static func cellText(_ character: Character) -> [wchar_t] {
+        let scalars = character.unicodeScalars
+        guard let base = scalars.first else { return [32] }
+        let marks = scalars.dropFirst().filter { DisplayWidth.of($0) == 0 }.prefix(3)
+        return ([base] + marks).map { wchar_t(bitPattern: $0.value) }
     }
 
     private static var terminalName: String {
