@@ -97,3 +97,28 @@ extension ConsoleSnapshotTests {
         try expectSnapshot(render(state).snapshot(), named: "help-end-read-only-80x24")
     }
 }
+
+extension ConsoleSnapshotTests {
+    @Test func staleHeaderStandsOutInEveryTheme() throws {
+        let stale = HeaderBar(segments: [
+            HeaderSegment("ctx prod-eu"),
+            HeaderSegment("stale for 42s, reconnecting in 8s", role: .headerStale),
+        ], trailing: UTCClock.text(secondsSince1970: 11_565))
+        var screen = Screen(size: Size(width: 80, height: 1))
+        stale.render(in: screen.bounds, on: &screen)
+        var text = screen.snapshot()
+        for name in ["default", "mono"] {
+            let theme = try ThemeLoader.load(name: name, directory: RepositoryPaths.themes)
+            text += "\n\(name):\n" + screen.attributeLines(theme: theme).map { "|\($0)|" }.joined(separator: "\n") + "\n"
+        }
+        try expectSnapshot(text, named: "header-stale-80")
+    }
+}
+
+extension ConsoleSnapshotTests {
+    @Test func shortTerminalCollapsesToTheFocusedPane() throws {
+        var state = AppState.sample(size: Size(width: 50, height: 12))
+        _ = reduce(&state, .keyPressed(.character("G")))
+        try expectSnapshot(render(state).snapshot(), named: "pods-50x12")
+    }
+}

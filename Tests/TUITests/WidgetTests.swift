@@ -17,6 +17,17 @@ import Testing
         #expect(TableColumn.widths(of: columns, in: 25) == [10, 10, 0])
         #expect(TableColumn.widths(of: columns, in: 5) == [0, 0, 0])
     }
+
+    @Test func lowPriorityColumnsAreHiddenFirst() {
+        let columns = [
+            TableColumn("NAMESPACE", width: .fixed(10), priority: -1),
+            TableColumn("NAME", width: .fixed(10), priority: 2),
+            TableColumn("STATUS", width: .fixed(10), priority: 1),
+            TableColumn("AGE", width: .fixed(5)),
+        ]
+        #expect(TableColumn.widths(of: columns, in: 30) == [0, 10, 10, 5])
+        #expect(TableColumn.widths(of: columns, in: 21) == [0, 10, 10, 0])
+    }
 }
 
 @Suite struct TableViewTests {

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads and validates theme files (`themes/NAME.yaml`).
@@ -26,7 +27,16 @@ public enum ThemeLoader {
     /// Loads `NAME.yaml` from `directory`.
     public static func load(name: String, directory: String) throws(TUIError) -> Theme {
         let path = directory.hasSuffix("/") ? "\(directory)\(name).yaml" : "\(directory)/\(name).yaml"
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw .unknownTheme(name: name, available: available(in: directory))
+        }
         return try parse(ConfigFile.read(path), name: name, path: path)
+    }
+
+    /// The names of the themes in `directory`, sorted.
+    public static func available(in directory: String) -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
     /// Loads a theme, or the built-in default theme with the error that made it fall back.

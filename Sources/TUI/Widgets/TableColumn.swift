@@ -11,11 +11,14 @@ public struct TableColumn: Hashable, Sendable {
     public var title: String
     public var width: Width
     public var alignment: Alignment
+    /// When the table is too narrow, columns with a lower priority are hidden first.
+    public var priority: Int
 
-    public init(_ title: String, width: Width, alignment: Alignment = .left) {
+    public init(_ title: String, width: Width, alignment: Alignment = .left, priority: Int = 0) {
         self.title = title
         self.width = width
         self.alignment = alignment
+        self.priority = priority
     }
 
     var minimumWidth: Int {
@@ -34,25 +37,29 @@ public struct TableColumn: Hashable, Sendable {
 extension TableColumn {
     /// The widths of `columns` in `total` cells with `gap` cells between columns.
     ///
-    /// Columns that do not fit at their minimum width are dropped from the right (width 0).
+    /// Columns that do not fit at their minimum width are hidden (width 0): lowest priority
+    /// first, and among equals the rightmost first.
     public static func widths(of columns: [TableColumn], in total: Int, gap: Int = 1) -> [Int] {
-        var shown = columns.count
-        func needed(_ count: Int) -> Int {
-            columns.prefix(count).reduce(0) { $0 + $1.minimumWidth } + max(0, count - 1) * gap
+        var shown = Set(columns.indices)
+        func needed() -> Int {
+            shown.reduce(0) { $0 + columns[$1].minimumWidth } + max(0, shown.count - 1) * gap
         }
-        while shown > 0, needed(shown) > total { shown -= 1 }
-        var widths = columns.enumerated().map { $0.offset < shown ? $0.element.minimumWidth : 0 }
-        var spare = total - needed(shown)
-        let flexible = columns.prefix(shown).enumerated().filter { $0.element.weight > 0 }
-        let totalWeight = flexible.reduce(0) { $0 + $1.element.weight }
+        let hidingOrder = columns.indices.sorted { (columns[$0].priority, -$0) < (columns[$1].priority, -$1) }
+        for index in hidingOrder where needed() > total {
+            shown.remove(index)
+        }
+        var widths = columns.indices.map { shown.contains($0) ? columns[$0].minimumWidth : 0 }
+        var spare = total - needed()
+        let flexible = columns.indices.filter { shown.contains($0) && columns[$0].weight > 0 }
+        let totalWeight = flexible.reduce(0) { $0 + columns[$1].weight }
         guard totalWeight > 0, spare > 0 else { return widths }
         let share = spare
-        for (index, column) in flexible {
-            let extra = share * column.weight / totalWeight
+        for index in flexible {
+            let extra = share * columns[index].weight / totalWeight
             widths[index] += extra
             spare -= extra
         }
-        for (index, _) in flexible where spare > 0 {
+        for index in flexible where spare > 0 {
             widths[index] += 1
             spare -= 1
         }

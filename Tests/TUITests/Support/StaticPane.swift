@@ -35,12 +35,12 @@ struct StaticPane: PaneProvider {
 /// Pods with CJK and emoji names, long names, and an OOM kill, for snapshots.
 enum SamplePods {
     static let columns = [
-        TableColumn("NAMESPACE", width: .flex(min: 9, weight: 1)),
-        TableColumn("NAME", width: .flex(min: 16, weight: 3)),
-        TableColumn("STATUS", width: .fixed(16)),
-        TableColumn("RESTARTS", width: .fixed(8), alignment: .right),
+        TableColumn("NAMESPACE", width: .flex(min: 9, weight: 1), priority: 1),
+        TableColumn("NAME", width: .flex(min: 16, weight: 3), priority: 3),
+        TableColumn("STATUS", width: .fixed(16), priority: 3),
+        TableColumn("RESTARTS", width: .fixed(8), alignment: .right, priority: 2),
         TableColumn("NODE", width: .flex(min: 10, weight: 1)),
-        TableColumn("AGE", width: .fixed(5), alignment: .right),
+        TableColumn("AGE", width: .fixed(5), alignment: .right, priority: 2),
     ]
 
     static let rows: [[String]] = [
