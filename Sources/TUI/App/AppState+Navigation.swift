@@ -37,6 +37,15 @@ extension AppState {
         return [.applyQuery(focus, pane.query)]
     }
 
+    /// Removes the focused pane's filter, if it has one.
+    mutating func clearFilter() -> [AppEffect] {
+        var pane = focusedPane
+        guard !pane.query.filter.isEmpty else { return [] }
+        pane.query.filter = .none
+        focusedPane = pane
+        return [.applyQuery(focus, pane.query)]
+    }
+
     /// Scrolls `pane` so its cursor is in view.
     mutating func scrollToCursor(_ paneID: PaneID) {
         guard var pane = panes[paneID] else { return }

@@ -54,6 +54,8 @@ public struct StatusMessage: Hashable, Sendable {
 public struct AppState: Hashable, Sendable {
     public var size: Size
     public var mode: AppMode
+    /// The mode under the help screen or the quit question, restored when they close.
+    public var underlyingMode: AppMode
     public var focus: PaneID
     public var panes: [PaneID: PaneState]
     /// The namespace scope from `:ns` (nil is all namespaces).
@@ -64,6 +66,7 @@ public struct AppState: Hashable, Sendable {
     public init(size: Size, keymap: Keymap = .defaults, panes: [PaneID: PaneState], focus: PaneID = .signals) {
         self.size = size
         self.mode = .normal
+        self.underlyingMode = .normal
         self.focus = focus
         self.panes = panes
         self.namespace = nil
@@ -79,6 +82,10 @@ public struct AppState: Hashable, Sendable {
 
     /// The key context for the current mode.
     var keyContext: KeyContext {
+        Self.keyContext(for: mode)
+    }
+
+    static func keyContext(for mode: AppMode) -> KeyContext {
         switch mode {
         case .help: .help
         case .detail: .detail
@@ -92,8 +99,8 @@ public struct AppState: Hashable, Sendable {
         return max(1, TableView.visibleRowCount(in: rect))
     }
 
-    /// The help screen for this state's key map and size, scrolled to the top.
+    /// The help screen for the keys of the mode under it, scrolled to the top.
     var helpModal: Modal {
-        Modal.help(keymap: keymap, context: .table, width: ConsoleLayout(size: size).body.width - 2)
+        Modal.help(keymap: keymap, context: Self.keyContext(for: underlyingMode), width: ConsoleLayout(size: size).body.width - 2)
     }
 }

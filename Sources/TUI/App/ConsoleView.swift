@@ -36,8 +36,9 @@ public struct ConsoleView {
     func table(for pane: PaneID) -> TableView {
         let paneState = state.panes[pane] ?? PaneState(columnCount: 0)
         let provider = providers[pane]
+        let filter = paneState.query.filter
         return TableView(
-            title: pane.title,
+            title: filter.isEmpty ? pane.title : "\(pane.title) /\(filter.input)",
             columns: provider?.columns ?? [],
             rowCount: provider?.rowCount ?? 0,
             totalCount: provider?.totalCount,

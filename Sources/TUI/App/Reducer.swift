@@ -28,7 +28,7 @@ private func keyPressed(_ key: Key, _ state: inout AppState) -> [AppEffect] {
         return promptKey(key, text: text, isCommand: true, &state)
     case .confirmQuit:
         if key == .character("y") || key == .character("Y") { return [.quit] }
-        state.mode = .normal
+        state.mode = state.underlyingMode
         return []
     case .normal, .help, .detail:
         state.message = nil
@@ -46,9 +46,29 @@ private func keyPressed(_ key: Key, _ state: inout AppState) -> [AppEffect] {
 
 /// Runs a key-map action in the current mode.
 private func perform(_ action: Action, _ state: inout AppState) -> [AppEffect] {
-    if case let .help(scrollOffset) = state.mode {
+    switch (state.mode, action) {
+    case let (.help(scrollOffset), _):
         return performInHelp(action, scrollOffset: scrollOffset, &state)
+    case (_, .help):
+        state.underlyingMode = state.mode
+        state.mode = .help(scrollOffset: 0)
+        return []
+    case (_, .quit):
+        state.underlyingMode = state.mode
+        state.mode = .confirmQuit
+        return []
+    case (.detail, .back):
+        state.mode = .normal
+        return []
+    case (.detail, _) where !action.isRunbook:
+        return []
+    default:
+        return performInTable(action, &state)
     }
+}
+
+/// Runs an action on the focused pane's table (or its selected row).
+private func performInTable(_ action: Action, _ state: inout AppState) -> [AppEffect] {
     switch action {
     case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
         state.moveCursor(action)
@@ -71,11 +91,9 @@ private func perform(_ action: Action, _ state: inout AppState) -> [AppEffect] {
         state.mode = .detail(state.focus, row: state.focusedPane.cursor)
         return [.showDetail(state.focus, row: state.focusedPane.cursor)]
     case .back:
-        state.mode = .normal
-    case .help:
-        state.mode = .help(scrollOffset: 0)
-    case .quit:
-        state.mode = .confirmQuit
+        return state.clearFilter()
+    case .help, .quit:
+        break
     case .raiseMemory, .cordon, .uncordon, .drain, .rolloutRestart, .deletePod:
         guard state.focusedPane.rowCount > 0 else { return [] }
         return [.requestRunbook(action, state.focus, row: state.focusedPane.cursor)]
@@ -95,7 +113,7 @@ private func performInHelp(_ action: Action, scrollOffset: Int, _ state: inout A
     case .top: target = 0
     case .bottom: target = last
     case .back, .help:
-        state.mode = .normal
+        state.mode = state.underlyingMode
         return []
     case .quit:
         state.mode = .confirmQuit

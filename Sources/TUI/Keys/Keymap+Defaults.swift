@@ -20,7 +20,7 @@ extension Keymap {
         KeyBinding(.command, keys: [.character(":")], description: "Command (:ns, :ctx, :pods, :nodes, :signals, :q)", hint: "cmd", group: .console, contexts: .table),
         KeyBinding(.sort, keys: [.character("s")], description: "Sort by the selected column", hint: "sort", group: .console, contexts: .table),
         KeyBinding(.detail, keys: [.enter], description: "Show details", hint: "detail", group: .console, contexts: .table),
-        KeyBinding(.back, keys: [.escape], description: "Back", hint: "back", group: .console, contexts: [.detail, .help]),
+        KeyBinding(.back, keys: [.escape], description: "Back; in a table, clear the filter", hint: "back", group: .console, contexts: .all),
         KeyBinding(.help, keys: [.character("?")], description: "Show or hide this help", hint: "help", group: .console, contexts: .all),
         KeyBinding(.quit, keys: [.character("q")], description: "Quit (asks first)", hint: "quit", group: .console, contexts: .all),
         KeyBinding(.raiseMemory, keys: [.character("m")], description: "Raise the memory limit", hint: "memory", group: .runbooks, contexts: .objects),

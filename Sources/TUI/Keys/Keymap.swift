@@ -30,6 +30,11 @@ public struct Keymap: Hashable, Sendable {
         bindings.first { $0.action == action }
     }
 
+    /// The first key bound to `action` (what help and footers show first).
+    public func key(for action: Action) -> Key? {
+        binding(for: action)?.keys.first
+    }
+
     /// This key map with `actions` disabled for `reason`.
     public func disabling(where shouldDisable: (Action) -> Bool, reason: String) -> Keymap {
         var copy = self
