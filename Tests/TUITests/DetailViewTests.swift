@@ -37,3 +37,18 @@ import Testing
         #expect(screen.textLines()[4].contains("10m"))
     }
 }
+
+extension DetailViewTests {
+    @Test func consoleShowsTheDetailOverThePanesWithItsKeys() throws {
+        var state = AppState.sample(size: Size(width: 80, height: 24))
+        _ = reduce(&state, .keyPressed(.enter))
+        let screen = ConsoleView(state: state, header: HeaderBar(segments: [HeaderSegment("ctx prod-eu")]),
+                                 providers: [.pods: SamplePods.pane()], detail: Self.oomDetail).render()
+        try expectSnapshot(screen.snapshot(), named: "detail-in-console-80x24")
+        _ = reduce(&state, .keyPressed(.character("?")))
+        #expect(state.isShowingDetail)
+        _ = reduce(&state, .keyPressed(.escape))
+        _ = reduce(&state, .keyPressed(.escape))
+        #expect(!state.isShowingDetail)
+    }
+}

@@ -11,6 +11,11 @@ public enum AppMode: Hashable, Sendable {
     case detail(PaneID, row: Int)
     /// Asking whether to quit.
     case confirmQuit
+
+    var isHelp: Bool {
+        if case .help = self { return true }
+        return false
+    }
 }
 
 /// One pane's table position and query.
@@ -91,6 +96,13 @@ public struct AppState: Hashable, Sendable {
         case .detail: .detail
         default: .table
         }
+    }
+
+    /// True in the detail view, and in the help or quit question over it.
+    public var isShowingDetail: Bool {
+        if case .detail = mode { return true }
+        if case .detail = underlyingMode, mode == .confirmQuit || mode.isHelp { return true }
+        return false
     }
 
     /// Rows of the focused pane that fit on screen.

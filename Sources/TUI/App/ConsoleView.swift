@@ -1,13 +1,17 @@
-/// Draws the console for a state: header, panes, footer or prompt, and any modal; pure.
+/// Draws the console for a state: header, panes (or the detail view), footer or prompt,
+/// and any modal; pure.
 public struct ConsoleView {
     public var state: AppState
     public var header: HeaderBar
     public var providers: [PaneID: any PaneProvider]
+    /// The loaded detail, drawn over the panes while the state is in detail mode.
+    public var detail: DetailView?
 
-    public init(state: AppState, header: HeaderBar, providers: [PaneID: any PaneProvider]) {
+    public init(state: AppState, header: HeaderBar, providers: [PaneID: any PaneProvider], detail: DetailView? = nil) {
         self.state = state
         self.header = header
         self.providers = providers
+        self.detail = detail
     }
 
     /// The whole screen at the state's size.
@@ -21,6 +25,9 @@ public struct ConsoleView {
         header.render(in: layout.header, on: &screen)
         for (pane, rect) in zip(shownPanes(count: layout.panes.count), layout.panes) {
             table(for: pane).render(in: rect, on: &screen)
+        }
+        if let detail, state.isShowingDetail {
+            detail.render(in: layout.body, on: &screen)
         }
         renderFooter(in: layout.footer, on: &screen)
         renderOverlay(in: layout.body, on: &screen)

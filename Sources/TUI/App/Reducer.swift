@@ -102,8 +102,9 @@ private func performInTable(_ action: Action, _ state: inout AppState) -> [AppEf
 }
 
 private func performInHelp(_ action: Action, scrollOffset: Int, _ state: inout AppState) -> [AppEffect] {
-    let page = state.helpModal.visibleLineCount(in: ConsoleLayout(size: state.size).body)
-    let last = max(0, state.helpModal.lines.count - page)
+    let help = state.helpModal
+    let page = help.visibleLineCount(in: ConsoleLayout(size: state.size).body)
+    let last = max(0, help.lines.count - page)
     let target: Int
     switch action {
     case .moveUp: target = scrollOffset - 1
