@@ -7,15 +7,17 @@ import Darwin
 
 /// The real terminal, drawn with ncursesw. Create it with `withCursesTerminal`.
 public final class CursesTerminal: TerminalBackend {
+    private let terminalScreen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private let palette: CursesPalette
     private var previous: Screen?
 
     fileprivate init(chooseTheme: (Int) -> Theme) throws(TUIError) {
-        setlocale(LC_ALL, "")
-        guard firebreak_newterm() != nil, let window = firebreak_stdscr() else {
+        Self.useUTF8Locale()
+        guard let terminalScreen = firebreak_newterm(), let window = firebreak_stdscr() else {
             throw .terminalUnavailable(reason: "the terminal type '\(Self.terminalName)' is not supported")
         }
+        self.terminalScreen = terminalScreen
         self.window = window
         cbreak()
         noecho()
@@ -73,6 +75,17 @@ public final class CursesTerminal: TerminalBackend {
 
     fileprivate func close() {
         endwin()
+        delscreen(terminalScreen)
+    }
+
+    /// The user's locale, or C.UTF-8 for characters when it is not UTF-8 (as over a bare SSH session),
+    /// so wide characters draw.
+    private static func useUTF8Locale() {
+        setlocale(LC_ALL, "")
+        let codeset = nl_langinfo(nl_item(CODESET)).map { String(cString: $0) } ?? ""
+        if codeset != "UTF-8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
     }
 
     /// Draws one cell: its base character plus up to three zero-width marks (a curses cell
