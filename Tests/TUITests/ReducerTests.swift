@@ -64,6 +64,14 @@ import Testing
         #expect(state.focusedPane.scrollOffset == 0)
     }
 
+    @Test func cursorFollowsTheSelectedObjectWhenTheProviderReportsWhereItMoved() {
+        var state = state()
+        _ = press(.down, on: &state)
+        _ = reduce(&state, .rowsChanged(.pods, rowCount: 100, totalCount: 100, cursor: 57))
+        #expect(state.focusedPane.cursor == 57)
+        #expect(state.focusedPane.scrollOffset == 57 - state.visibleRows + 1)
+    }
+
     @Test func resizingKeepsTheCursorInView() {
         var state = state(size: Size(width: 200, height: 60))
         _ = press(.character("G"), on: &state)

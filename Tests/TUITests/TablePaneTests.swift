@@ -17,7 +17,7 @@ import Testing
                    sortKey: { $0.restarts.map { .number(Double($0)) } ?? .missing }),
     ]
 
-    static let matching = TablePane<Pod>.Matching(searchText: { "\($0.namespace) \($0.name)" }, namespace: \.namespace, node: \.node)
+    static let matching = TablePane<Pod>.Matching(searchText: { "\($0.namespace) \($0.name)" }, namespace: \.namespace, node: \.node, id: { "\($0.namespace)/\($0.name)" })
 
     static let pods = [
         Pod(namespace: "kube-system", name: "coredns-a", node: "worker-1", restarts: 7),
@@ -61,6 +61,15 @@ import Testing
         pane.apply(PaneQuery(filter: RowFilter(namespace: "shop"), sort: SortOrder(column: 1)))
         pane.replaceRows(Self.pods + [Pod(namespace: "shop", name: "basket", node: nil, restarts: 1)])
         #expect(names(pane) == ["Cart-API", "basket", "checkout-api"])
+    }
+
+    @Test mutating func selectedRowIsFoundAgainAfterItMoves() {
+        let selected = pane.rowID(at: 2)
+        #expect(selected == "kube-system/coredns-b")
+        pane.apply(PaneQuery(sort: SortOrder(column: 2, isAscending: false)))
+        #expect(selected.flatMap(pane.index(ofRowID:)) == 0)
+        pane.apply(PaneQuery(filter: RowFilter(namespace: "shop")))
+        #expect(selected.flatMap(pane.index(ofRowID:)) == nil)
     }
 
     @Test func cellsAreFormattedPerRow() {

@@ -4,8 +4,9 @@ public enum AppEvent: Hashable, Sendable {
     case resized(Size)
     /// The clock ticked (redraw the header clock, age markers).
     case tick
-    /// A pane's provider applied its query and now has these counts.
-    case rowsChanged(PaneID, rowCount: Int, totalCount: Int)
+    /// A pane's provider applied a query or a new snapshot and now has these counts;
+    /// `cursor` is where the selected object moved to, when the provider knows.
+    case rowsChanged(PaneID, rowCount: Int, totalCount: Int, cursor: Int? = nil)
 }
 
 /// Something `reduce` asks the UI loop to do.

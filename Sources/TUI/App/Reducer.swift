@@ -9,11 +9,11 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [AppEffect] {
         return []
     case .tick:
         return []
-    case let .rowsChanged(pane, rowCount, totalCount):
+    case let .rowsChanged(pane, rowCount, totalCount, cursor):
         guard var paneState = state.panes[pane] else { return [] }
         paneState.rowCount = max(0, rowCount)
         paneState.totalCount = max(0, totalCount)
-        paneState.cursor = min(paneState.cursor, max(0, paneState.rowCount - 1))
+        paneState.cursor = min(max(0, cursor ?? paneState.cursor), max(0, paneState.rowCount - 1))
         state.panes[pane] = paneState
         state.scrollToCursor(pane)
         return []

@@ -9,12 +9,16 @@ public struct TablePane<Row>: PaneProvider {
         public var searchText: @Sendable (Row) -> String
         public var namespace: @Sendable (Row) -> String?
         public var node: @Sendable (Row) -> String?
+        /// What identifies a row across snapshots (for example `namespace/name`), so the
+        /// cursor can stay on the same object when rows move.
+        public var id: @Sendable (Row) -> String
 
         public init(searchText: @escaping @Sendable (Row) -> String, namespace: @escaping @Sendable (Row) -> String? = { _ in nil },
-                    node: @escaping @Sendable (Row) -> String? = { _ in nil }) {
+                    node: @escaping @Sendable (Row) -> String? = { _ in nil }, id: @escaping @Sendable (Row) -> String) {
             self.searchText = searchText
             self.namespace = namespace
             self.node = node
+            self.id = id
         }
     }
 
@@ -71,6 +75,16 @@ public struct TablePane<Row>: PaneProvider {
     /// The row at `index` in query order (for the detail view and runbook targets).
     public func row(at index: Int) -> Row? {
         order.indices.contains(index) ? rows[order[index]] : nil
+    }
+
+    /// The identity of the row at `index` in query order.
+    public func rowID(at index: Int) -> String? {
+        row(at: index).map(matching.id)
+    }
+
+    /// Where the row with identity `id` is now in query order, if it still matches.
+    public func index(ofRowID id: String) -> Int? {
+        order.firstIndex { matching.id(rows[$0]) == id }
     }
 
     public func cells(forRow index: Int) -> [TableCell] {
