@@ -70,7 +70,7 @@ let package = Package(
         ),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim"]),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "ClusterModel"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "ClusterModel"], exclude: ["Snapshots"]),
         .testTarget(name: "IntegrationTests", dependencies: ["ClusterModel", "ClusterSim"]),
     ]
 )

@@ -1,0 +1,24 @@
+/// Something that happened, for `reduce` to act on.
+public enum AppEvent: Hashable, Sendable {
+    case keyPressed(Key)
+    case resized(Size)
+    /// The clock ticked (redraw the header clock, age markers).
+    case tick
+    /// A pane's provider applied a query or a new snapshot and now has these counts;
+    /// `cursor` is where the selected object moved to, when the provider knows.
+    case rowsChanged(PaneID, rowCount: Int, totalCount: Int, cursor: Int? = nil)
+}
+
+/// Something `reduce` asks the UI loop to do.
+public enum AppEffect: Hashable, Sendable {
+    case quit
+    /// Re-run a pane's filter and sort, then report `rowsChanged`.
+    case applyQuery(PaneID, PaneQuery)
+    /// Watch only this namespace (nil: all).
+    case switchNamespace(String?)
+    case switchContext(String)
+    /// Load the detail of a pane's row.
+    case showDetail(PaneID, row: Int)
+    /// Plan a runbook action for a pane's row (the Runbooks module binds these).
+    case requestRunbook(Action, PaneID, row: Int)
+}

@@ -1,0 +1,118 @@
+/// What the console is doing with the keyboard.
+public enum AppMode: Hashable, Sendable {
+    case normal
+    /// Typing a `/` filter; `text` so far.
+    case filter(String)
+    /// Typing a `:` command; `text` so far.
+    case command(String)
+    /// The help screen, scrolled to `scrollOffset`.
+    case help(scrollOffset: Int)
+    /// The detail view of one row of a pane.
+    case detail(PaneID, row: Int)
+    /// Asking whether to quit.
+    case confirmQuit
+
+    var isHelp: Bool {
+        if case .help = self { return true }
+        return false
+    }
+}
+
+/// One pane's table position and query.
+public struct PaneState: Hashable, Sendable {
+    /// Rows after the filter (reported by the pane's provider).
+    public var rowCount: Int
+    /// Rows before the filter.
+    public var totalCount: Int
+    public var columnCount: Int
+    /// The selected row.
+    public var cursor: Int
+    /// The first row in view.
+    public var scrollOffset: Int
+    /// The column under the cursor, which `s` sorts by.
+    public var selectedColumn: Int
+    public var query: PaneQuery
+
+    public init(columnCount: Int, rowCount: Int = 0, totalCount: Int = 0, query: PaneQuery = PaneQuery()) {
+        self.rowCount = rowCount
+        self.totalCount = totalCount
+        self.columnCount = columnCount
+        self.cursor = 0
+        self.scrollOffset = 0
+        self.selectedColumn = 0
+        self.query = query
+    }
+}
+
+/// A one-line message in the footer.
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// Everything the console shows that is not cluster data; `reduce` changes it, `ConsoleView` draws it.
+public struct AppState: Hashable, Sendable {
+    public var size: Size
+    public var mode: AppMode
+    /// The mode under the help screen or the quit question, restored when they close.
+    public var underlyingMode: AppMode
+    public var focus: PaneID
+    public var panes: [PaneID: PaneState]
+    /// The namespace scope from `:ns` (nil is all namespaces).
+    public var namespace: String?
+    public var message: StatusMessage?
+    public var keymap: Keymap
+
+    public init(size: Size, keymap: Keymap = .defaults, panes: [PaneID: PaneState], focus: PaneID = .signals) {
+        self.size = size
+        self.mode = .normal
+        self.underlyingMode = .normal
+        self.focus = focus
+        self.panes = panes
+        self.namespace = nil
+        self.message = nil
+        self.keymap = keymap
+    }
+
+    /// The focused pane's state.
+    public var focusedPane: PaneState {
+        get { panes[focus] ?? PaneState(columnCount: 0) }
+        set { panes[focus] = newValue }
+    }
+
+    /// The key context for the current mode.
+    var keyContext: KeyContext {
+        Self.keyContext(for: mode)
+    }
+
+    static func keyContext(for mode: AppMode) -> KeyContext {
+        switch mode {
+        case .help: .help
+        case .detail: .detail
+        default: .table
+        }
+    }
+
+    /// True in the detail view, and in the help or quit question over it.
+    public var isShowingDetail: Bool {
+        if case .detail = mode { return true }
+        if case .detail = underlyingMode, mode == .confirmQuit || mode.isHelp { return true }
+        return false
+    }
+
+    /// Rows of the focused pane that fit on screen.
+    var visibleRows: Int {
+        guard let rect = ConsoleLayout(size: size).panes.first else { return 1 }
+        return max(1, TableView.visibleRowCount(in: rect))
+    }
+
+    /// The help screen for the keys of the mode under it, scrolled to the top.
+    var helpModal: Modal {
+        Modal.help(keymap: keymap, context: Self.keyContext(for: underlyingMode), width: ConsoleLayout(size: size).body.width - 2)
+    }
+}

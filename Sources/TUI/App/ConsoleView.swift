@@ -1,0 +1,86 @@
+/// Draws the console for a state: header, panes (or the detail view), footer or prompt,
+/// and any modal; pure.
+public struct ConsoleView {
+    public var state: AppState
+    public var header: HeaderBar
+    public var providers: [PaneID: any PaneProvider]
+    /// The loaded detail, drawn over the panes while the state is in detail mode.
+    public var detail: DetailView?
+
+    public init(state: AppState, header: HeaderBar, providers: [PaneID: any PaneProvider], detail: DetailView? = nil) {
+        self.state = state
+        self.header = header
+        self.providers = providers
+        self.detail = detail
+    }
+
+    /// The whole screen at the state's size.
+    public func render() -> Screen {
+        var screen = Screen(size: state.size)
+        let layout = ConsoleLayout(size: state.size)
+        guard layout.arrangement != .tooSmall else {
+            TooSmallMessage(size: state.size).render(in: screen.bounds, on: &screen)
+            return screen
+        }
+        header.render(in: layout.header, on: &screen)
+        for (pane, rect) in zip(shownPanes(count: layout.panes.count), layout.panes) {
+            table(for: pane).render(in: rect, on: &screen)
+        }
+        if let detail, state.isShowingDetail {
+            detail.render(in: layout.body, on: &screen)
+        }
+        renderFooter(in: layout.footer, on: &screen)
+        renderOverlay(in: layout.body, on: &screen)
+        return screen
+    }
+
+    /// The focused pane, then the pane shown beside it: Signals, or Pods when Signals has focus.
+    func shownPanes(count: Int) -> [PaneID] {
+        let secondary: PaneID = state.focus == .signals ? .pods : .signals
+        return Array([state.focus, secondary].prefix(count))
+    }
+
+    func table(for pane: PaneID) -> TableView {
+        let paneState = state.panes[pane] ?? PaneState(columnCount: 0)
+        let provider = providers[pane]
+        let filter = paneState.query.filter
+        return TableView(
+            title: filter.isEmpty ? pane.title : "\(pane.title) /\(filter.input)",
+            columns: provider?.columns ?? [],
+            rowCount: provider?.rowCount ?? 0,
+            totalCount: provider?.totalCount,
+            selectedRow: paneState.cursor,
+            selectedColumn: paneState.selectedColumn,
+            sort: paneState.query.sort,
+            scrollOffset: paneState.scrollOffset,
+            isFocused: pane == state.focus,
+            emptyMessage: provider?.emptyMessage ?? "No data",
+            row: { provider?.cells(forRow: $0) ?? [] }
+        )
+    }
+
+    private func renderFooter(in rect: Rect, on screen: inout Screen) {
+        switch state.mode {
+        case let .filter(text):
+            PromptLine(prefix: "/", text: text).render(in: rect, on: &screen)
+        case let .command(text):
+            PromptLine(prefix: ":", text: text).render(in: rect, on: &screen)
+        default:
+            FooterBar(keymap: state.keymap, context: state.keyContext, message: state.message?.text,
+                      isError: state.message?.isError ?? false).render(in: rect, on: &screen)
+        }
+    }
+
+    private func renderOverlay(in body: Rect, on screen: inout Screen) {
+        switch state.mode {
+        case let .help(scrollOffset):
+            var help = state.helpModal
+            help.scrollOffset = scrollOffset
+            help.render(in: body, on: &screen)
+        case .confirmQuit:
+            Modal.confirmation(title: "Quit", question: "Quit Firebreak?").render(in: body, on: &screen)
+        default:
+            break
+        }
+    }
+}

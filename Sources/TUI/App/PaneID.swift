@@ -1,0 +1,20 @@
+/// The console's panes, numbered as the `1`-`5` keys select them.
+public enum PaneID: Int, CaseIterable, Hashable, Sendable {
+    case signals = 1, nodes, pods, restarts, timeline
+
+    public var title: String {
+        switch self {
+        case .signals: "Signals"
+        case .nodes: "Nodes"
+        case .pods: "Pods"
+        case .restarts: "Restarts"
+        case .timeline: "Timeline"
+        }
+    }
+
+    /// The pane after this one, wrapping around.
+    var next: PaneID { PaneID(rawValue: rawValue % PaneID.allCases.count + 1) ?? .signals }
+
+    /// The pane before this one, wrapping around.
+    var previous: PaneID { PaneID(rawValue: (rawValue + PaneID.allCases.count - 2) % PaneID.allCases.count + 1) ?? .signals }
+}

@@ -1,0 +1,59 @@
+/// A key typed into the `/` or `:` prompt: text edits it, Enter applies, Esc cancels.
+func promptKey(_ key: Key, text: String, isCommand: Bool, _ state: inout AppState) -> [AppEffect] {
+    var text = text
+    switch key {
+    case .escape:
+        state.mode = .normal
+        return []
+    case .enter:
+        state.mode = .normal
+        return isCommand ? runCommand(text, &state) : applyFilter(text, &state)
+    case .backspace:
+        if text.isEmpty {
+            state.mode = .normal
+            return []
+        }
+        text.removeLast()
+    case .control("u"):
+        text = ""
+    case let .character(character):
+        text.append(character)
+    default:
+        return []
+    }
+    state.mode = isCommand ? .command(text) : .filter(text)
+    return []
+}
+
+private func applyFilter(_ text: String, _ state: inout AppState) -> [AppEffect] {
+    var pane = state.focusedPane
+    pane.query.filter = RowFilter(parsing: text)
+    pane.cursor = 0
+    pane.scrollOffset = 0
+    state.focusedPane = pane
+    return [.applyQuery(state.focus, pane.query)]
+}
+
+private func runCommand(_ text: String, _ state: inout AppState) -> [AppEffect] {
+    let command: ConsoleCommand
+    do {
+        command = try ConsoleCommand.parse(text)
+    } catch {
+        state.message = StatusMessage(error.description, isError: true)
+        return []
+    }
+    switch command {
+    case let .namespace(name):
+        state.namespace = name
+        state.message = StatusMessage("Namespace: \(name ?? "all")")
+        return [.switchNamespace(name)]
+    case let .context(name):
+        state.message = StatusMessage("Switching to context \(name)")
+        return [.switchContext(name)]
+    case let .showPane(pane):
+        state.focus = pane
+        return []
+    case .quit:
+        return [.quit]
+    }
+}

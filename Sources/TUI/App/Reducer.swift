@@ -1,0 +1,127 @@
+/// Applies `event` to `state` and returns what the UI loop must do; pure.
+public func reduce(_ state: inout AppState, _ event: AppEvent) -> [AppEffect] {
+    switch event {
+    case let .keyPressed(key):
+        return keyPressed(key, &state)
+    case let .resized(size):
+        state.size = size
+        for pane in PaneID.allCases { state.scrollToCursor(pane) }
+        return []
+    case .tick:
+        return []
+    case let .rowsChanged(pane, rowCount, totalCount, cursor):
+        guard var paneState = state.panes[pane] else { return [] }
+        paneState.rowCount = max(0, rowCount)
+        paneState.totalCount = max(0, totalCount)
+        paneState.cursor = min(max(0, cursor ?? paneState.cursor), max(0, paneState.rowCount - 1))
+        state.panes[pane] = paneState
+        state.scrollToCursor(pane)
+        return []
+    }
+}
+
+private func keyPressed(_ key: Key, _ state: inout AppState) -> [AppEffect] {
+    switch state.mode {
+    case let .filter(text):
+        return promptKey(key, text: text, isCommand: false, &state)
+    case let .command(text):
+        return promptKey(key, text: text, isCommand: true, &state)
+    case .confirmQuit:
+        if key == .character("y") || key == .character("Y") { return [.quit] }
+        state.mode = state.underlyingMode
+        return []
+    case .normal, .help, .detail:
+        state.message = nil
+        switch state.keymap.resolve(key, in: state.keyContext) {
+        case let .action(action):
+            return perform(action, &state)
+        case let .disabled(_, reason):
+            state.message = StatusMessage(TUIError.keyDisabled(key: key, reason: reason).description, isError: true)
+            return []
+        case .unbound:
+            return []
+        }
+    }
+}
+
+/// Runs a key-map action in the current mode.
+private func perform(_ action: Action, _ state: inout AppState) -> [AppEffect] {
+    switch (state.mode, action) {
+    case let (.help(scrollOffset), _):
+        return performInHelp(action, scrollOffset: scrollOffset, &state)
+    case (_, .help):
+        state.underlyingMode = state.mode
+        state.mode = .help(scrollOffset: 0)
+        return []
+    case (_, .quit):
+        state.underlyingMode = state.mode
+        state.mode = .confirmQuit
+        return []
+    case (.detail, .back):
+        state.mode = .normal
+        return []
+    case (.detail, _) where !action.isRunbook:
+        return []
+    default:
+        return performInTable(action, &state)
+    }
+}
+
+/// Runs an action on the focused pane's table (or its selected row).
+private func performInTable(_ action: Action, _ state: inout AppState) -> [AppEffect] {
+    switch action {
+    case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
+        state.moveCursor(action)
+    case .left, .right:
+        state.moveColumn(by: action == .left ? -1 : 1)
+    case .nextPane:
+        state.focus = state.focus.next
+    case .previousPane:
+        state.focus = state.focus.previous
+    case let .pane(number):
+        state.focus = PaneID(rawValue: number) ?? state.focus
+    case .filter:
+        state.mode = .filter(state.focusedPane.query.filter.input)
+    case .command:
+        state.mode = .command("")
+    case .sort:
+        return state.toggleSort()
+    case .detail:
+        guard state.focusedPane.rowCount > 0 else { return [] }
+        state.mode = .detail(state.focus, row: state.focusedPane.cursor)
+        return [.showDetail(state.focus, row: state.focusedPane.cursor)]
+    case .back:
+        return state.clearFilter()
+    case .help, .quit:
+        break
+    case .raiseMemory, .cordon, .uncordon, .drain, .rolloutRestart, .deletePod:
+        guard state.focusedPane.rowCount > 0 else { return [] }
+        return [.requestRunbook(action, state.focus, row: state.focusedPane.cursor)]
+    }
+    return []
+}
+
+private func performInHelp(_ action: Action, scrollOffset: Int, _ state: inout AppState) -> [AppEffect] {
+    let help = state.helpModal
+    let page = help.visibleLineCount(in: ConsoleLayout(size: state.size).body)
+    let last = max(0, help.lines.count - page)
+    let target: Int
+    switch action {
+    case .moveUp: target = scrollOffset - 1
+    case .moveDown: target = scrollOffset + 1
+    case .pageUp: target = scrollOffset - page
+    case .pageDown: target = scrollOffset + page
+    case .top: target = 0
+    case .bottom: target = last
+    case .back, .help:
+        state.mode = state.underlyingMode
+        return []
+    case .quit:
+        state.mode = .confirmQuit
+        return []
+    default:
+        return []
+    }
+    state.mode = .help(scrollOffset: min(max(0, target), last))
+    return []
+}

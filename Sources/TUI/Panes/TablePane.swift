@@ -1,0 +1,96 @@
+/// A pane over an array of rows: filters and sorts an index, formats only the rows in view.
+///
+/// A cluster pane is a list of `PaneColumn`s plus how a row matches `ns:`, `node:` and
+/// free text; `replaceRows` takes a new snapshot and keeps the current query.
+public struct TablePane<Row>: PaneProvider {
+    /// How a row is matched by a filter.
+    public struct Matching: Sendable {
+        /// Lowercased text searched by the filter's words (computed once per snapshot).
+        public var searchText: @Sendable (Row) -> String
+        public var namespace: @Sendable (Row) -> String?
+        public var node: @Sendable (Row) -> String?
+        /// What identifies a row across snapshots (for example `namespace/name`), so the
+        /// cursor can stay on the same object when rows move.
+        public var id: @Sendable (Row) -> String
+
+        public init(searchText: @escaping @Sendable (Row) -> String, namespace: @escaping @Sendable (Row) -> String? = { _ in nil },
+                    node: @escaping @Sendable (Row) -> String? = { _ in nil }, id: @escaping @Sendable (Row) -> String) {
+            self.searchText = searchText
+            self.namespace = namespace
+            self.node = node
+            self.id = id
+        }
+    }
+
+    public let paneColumns: [PaneColumn<Row>]
+    public let matching: Matching
+    public var emptyMessage: String
+    public private(set) var rows: [Row]
+    public private(set) var query = PaneQuery()
+    private var searchIndex: [String]
+    private var order: [Int]
+
+    public init(columns: [PaneColumn<Row>], matching: Matching, rows: [Row] = [], emptyMessage: String = "No rows") {
+        self.paneColumns = columns
+        self.matching = matching
+        self.emptyMessage = emptyMessage
+        self.rows = rows
+        self.searchIndex = rows.map { matching.searchText($0).lowercased() }
+        self.order = Array(rows.indices)
+    }
+
+    public var columns: [TableColumn] { paneColumns.map(\.column) }
+    public var rowCount: Int { order.count }
+    public var totalCount: Int { rows.count }
+
+    /// Replaces the rows (a new snapshot) and applies the current query to them.
+    public mutating func replaceRows(_ newRows: [Row]) {
+        rows = newRows
+        searchIndex = newRows.map { matching.searchText($0).lowercased() }
+        apply(query)
+    }
+
+    public mutating func apply(_ query: PaneQuery) {
+        self.query = query
+        let filter = query.filter
+        let words = filter.text.lowercased().split(separator: " ")
+        var kept = rows.indices.filter { index in
+            let row = rows[index]
+            if let namespace = filter.namespace, matching.namespace(row) != namespace { return false }
+            if let node = filter.node, !(matching.node(row)?.contains(node) ?? false) { return false }
+            return words.allSatisfy { searchIndex[index].contains($0) }
+        }
+        if let sort = query.sort, paneColumns.indices.contains(sort.column) {
+            let keyOf = paneColumns[sort.column].sortKey
+            var keyed = kept.map { (index: $0, key: keyOf(rows[$0])) }
+            keyed.sort { left, right in
+                if left.key == right.key { return left.index < right.index }
+                return sort.isAscending ? left.key < right.key : right.key < left.key
+            }
+            kept = keyed.map(\.index)
+        }
+        order = kept
+    }
+
+    /// The row at `index` in query order (for the detail view and runbook targets).
+    public func row(at index: Int) -> Row? {
+        order.indices.contains(index) ? rows[order[index]] : nil
+    }
+
+    /// The identity of the row at `index` in query order.
+    public func rowID(at index: Int) -> String? {
+        row(at: index).map(matching.id)
+    }
+
+    /// Where the row with identity `id` is now in query order, if it still matches.
+    public func index(ofRowID id: String) -> Int? {
+        order.firstIndex { matching.id(rows[$0]) == id }
+    }
+
+    public func cells(forRow index: Int) -> [TableCell] {
+        guard let row = row(at: index) else { return [] }
+        return paneColumns.map { $0.cell(row) }
+    }
+}
+
+extension TablePane: Sendable where Row: Sendable {}

@@ -1,0 +1,51 @@
+import Testing
+@testable import TUI
+
+@Suite struct DisplayWidthTests {
+    @Test(arguments: [
+        ("a", 1), ("é", 1), ("e\u{301}", 1), ("名", 2), ("ｱ", 1), ("Ａ", 2), ("한", 2),
+        ("😀", 2), ("👍🏽", 2), ("❤️", 2), ("❤", 1), ("🇯🇵", 2), ("👩‍💻", 2), ("\u{301}", 0), ("\u{200B}", 0),
+    ])
+    func characterTakesExpectedColumns(text: String, columns: Int) {
+        #expect(text.displayWidth == columns)
+    }
+
+    @Test func mixedTextAddsColumns() {
+        #expect("pod-名前-😀".displayWidth == 4 + 4 + 1 + 2)
+    }
+
+    @Test(arguments: [
+        ("coredns-7db6d8ff4d-abcde", 10, "coredns-7…"),
+        ("short", 10, "short"),
+        ("exactly10!", 10, "exactly10!"),
+        ("名前名前名前", 5, "名前…"),
+        ("名前名前名前", 6, "名前…"),
+        ("abc", 1, "…"),
+        ("abc", 0, ""),
+    ])
+    func truncationEndsInEllipsisWithinWidth(text: String, width: Int, expected: String) {
+        let result = text.truncated(toWidth: width)
+        #expect(result == expected)
+        #expect(result.displayWidth <= width)
+    }
+
+    @Test(arguments: [
+        (Alignment.left, "ab   "), (.right, "   ab"), (.centre, " ab  "),
+    ])
+    func paddingAlignsWithinWidth(alignment: Alignment, expected: String) {
+        #expect("ab".padded(toWidth: 5, alignment: alignment) == expected)
+    }
+
+    @Test func paddingCountsWideCharactersAsTwoColumns() {
+        #expect("名".padded(toWidth: 4, alignment: .right) == "  名")
+    }
+}
+
+extension DisplayWidthTests {
+    @Test(arguments: [
+        (UInt32(0x4DC0), 2), (0xD7B0, 0), (0x1B000, 2), (0x16FF0, 2),
+    ])
+    func scalarWidthsAgreeWithGlibcAtBlockEdges(value: UInt32, columns: Int) {
+        #expect(Unicode.Scalar(value).map(DisplayWidth.of) == columns)
+    }
+}
