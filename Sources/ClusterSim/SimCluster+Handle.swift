@@ -3,8 +3,9 @@ extension SimCluster {
     /// Latency to add before answering, from the fault settings.
     public var addedLatency: Duration { .milliseconds(world.faults.latencyMilliseconds) }
 
-    /// Answers one API request.
+    /// Answers one API request; watches see the changes it made.
     public func handle(_ request: APIRequest) -> APIResponse {
+        defer { world.store.hub.flushAll() }
         if request.path.hasPrefix("/sim/") { return handleControl(request) }
         if world.faults.errorsRemaining > 0 {
             world.faults.errorsRemaining -= 1

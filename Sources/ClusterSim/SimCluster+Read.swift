@@ -76,6 +76,7 @@ extension SimCluster {
                 if let stored = table.objects[key], filter.matches(stored.object) { watcher.send(.added, stored, now: now) }
             }
             if sendInitial {
+                watcher.flush()
                 let marker = "{\"type\":\"BOOKMARK\",\"object\":{\"kind\":\"\(path.resource.kind)\",\"apiVersion\":\"\(path.resource.apiVersion)\",\"metadata\":{\"resourceVersion\":\"\(world.store.resourceVersion)\",\"annotations\":{\"k8s.io/initial-events-end\":\"true\"}}}}\n"
                 continuation.yield(.data(Array(marker.utf8)))
             }
@@ -83,11 +84,13 @@ extension SimCluster {
             guard let number = Int64(version) else { throw .badRequest("resourceVersion: Invalid value: \"\(version)\": must be a number") }
             guard let changes = table.changes(after: number) else {
                 watcher.sendError(.expired("too old resource version: \(number) (\(table.compactedThrough))"))
+                watcher.flush()
                 continuation.finish()
                 return .stream(headers: [("Content-Type", "application/json")], chunks: stream)
             }
             for change in changes where filter.matches(change.stored.object) { watcher.send(change.type, change.stored, now: now) }
         }
+        watcher.flush()
         hub.add(watcher)
         let id = watcher.id
         continuation.onTermination = { [weak self] _ in

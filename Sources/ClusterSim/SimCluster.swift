@@ -36,6 +36,7 @@ public actor SimCluster {
         var remaining = seconds
         while remaining >= world.tickSeconds {
             world.tick(scenario: scenario)
+            world.store.hub.flushAll()
             remaining -= world.tickSeconds
             if let until = world.faults.downUntil, world.now >= until {
                 world.faults.isDown = false

@@ -2,7 +2,7 @@ extension ClusterWorld {
     /// One pod per node; a changed template replaces pods one node at a time.
     func reconcile(_ daemonSet: DaemonSet) {
         guard let namespace = daemonSet.metadata.namespace, let name = daemonSet.metadata.name else { return }
-        let hash = templateHash(daemonSet.spec.template)
+        let hash = templateHash(of: daemonSet.metadata, daemonSet.spec.template)
         let nodes = store.all(Node.self)
         let pods = ownedPods(daemonSet.metadata.uid)
         var byNode: [String: [Pod]] = [:]
@@ -35,7 +35,7 @@ extension ClusterWorld {
     /// Ordered pods `name-0…name-(n-1)`; a changed template replaces the highest ordinal first, one at a time.
     func reconcile(_ statefulSet: StatefulSet) {
         guard let namespace = statefulSet.metadata.namespace, let name = statefulSet.metadata.name else { return }
-        let hash = templateHash(statefulSet.spec.template)
+        let hash = templateHash(of: statefulSet.metadata, statefulSet.spec.template)
         let desired = Int(statefulSet.spec.replicas ?? 1)
         let pods = ownedPods(statefulSet.metadata.uid)
         let byName = Dictionary(pods.map { ($0.metadata.name ?? "", $0) }, uniquingKeysWith: { a, _ in a })

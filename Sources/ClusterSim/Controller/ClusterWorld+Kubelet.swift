@@ -36,11 +36,13 @@ extension ClusterWorld {
         var runtime = runtimes[key] ?? PodRuntime(jitter: store.randomUnit(), createdAt: now)
         let isNew = runtimes[key] == nil
         if isNew, pod.status.phase == "Running" {
+            // A pod that was already running when this kubelet first saw it: adopt its state, rewrite nothing.
             for status in pod.status.containerStatuses ?? [] {
                 runtime.containers[status.name] = ContainerRuntime(runningSince: Double(status.state.running?.startedAt?.seconds ?? Int64(now)),
                                                                    restartCount: status.restartCount, lastTermination: status.lastState.terminated,
-                                                                   containerID: status.containerID ?? "")
+                                                                   containerID: status.containerID ?? "", reportedReady: status.ready)
             }
+            runtime.statusDirty = false
         }
         if pod.status.observedGeneration != pod.metadata.generation { runtime.statusDirty = true }
         var total = 0.0

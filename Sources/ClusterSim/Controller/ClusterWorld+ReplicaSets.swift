@@ -26,6 +26,15 @@ extension ClusterWorld {
         pod.status.conditions?.first { $0.type == "Ready" }?.status == "True"
     }
 
+    /// The template hash of a workload, cached by uid and generation (templates change only with the generation).
+    func templateHash(of metadata: ObjectMeta, _ template: PodTemplateSpec) -> String {
+        let key = "\(metadata.uid ?? "")/\(metadata.generation ?? 0)"
+        if let cached = templateHashes[key] { return cached }
+        let hash = templateHash(template)
+        templateHashes[key] = hash
+        return hash
+    }
+
     /// A stable 10-character hash of a pod template, like `pod-template-hash`.
     func templateHash(_ template: PodTemplateSpec) -> String {
         let encoder = JSONEncoder()
@@ -114,7 +123,7 @@ extension ClusterWorld {
 
     private func reconcile(_ deployment: Deployment, owned: [ReplicaSet]) {
         guard let namespace = deployment.metadata.namespace, let name = deployment.metadata.name else { return }
-        let hash = templateHash(deployment.spec.template)
+        let hash = templateHash(of: deployment.metadata, deployment.spec.template)
         let desired = deployment.spec.replicas ?? 1
         var newRS = owned.first { $0.metadata.labels?["pod-template-hash"] == hash }
         let old = owned.filter { $0.metadata.uid != newRS?.metadata.uid }

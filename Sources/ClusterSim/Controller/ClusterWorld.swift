@@ -19,6 +19,8 @@ final class ClusterWorld {
     var eventKeys: [String: String] = [:]
     /// Pods the `scale` scenario deletes each simulated second.
     var churnPerSecond = 0
+    /// Pod template hashes by `uid/generation`.
+    var templateHashes: [String: String] = [:]
     let tickSeconds: Double = 1
 
     init(seed: UInt64, start: Double, scenarioName: String) {

@@ -87,16 +87,24 @@ final class HTTPRequestHandler: ChannelInboundHandler, @unchecked Sendable {
         httpHeaders.replaceOrAdd(name: "Cache-Control", value: "no-cache, private")
         let head = HTTPResponseHead(version: .http1_1, status: .ok, headers: httpHeaders)
         channel.eventLoop.execute { context.value.writeAndFlush(NIOAny(HTTPServerResponsePart.head(head)), promise: nil) }
+        var last: EventLoopFuture<Void>?
+        var written = 0
         for await chunk in chunks {
             guard channel.isActive else { break }
             switch chunk {
             case .data(let bytes):
-                let written = channel.eventLoop.submit {
+                let future = channel.eventLoop.submit {
                     var buffer = context.value.channel.allocator.buffer(capacity: bytes.count)
                     buffer.writeBytes(bytes)
                     return context.value.writeAndFlushWithPromise(NIOAny(HTTPServerResponsePart.body(.byteBuffer(buffer))))
                 }.flatMap { $0 }
-                if (try? await written.get()) == nil { return }
+                last = future
+                written += bytes.count
+                // Wait for the socket only now and then, so a slow reader slows the stream instead of growing memory without bound.
+                if written >= 4 << 20 {
+                    written = 0
+                    if (try? await future.get()) == nil { return }
+                }
             case .cut(let bytes):
                 channel.eventLoop.execute {
                     var buffer = context.value.channel.allocator.buffer(capacity: bytes.count)
@@ -107,6 +115,7 @@ final class HTTPRequestHandler: ChannelInboundHandler, @unchecked Sendable {
                 return
             }
         }
+        if let last { _ = try? await last.get() }
         channel.eventLoop.execute {
             context.value.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil))).whenComplete { _ in context.value.close(promise: nil) }
         }

@@ -10,6 +10,8 @@ final class Watcher {
     let allowsBookmarks: Bool
     let continuation: AsyncStream<StreamChunk>.Continuation
     var sentTableHeader = false
+    /// Event lines not yet handed to the connection; sent together by `flush()` so a busy tick becomes one write.
+    private var pending: [UInt8] = []
 
     init(id: Int, resource: ResourceType, filter: ObjectFilter, format: WatchFormat, allowsBookmarks: Bool,
          continuation: AsyncStream<StreamChunk>.Continuation) {
@@ -23,7 +25,14 @@ final class Watcher {
 
     /// Sends one event line.
     func send(_ type: WatchEventType, _ stored: StoredObject, now: Timestamp) {
-        continuation.yield(.data(eventLine(type, stored, now: now)))
+        pending += eventLine(type, stored, now: now)
+        if pending.count > 1 << 20 { flush() }
+    }
+
+    func flush() {
+        guard !pending.isEmpty else { return }
+        continuation.yield(.data(pending))
+        pending = []
     }
 
     func eventLine(_ type: WatchEventType, _ stored: StoredObject, now: Timestamp) -> [UInt8] {
@@ -41,11 +50,13 @@ final class Watcher {
 
     func sendBookmark(resourceVersion: Int64) {
         guard allowsBookmarks else { return }
+        flush()
         let object = "{\"kind\":\"\(resource.kind)\",\"apiVersion\":\"\(resource.apiVersion)\",\"metadata\":{\"resourceVersion\":\"\(resourceVersion)\"}}"
         continuation.yield(.data(Array("{\"type\":\"BOOKMARK\",\"object\":\(object)}\n".utf8)))
     }
 
     func sendError(_ error: APIError) {
+        flush()
         let status = (try? ObjectRendering.encoder.encode(StatusBody(error))).map(Array.init) ?? []
         continuation.yield(.data(Array("{\"type\":\"ERROR\",\"object\":".utf8) + status + Array("}\n".utf8)))
     }
@@ -75,6 +86,11 @@ final class WatchHub {
         }
     }
 
+    /// Hands every watch its buffered events.
+    func flushAll() {
+        for watcher in watchers.values { watcher.flush() }
+    }
+
     func bookmarkAll(resourceVersion: Int64) {
         for watcher in watchers.values { watcher.sendBookmark(resourceVersion: resourceVersion) }
     }
@@ -82,6 +98,7 @@ final class WatchHub {
     /// Ends every watch: `cut` drops the connections in the middle of a line, as a flapping network does.
     func endAll(cut: Bool) {
         for watcher in watchers.values {
+            watcher.flush()
             if cut { watcher.continuation.yield(.cut(Array("{\"type\":\"MODIFIED\",\"object\":{\"kind\":".utf8))) }
             watcher.continuation.finish()
         }
@@ -89,6 +106,8 @@ final class WatchHub {
     }
 
     func end(_ id: Int) {
-        watchers.removeValue(forKey: id)?.continuation.finish()
+        guard let watcher = watchers.removeValue(forKey: id) else { return }
+        watcher.flush()
+        watcher.continuation.finish()
     }
 }
