@@ -88,16 +88,24 @@ struct KubeconfigFile: Decodable, Sendable {
         do {
             return try YAMLDecoder().decode(KubeconfigFile.self, from: text)
         } catch let error as YamlError {
-            switch error {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
-                throw .yamlSyntax(path: path, line: mark.line, problem: problem)
-            default:
-                throw .yamlSyntax(path: path, line: nil, problem: "\(error)".split(separator: "\n").first.map(String.init) ?? "invalid")
-            }
+            throw syntaxError(error, path: path)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, let yaml = context.underlyingError as? YamlError {
+                throw syntaxError(yaml, path: path)
+            }
             throw .invalidField(path: path, context: nil, field: error.fieldPath, problem: error.shortReason)
         } catch {
             throw .unreadable(path: path, reason: "\(error)")
+        }
+    }
+
+    private static func syntaxError(_ error: YamlError, path: String) -> KubeconfigError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+            return .yamlSyntax(path: path, line: mark.line, problem: problem)
+        default:
+            let firstLine = "\(error)".split(separator: "\n").first.map(String.init) ?? "invalid YAML"
+            return .yamlSyntax(path: path, line: nil, problem: firstLine)
         }
     }
 }

@@ -105,7 +105,10 @@ public struct ReflectorStateMachine: Sendable {
             return fail(failure, now: now, then: .rewatch(resourceVersion: rv))
 
         case (.backingOff(let until, _, let then), .timerFired):
-            guard now >= until else { return [.scheduleRetry(after: .seconds(until.timeIntervalSince(now)))] }
+            let remaining = until.timeIntervalSince(now)
+            guard remaining < 0.001 else {
+                return [.scheduleRetry(after: .milliseconds(Int64((remaining * 1000).rounded(.up))))]
+            }
             switch then {
             case .relist: return beginList()
             case .rewatch(let rv):
