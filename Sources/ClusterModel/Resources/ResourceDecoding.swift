@@ -18,7 +18,11 @@ public enum ResourceDecoding {
     /// Decodes one page of a list (`{"metadata":{...},"items":[...]}`).
     public static func decodeList<T: KubeObject>(_ type: T.Type, from data: Data,
                                                  resource: ResourceKind) throws(KubeDecodeError) -> ObjectList<T> {
-        try decode(ObjectList<T>.self, from: data, resource: resource)
+        if let scannable = T.self as? any ScannableObject.Type,
+           let list = scanListErased(scannable, from: data, resource: resource) as? ObjectList<T> {
+            return list
+        }
+        return try decode(ObjectList<T>.self, from: data, resource: resource)
     }
 
     /// Decodes one object (a get, patch or create response).
@@ -30,7 +34,11 @@ public enum ResourceDecoding {
     /// Decodes one line of a watch stream.
     public static func decodeWatchEvent<T: KubeObject>(_ type: T.Type, from data: Data,
                                                        resource: ResourceKind) throws(KubeDecodeError) -> WatchEvent<T> {
-        try decode(WatchEvent<T>.self, from: data, resource: resource)
+        if let scannable = T.self as? any ScannableObject.Type,
+           let event = scanWatchEventErased(scannable, from: data, resource: resource) as? WatchEvent<T> {
+            return event
+        }
+        return try decode(WatchEvent<T>.self, from: data, resource: resource)
     }
 
     static func decode<V: Decodable>(_ type: V.Type, from data: Data, resource: ResourceKind) throws(KubeDecodeError) -> V {
