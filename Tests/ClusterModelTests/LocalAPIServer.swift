@@ -39,9 +39,12 @@ final class LocalAPIServer: @unchecked Sendable {
         scheme = tls == nil ? "http" : "https"
     }
 
-    deinit {
+    deinit { stop() }
+
+    /// Ends the server process (an outage, as far as clients can tell).
+    func stop() {
         try? input.fileHandleForWriting.close()
-        process.terminate()
+        if process.isRunning { process.terminate() }
         process.waitUntilExit()
     }
 
@@ -131,6 +134,15 @@ final class LocalAPIServer: @unchecked Sendable {
                 self.wfile.flush()
                 self.close_connection = True
 
+            def hold_watch(self):
+                self.send_response(200)
+                self.send_header('Content-Type', 'application/json')
+                self.send_header('Transfer-Encoding', 'chunked')
+                self.end_headers()
+                self.wfile.flush()
+                time.sleep(30)
+                self.close_connection = True
+
             def authorized(self):
                 if self.headers.get('Authorization') == 'Bearer good':
                     return True
@@ -154,8 +166,10 @@ final class LocalAPIServer: @unchecked Sendable {
                     self.send(403, fixture('forbidden-403-viewer-list-pods.json'))
                 elif path == '/api/v1/namespaces/throttled/pods':
                     self.send(429, b'Too many requests, please try again later.\n', 'text/plain', [('Retry-After', '3')])
-                elif path == '/api/v1/nodes':
-                    self.send(200, fixture('nodes-list.json'))
+                elif 'watch=true' in query:
+                    self.hold_watch()
+                elif path in LISTS:
+                    self.send(200, LISTS[path]())
                 elif path == '/api/v1/nodes/node-a/proxy/metrics/cadvisor':
                     self.send(200, b'container_memory_working_set_bytes{container="app",namespace="demo",pod="web"} 42\n', 'text/plain')
                 elif path == '/echo':
@@ -168,6 +182,20 @@ final class LocalAPIServer: @unchecked Sendable {
                 body = self.rfile.read(int(self.headers.get('Content-Length', 0)))
                 self.send(200, json.dumps({'path': self.path, 'contentType': self.headers.get('Content-Type'),
                                            'body': body.decode()}).encode())
+
+        def wrap(name):
+            obj = json.loads(fixture(name))
+            return lambda: json.dumps({'metadata': {'resourceVersion': '228'}, 'items': [obj]}).encode()
+
+        LISTS = {
+            '/api/v1/nodes': lambda: fixture('nodes-list.json'),
+            '/api/v1/pods': lambda: fixture('pods-list-all-namespaces.json'),
+            '/api/v1/events': lambda: fixture('events-list-demo.json'),
+            '/apis/apps/v1/deployments': wrap('deployment-get-web-after-dryrun.json'),
+        }
+        for empty in ['/apis/apps/v1/replicasets', '/apis/apps/v1/statefulsets', '/apis/apps/v1/daemonsets',
+                      '/apis/policy/v1/poddisruptionbudgets']:
+            LISTS[empty] = lambda: b'{"metadata":{"resourceVersion":"228"},"items":[]}'
 
         class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
             daemon_threads = True

@@ -5,21 +5,26 @@ struct LineSplitter {
     /// Appends `bytes` and returns every line completed by them (without the newline, blank lines dropped).
     mutating func append<Bytes: Collection>(_ bytes: Bytes) -> [[UInt8]] where Bytes.Element == UInt8 {
         var lines: [[UInt8]] = []
-        for byte in bytes {
-            if byte == UInt8(ascii: "\n") {
-                if pending.contains(where: { !Self.isSpace($0) }) { lines.append(pending) }
-                pending.removeAll(keepingCapacity: true)
+        var rest = bytes[...]
+        while let newline = rest.firstIndex(of: UInt8(ascii: "\n")) {
+            let head = rest[rest.startIndex..<newline]
+            if pending.isEmpty {
+                if !Self.isBlank(head) { lines.append(Array(head)) }
             } else {
-                pending.append(byte)
+                pending.append(contentsOf: head)
+                if !Self.isBlank(pending) { lines.append(pending) }
+                pending.removeAll(keepingCapacity: true)
             }
+            rest = rest[rest.index(after: newline)...]
         }
+        pending.append(contentsOf: rest)
         return lines
     }
 
     /// Bytes of an unfinished line (ignoring whitespace); non-zero at stream end means the stream was cut.
-    var pendingByteCount: Int { pending.contains(where: { !Self.isSpace($0) }) ? pending.count : 0 }
+    var pendingByteCount: Int { Self.isBlank(pending) ? 0 : pending.count }
 
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t")
+    private static func isBlank<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+        bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }
     }
 }
