@@ -1,13 +1,23 @@
+import Foundation
+
 /// Splits a byte stream into newline-terminated lines; chunk boundaries need not align with lines.
 struct LineSplitter {
     private var pending: [UInt8] = []
 
     /// Appends `bytes` and returns every line completed by them (without the newline, blank lines dropped).
     mutating func append<Bytes: Collection>(_ bytes: Bytes) -> [[UInt8]] where Bytes.Element == UInt8 {
+        if let lines = bytes.withContiguousStorageIfAvailable({ appendContiguous($0) }) { return lines }
+        return Array(bytes).withUnsafeBufferPointer { appendContiguous($0) }
+    }
+
+    private mutating func appendContiguous(_ buffer: UnsafeBufferPointer<UInt8>) -> [[UInt8]] {
+        guard let base = buffer.baseAddress else { return [] }
         var lines: [[UInt8]] = []
-        var rest = bytes[...]
-        while let newline = rest.firstIndex(of: UInt8(ascii: "\n")) {
-            let head = rest[rest.startIndex..<newline]
+        var start = 0
+        while start < buffer.count,
+              let found = memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start) {
+            let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            let head = UnsafeBufferPointer(rebasing: buffer[start..<newline])
             if pending.isEmpty {
                 if !Self.isBlank(head) { lines.append(Array(head)) }
             } else {
@@ -15,9 +25,9 @@ struct LineSplitter {
                 if !Self.isBlank(pending) { lines.append(pending) }
                 pending.removeAll(keepingCapacity: true)
             }
-            rest = rest[rest.index(after: newline)...]
+            start = newline + 1
         }
-        pending.append(contentsOf: rest)
+        pending.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
         return lines
     }
 
