@@ -75,4 +75,13 @@ struct ClusterStoreTests {
         var iterator = changes.makeAsyncIterator()
         #expect(await iterator.next() == 5)
     }
+
+    @Test func waitingForSyncReturnsOnceEveryResourceIsListed() async {
+        let store = ClusterStore()
+        let waiter = Task { await store.waitUntilSynced([.pods, .nodes]) }
+        await store.replace(.pods, items: [pod("a")], resourceVersion: "1")
+        await store.replace(.nodes, items: [NodeSummary(name: "n")], resourceVersion: "1")
+        await waiter.value
+        #expect(await store.snapshot().health.syncedResources == ["pods", "nodes"])
+    }
 }

@@ -16,6 +16,8 @@ public actor ClusterConnection {
     public let namespace: String?
     public let thresholds: SignalThresholds
     public let metricsInterval: Duration
+    /// The time signals and metrics are evaluated at (a simulator's clock in tests and demos).
+    private let now: @Sendable () -> Date
     private let stateContinuation: AsyncStream<ConnectionState>.Continuation
     private let observationContinuation: AsyncStream<Observation>.Continuation
     private let scraper: MetricsScraper
@@ -29,13 +31,16 @@ public actor ClusterConnection {
     /// - Parameters:
     ///   - namespace: scope namespaced resources to one namespace; `nil` watches all namespaces.
     ///   - metricsInterval: how often to scrape cAdvisor and metrics.k8s.io; `nil` disables metrics.
+    ///   - now: the clock for signal windows and metric samples.
     public init(endpoint: ClusterEndpoint, namespace: String? = nil, thresholds: SignalThresholds = SignalThresholds(),
-                metricsInterval: Duration? = .seconds(30), logger: Logger = Logger(label: "firebreak.cluster")) throws(KubeClientError) {
+                metricsInterval: Duration? = .seconds(30), now: @escaping @Sendable () -> Date = Date.init,
+                logger: Logger = Logger(label: "firebreak.cluster")) throws(KubeClientError) {
         self.endpoint = endpoint
         self.client = try KubeClient(endpoint: endpoint)
         self.namespace = namespace
         self.thresholds = thresholds
         self.metricsInterval = metricsInterval ?? .zero
+        self.now = now
         self.logger = logger
         self.scraper = MetricsScraper(client: client)
         (states, stateContinuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(64))
@@ -109,7 +114,7 @@ public actor ClusterConnection {
                 announcedConnected = true
                 stateContinuation.yield(.connected)
             }
-            evaluate(snapshot, now: Date())
+            evaluate(snapshot, now: now())
             try? await Task.sleep(for: .seconds(1))
             if Task.isCancelled { return }
         }
@@ -118,7 +123,7 @@ public actor ClusterConnection {
     private func scrapeLoop() async {
         while !Task.isCancelled {
             let nodes = await store.snapshot().nodes.values.filter { $0.ready?.status == .isTrue }.map(\.name)
-            let (snapshot, newly) = await scraper.scrape(nodes: nodes, now: Date())
+            let (snapshot, newly) = await scraper.scrape(nodes: nodes, namespace: namespace, now: now())
             metrics = snapshot
             for (source, reason) in newly.sorted(by: { $0.key < $1.key }) {
                 logger.notice("metrics unavailable from \(source): \(reason)")

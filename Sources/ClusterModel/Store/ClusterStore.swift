@@ -74,6 +74,13 @@ public actor ClusterStore {
         bump()
     }
 
+    /// Returns once every resource in `resources` has completed a list (immediately if it already has).
+    public func waitUntilSynced(_ resources: [ResourceKind]) async {
+        let wanted = Set(resources.map(\.plural))
+        if wanted.isSubset(of: state.health.syncedResources) { return }
+        for await _ in changes() where wanted.isSubset(of: state.health.syncedResources) { return }
+    }
+
     /// Generation numbers after changes. Buffers only the newest, so a slow consumer sees coalesced bumps.
     public func changes() -> AsyncStream<UInt64> {
         let (stream, continuation) = AsyncStream<UInt64>.makeStream(bufferingPolicy: .bufferingNewest(1))
