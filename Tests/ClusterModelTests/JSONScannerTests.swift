@@ -24,6 +24,38 @@ struct JSONScannerTests {
         #expect(fast.items == (try JSONDecoder().decode(ObjectList<NodeSummary>.self, from: data).items))
     }
 
+    @Test(arguments: ["events-list-demo.json", "events-list-demo-fieldselector-web-oom.json"])
+    func eventListScanMatchesCodable(file: String) throws {
+        let data = try Fixtures.data(file)
+        let fast = try #require(ResourceDecoding.scanList(EventSummary.self, from: data, resource: .events))
+        #expect(fast.items == (try JSONDecoder().decode(ObjectList<EventSummary>.self, from: data).items))
+    }
+
+    @Test(arguments: ["deployment-get-web-after-dryrun.json", "deployment-dryrun-patch-response.json",
+                      "deployment-rollout-restart-patch-response.json"])
+    func deploymentScanMatchesCodable(file: String) throws {
+        let object = try Fixtures.text(file)
+        let data = Data(#"{"metadata":{"resourceVersion":"1"},"items":[\#(object)]}"#.utf8)
+        let fast = try #require(ResourceDecoding.scanList(WorkloadSummary.self, from: data, resource: .deployments))
+        let reference = try ResourceDecoding.decode(ObjectList<WorkloadSummary>.self, from: data, resource: .deployments)
+        #expect(fast.items == reference.items)
+    }
+
+    @Test func daemonSetListTakesItsKindFromTheResource() throws {
+        let json = #"{"metadata":{"resourceVersion":"9"},"items":[{"metadata":{"name":"ds","namespace":"kube-system"},"status":{"desiredNumberScheduled":4,"numberReady":3,"numberAvailable":3,"updatedNumberScheduled":4}}]}"#
+        let fast = try #require(ResourceDecoding.scanList(WorkloadSummary.self, from: Data(json.utf8), resource: .daemonSets))
+        #expect(fast.items.first?.kind == "DaemonSet")
+        #expect(fast.items.first?.desiredReplicas == 4)
+    }
+
+    @Test func eventWithSeriesScansLikeCodable() throws {
+        let json = #"{"metadata":{"resourceVersion":"3"},"items":[{"metadata":{"name":"e","namespace":"n","creationTimestamp":"2026-01-01T00:00:00Z"},"eventTime":"2026-01-01T00:00:05.000001Z","series":{"count":9,"lastObservedTime":"2026-01-01T00:10:00.5Z"},"involvedObject":{"kind":"Node","name":"n1"},"reason":"SystemOOM","reportingComponent":"kubelet"}]}"#
+        let data = Data(json.utf8)
+        let fast = try #require(ResourceDecoding.scanList(EventSummary.self, from: data, resource: .events))
+        #expect(fast.items == (try JSONDecoder().decode(ObjectList<EventSummary>.self, from: data).items))
+        #expect(fast.items.first?.count == 9)
+    }
+
     @Test(arguments: ["pods-watch-demo.ndjson", "pods-watch-rv1-fresh-cache-replay.ndjson", "pods-watchlist-sendinitialevents.ndjson"])
     func watchLineScanMatchesCodable(file: String) throws {
         for line in try Fixtures.data(file).split(separator: 10) {

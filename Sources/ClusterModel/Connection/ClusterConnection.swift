@@ -58,6 +58,7 @@ public actor ClusterConnection {
         }
         startReflector(PDBSummary.self, .podDisruptionBudgets)
         tasks.append(Task { await self.followStore() })
+        tasks.append(Task { await self.tickLoop() })
         if metricsInterval > .zero {
             tasks.append(Task { await self.scrapeLoop() })
         }
@@ -117,6 +118,15 @@ public actor ClusterConnection {
             evaluate(snapshot, now: now())
             try? await Task.sleep(for: .seconds(1))
             if Task.isCancelled { return }
+        }
+    }
+
+    /// Re-evaluates signals periodically: time-based rules (pending, held throttling) fire without store changes.
+    private func tickLoop() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(5))
+            if Task.isCancelled { return }
+            evaluate(await store.snapshot(), now: now())
         }
     }
 
