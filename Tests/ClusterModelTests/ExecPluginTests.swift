@@ -16,12 +16,13 @@ struct ExecPluginTests {
             printf '%s %s' "$PLUGIN_PROFILE" "$*" > "\(dir.path)/env-args"
             if [ \(exitCode) -ne 0 ]; then echo "plugin says no" >&2; exit \(exitCode); fi
             printf '{"apiVersion":"\(apiVersion)","kind":"ExecCredential","status":{"token":"tok-%s","expirationTimestamp":"\(expiry)"}}' "$n"
-            """, executable: true)
+            """)
     }
 
-    static func config(_ command: String, apiVersion: String = "client.authentication.k8s.io/v1",
+    /// Runs the script through `/bin/sh`: executing a file just written can fail with ETXTBSY while parallel tests fork.
+    static func config(_ script: String, apiVersion: String = "client.authentication.k8s.io/v1",
                        provideClusterInfo: Bool = true) -> ExecPluginConfig {
-        ExecPluginConfig(apiVersion: apiVersion, command: command, args: ["eks", "get-token"],
+        ExecPluginConfig(apiVersion: apiVersion, command: "/bin/sh", args: [script, "eks", "get-token"],
                          env: [.init(name: "PLUGIN_PROFILE", value: "prod")], interactiveMode: .never,
                          provideClusterInfo: provideClusterInfo,
                          cluster: .init(server: "https://api.example", tlsServerName: "api.internal",
@@ -77,7 +78,7 @@ struct ExecPluginTests {
         let error = await #expect(throws: KubeconfigError.self) {
             try await ExecPluginRunner.run(Self.config(plugin), parentEnvironment: [:])
         }
-        #expect(error?.description == "Credential plugin '\(plugin)' failed: exit status 3: plugin says no")
+        #expect(error?.description == "Credential plugin '/bin/sh' failed: exit status 3: plugin says no")
     }
 
     @Test func mismatchedApiVersionIsRejected() async throws {
@@ -91,7 +92,8 @@ struct ExecPluginTests {
     }
 
     @Test func missingCommandShowsTheInstallHint() async throws {
-        var config = Self.config("no-such-plugin-xyz")
+        var config = Self.config("unused")
+        config.command = "no-such-plugin-xyz"
         config.installHint = "install the AWS CLI"
         let error = await #expect(throws: KubeconfigError.self) {
             try await ExecPluginRunner.run(config, parentEnvironment: ["PATH": "/nonexistent"])

@@ -84,8 +84,8 @@ struct KubeClientTests {
             n=$(cat "\(dir.path)/runs" 2>/dev/null || echo 0); n=$((n+1)); echo $n > "\(dir.path)/runs"
             if [ $n -eq 1 ]; then t=stale; else t=good; fi
             printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"%s"}}' $t
-            """, executable: true)
-        let exec = ExecPluginConfig(apiVersion: "client.authentication.k8s.io/v1", command: plugin,
+            """)
+        let exec = ExecPluginConfig(apiVersion: "client.authentication.k8s.io/v1", command: "/bin/sh", args: [plugin],
                                     cluster: .init(server: "", insecureSkipTLSVerify: false))
         let client = try KubeClient(endpoint: server.endpoint(credentials: .exec(exec)))
         defer { Task { try? await client.shutdown() } }

@@ -31,12 +31,11 @@ final class TemporaryDirectory {
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
     @discardableResult
-    func write(_ name: String, _ contents: String, executable: Bool = false) throws -> String {
+    func write(_ name: String, _ contents: String) throws -> String {
         let full = path + "/" + name
         try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)
         try contents.write(toFile: full, atomically: true, encoding: .utf8)
-        if executable { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: full) }
         return full
     }
 }
