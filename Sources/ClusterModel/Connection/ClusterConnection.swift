@@ -23,6 +23,8 @@ public actor ClusterConnection {
     private let scraper: MetricsScraper
     private let logger: Logger
     private var tasks: [Task<Void, Never>] = []
+    /// Eight reflectors retry independently; report one `reconnecting` per few seconds.
+    private let reconnectThrottle = ReportThrottle(interval: 5)
     private var history = SignalHistory()
     private var metrics = MetricsSnapshot.empty
     private var lastSnapshot: ClusterSnapshot?
@@ -82,11 +84,12 @@ public actor ClusterConnection {
     private func startReflector<T: StoredObject>(_ type: T.Type, _ resource: ResourceKind) {
         let continuation = stateContinuation
         let logger = logger
+        let throttle = reconnectThrottle
         let reflector = Reflector(type, resource: resource, client: client, store: store,
                                   namespace: resource.isNamespaced ? namespace : nil) { action in
             switch action {
             case .scheduleRetry(let delay):
-                continuation.yield(.reconnecting(in: delay))
+                if throttle.shouldReport() { continuation.yield(.reconnecting(in: delay)) }
                 logger.info("\(resource.plural): retrying in \(delay)")
             case .markStale(let reason):
                 logger.warning("\(resource.plural): \(reason)")

@@ -7,6 +7,8 @@ struct ExecCredential: Sendable {
 }
 
 /// Runs an exec credential plugin (`client.authentication.k8s.io/v1` or `v1beta1`) and parses its `ExecCredential`.
+/// The console owns the terminal, so plugins run without stdin (`IfAvailable` runs non-interactively, `Always` is
+/// refused) and their stderr is captured: its first line goes into the error when the plugin fails.
 enum ExecPluginRunner {
     static func run(_ config: ExecPluginConfig, parentEnvironment: [String: String]) async throws(KubeconfigError) -> ExecCredential {
         let result: Result<ExecCredential, KubeconfigError> = await withCheckedContinuation { continuation in
