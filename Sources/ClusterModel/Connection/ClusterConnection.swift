@@ -8,6 +8,7 @@ import Logging
 public actor ClusterConnection {
     public let endpoint: ClusterEndpoint
     public let client: KubeClient
+    /// The live view, updated by the reflectors.
     public let store = ClusterStore()
     /// Connection-state changes.
     public nonisolated let states: AsyncStream<ConnectionState>

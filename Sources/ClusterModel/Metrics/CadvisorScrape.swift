@@ -12,6 +12,7 @@ public struct CadvisorScrape: Sendable, Equatable {
         self.containers = containers
     }
 
+    /// Raw counter and gauge values; counters are cumulative since the container started.
     public struct ContainerCounters: Sendable, Equatable {
         public var cfsPeriods: Double?
         public var cfsThrottledPeriods: Double?

@@ -14,6 +14,7 @@ public struct MetricsSnapshot: Sendable, Equatable {
     public static let empty = MetricsSnapshot()
 }
 
+/// One container's usage from cAdvisor and metrics.k8s.io; `nil` fields are unknown.
 public struct ContainerUsage: Sendable, Equatable {
     public var workingSetBytes: Int64?
     /// From cAdvisor (`container_spec_memory_limit_bytes`); 0 or nil means none.

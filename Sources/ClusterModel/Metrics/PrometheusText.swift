@@ -13,6 +13,7 @@ public struct PrometheusSample: Sendable, Equatable {
 
 /// Parses Prometheus text exposition (comments, `name{label="v",...} value [timestamp]`), keeping only wanted metrics.
 public enum PrometheusText {
+    /// The samples of `text` whose metric name is in `names` (all when nil); malformed lines are skipped.
     public static func parse(_ text: String, keeping names: Set<String>? = nil) -> [PrometheusSample] {
         var samples: [PrometheusSample] = []
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {

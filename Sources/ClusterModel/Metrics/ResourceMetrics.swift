@@ -2,6 +2,7 @@ import Foundation
 
 /// metrics.k8s.io `PodMetrics` and `NodeMetrics` (metrics-server), decoded into usage numbers.
 public enum ResourceMetrics {
+    /// Usage of one pod's containers.
     public struct PodUsage: Sendable, Equatable {
         public var namespace: String
         public var pod: String
@@ -9,11 +10,13 @@ public enum ResourceMetrics {
         public var containers: [String: Usage]
     }
 
+    /// CPU in millicores and memory in bytes.
     public struct Usage: Sendable, Equatable {
         public var cpuMillis: Int64?
         public var memoryBytes: Int64?
     }
 
+    /// Usage of one node.
     public struct NodeUsage: Sendable, Equatable {
         public var node: String
         public var cpuMillis: Int64?
@@ -58,6 +61,7 @@ public enum ResourceMetrics {
         }
     }
 
+    /// `metrics.k8s.io/v1beta1` pods and nodes.
     public static let podMetrics = ResourceKind(group: "metrics.k8s.io", version: "v1beta1", plural: "pods",
                                                 kind: "PodMetrics", isNamespaced: true)
     public static let nodeMetrics = ResourceKind(group: "metrics.k8s.io", version: "v1beta1", plural: "nodes",

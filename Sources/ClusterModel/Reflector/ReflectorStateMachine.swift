@@ -5,6 +5,7 @@ import Foundation
 /// Feed it inputs (`handle(_:now:)`), execute the returned actions, feed the results back. It holds no objects:
 /// list pages and events are carried by the driver; the machine only decides what happens next.
 public struct ReflectorStateMachine: Sendable {
+    /// Where the reflector is in its cycle.
     public enum State: Sendable, Equatable {
         case idle
         /// A list page is in flight; `continueToken` is nil for the first page.
@@ -19,6 +20,7 @@ public struct ReflectorStateMachine: Sendable {
         case rewatch(resourceVersion: String)
     }
 
+    /// What happened: results of the previous actions and timer expiries.
     public enum Input: Sendable, Equatable {
         case start
         case listPageReceived(continueToken: String?, resourceVersion: String)
@@ -32,6 +34,7 @@ public struct ReflectorStateMachine: Sendable {
         case timerFired
     }
 
+    /// What the driver must do next, in order.
     public enum Action: Sendable, Equatable {
         case requestListPage(continueToken: String?, resourceVersion: String?)
         /// Replace the store's objects with the pages gathered since the last `requestListPage(continueToken: nil, …)`.
@@ -193,6 +196,7 @@ public struct BackoffPolicy: Sendable, Equatable {
 
     public init() {}
 
+    /// The delay before retry number `attempt` (1-based), with `unit` in [0, 1) drawn for jitter.
     public func delay(attempt: Int, unit: Double) -> Duration {
         let ceiling = min(cap.inSeconds, initial.inSeconds * pow(factor, Double(max(0, attempt - 1))))
         return .milliseconds(Int64((ceiling * unit * 1000).rounded()))

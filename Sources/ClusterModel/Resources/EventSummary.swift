@@ -19,6 +19,7 @@ public struct EventSummary: KubeObject, Hashable {
 
     public var key: ObjectKey { ObjectKey(namespace: namespace, name: name) }
 
+    /// The object the event is about.
     public struct InvolvedObject: Sendable, Hashable, Decodable {
         public var kind: String?
         public var namespace: String?

@@ -13,6 +13,7 @@ public struct KubeAPIError: Error, Sendable, Equatable, CustomStringConvertible 
     /// A fresh continue token the server offered with a 410 on a list.
     public var continueToken: String?
 
+    /// One entry of `details.causes`, e.g. the invalid field of a 422.
     public struct Cause: Sendable, Equatable, Decodable {
         public var reason: String?
         public var message: String?

@@ -3,6 +3,7 @@ import Foundation
 /// Parses Kubernetes timestamps (RFC 3339, `Z` or an offset, optional fractional seconds) without a formatter,
 /// which is fast enough to run on every object of a large list.
 public enum KubeTime {
+    /// The instant `text` denotes, or nil when it is not RFC 3339.
     public static func parse(_ text: String) -> Date? {
         var text = text
         return text.withUTF8 { parse(bytes: $0) }

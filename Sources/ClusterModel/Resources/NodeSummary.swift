@@ -40,6 +40,7 @@ public struct NodeSummary: KubeObject, Hashable {
         self.createdAt = createdAt
     }
 
+    /// A node taint (`key=value:effect`).
     public struct Taint: Sendable, Hashable, Decodable {
         public var key: String
         public var value: String?

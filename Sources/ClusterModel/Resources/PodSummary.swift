@@ -72,6 +72,7 @@ public struct ContainerResources: Sendable, Hashable {
     }
 }
 
+/// A container of the pod spec (or a workload template).
 public struct ContainerSpecSummary: Sendable, Hashable {
     public var name: String
     public var resources: ContainerResources
@@ -82,6 +83,7 @@ public struct ContainerSpecSummary: Sendable, Hashable {
     }
 }
 
+/// A container's status: readiness, restarts, current and previous state.
 public struct ContainerStatusSummary: Sendable, Hashable {
     public var name: String
     public var ready: Bool

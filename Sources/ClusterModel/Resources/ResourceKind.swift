@@ -35,6 +35,7 @@ public struct ResourceKind: Sendable, Hashable, CustomStringConvertible {
         return subresource.map { "\(base)/\($0)" } ?? base
     }
 
+    // The resources Firebreak lists and watches.
     public static let nodes = ResourceKind(group: "", version: "v1", plural: "nodes", kind: "Node", isNamespaced: false)
     public static let pods = ResourceKind(group: "", version: "v1", plural: "pods", kind: "Pod", isNamespaced: true)
     public static let events = ResourceKind(group: "", version: "v1", plural: "events", kind: "Event", isNamespaced: true)

@@ -33,11 +33,13 @@ public struct Observation: Sendable, Equatable, Codable, Identifiable {
     }
 }
 
+/// The rule that produced an observation.
 public enum ObservationKind: String, Sendable, Equatable, Codable, CaseIterable {
     case oomKilled, possibleOOM, nodeOOM, restartBurst, crashLoopBackOff, probeFailure
     case nodeNotReady, nodePressure, eviction, podPending, replicasUnavailable, cpuThrottling, memoryNearLimit
 }
 
+/// How urgent an observation is.
 public enum Severity: String, Sendable, Equatable, Codable, Comparable {
     case info, warning, critical
 

@@ -10,6 +10,7 @@ public struct ClusterSnapshot: Sendable {
     public var statefulSets: [ObjectKey: WorkloadSummary] = [:]
     public var daemonSets: [ObjectKey: WorkloadSummary] = [:]
     public var podDisruptionBudgets: [ObjectKey: PDBSummary] = [:]
+    /// Freshness of this view.
     public var health = ConnectionHealth()
     /// Bumped on every change to the store.
     public var generation: UInt64 = 0
