@@ -17,6 +17,15 @@ struct KubeClientTests {
         #expect(nodes.items.count == 2)
     }
 
+    @Test func listAllFollowsContinueTokensToTheLastPage() async throws {
+        let server = try LocalAPIServer()
+        let client = try KubeClient(endpoint: server.endpoint())
+        defer { Task { try? await client.shutdown() } }
+        let all = try await client.listAll(PodSummary.self, .pods, namespace: "demo", pageSize: 1)
+        #expect(all.items.map(\.name) == ["evict-me", "resize-me", "web-oom"])
+        #expect(all.resourceVersion == "225")
+    }
+
     @Test func watchReadsEventsAcrossChunksUntilTheServerEndsTheStream() async throws {
         let server = try LocalAPIServer()
         let client = try KubeClient(endpoint: server.endpoint())

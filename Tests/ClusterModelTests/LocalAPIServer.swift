@@ -85,7 +85,7 @@ final class LocalAPIServer: @unchecked Sendable {
     }
 
     static let script = #"""
-        import http.server, json, os, signal, socketserver, ssl, sys, threading, time
+        import http.server, json, os, signal, socketserver, ssl, sys, threading, time, urllib.parse
         FIX = sys.argv[1]
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
@@ -160,8 +160,14 @@ final class LocalAPIServer: @unchecked Sendable {
                     data = fixture('pods-watch-demo.ndjson')
                     self.chunked(data[:len(data) - 300], 700, True)
                 elif path == '/api/v1/namespaces/demo/pods':
-                    page = 'pods-list-demo-limit1-page2.json' if 'continue=' in query else 'pods-list-demo-limit1-page1.json'
-                    self.send(200, fixture(page), headers=[('X-Query', query)])
+                    token = urllib.parse.parse_qs(query).get('continue', [''])[0]
+                    first = json.loads(fixture('pods-list-demo-limit1-page1.json'))['metadata']['continue']
+                    page = 'pods-list-demo-limit1-page1.json'
+                    if token == first:
+                        page = 'pods-list-demo-limit1-page2.json'
+                    elif token:
+                        page = 'pods-list-demo-limit1-page3.json'
+                    self.send(200, fixture(page))
                 elif path == '/api/v1/namespaces/forbidden/pods':
                     self.send(403, fixture('forbidden-403-viewer-list-pods.json'))
                 elif path == '/api/v1/namespaces/throttled/pods':
