@@ -116,6 +116,14 @@ struct KubeconfigLoaderTests {
         #expect(endpoint.source == "in-cluster")
     }
 
+    @Test func emptyKubeconfigFallsBackToInCluster() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("home/.kube/config", "apiVersion: v1\nkind: Config\n")
+        try dir.write("sa/token", "t")
+        let env = ["KUBERNETES_SERVICE_HOST": "10.0.0.1", "KUBERNETES_SERVICE_PORT": "443"]
+        #expect(try loader(dir, env: env).load().source == "in-cluster")
+    }
+
     @Test func inClusterBracketsIPv6Hosts() throws {
         let dir = try TemporaryDirectory()
         try dir.write("sa/token", "t")

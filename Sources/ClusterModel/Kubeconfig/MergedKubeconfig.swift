@@ -8,6 +8,9 @@ struct MergedKubeconfig {
     var contexts: [String: (KubeconfigFile.Context, KubeconfigOrigin)] = [:]
     var users: [String: (KubeconfigFile.User, KubeconfigOrigin)] = [:]
 
+    /// No context, cluster or user defined anywhere: kubectl then falls back to in-cluster configuration.
+    var isEmpty: Bool { currentContext == nil && clusters.isEmpty && contexts.isEmpty && users.isEmpty }
+
     mutating func merge(_ file: KubeconfigFile, origin: KubeconfigOrigin) {
         if currentContext == nil, let name = file.currentContext, !name.isEmpty {
             currentContext = (name, origin)
