@@ -146,6 +146,14 @@ struct ReflectorStateMachineTests {
         ], unit: 0.5)
     }
 
+    @Test func undecodableListBacksOffAndRelistsInsteadOfWatching() {
+        run(Self.synced + [
+            Step(at: 1, input: .listFailed(.other("Cannot decode pods response")),
+                 expected: [.markStale(reason: "Cannot decode pods response"), .scheduleRetry(after: .milliseconds(800))]),
+            Step(at: 2, input: .timerFired, expected: [.requestListPage(continueToken: nil, resourceVersion: nil)]),
+        ])
+    }
+
     @Test func inputsThatDoNotFitTheStateAreIgnored() {
         run([
             Step(at: 0, input: .timerFired, expected: []),

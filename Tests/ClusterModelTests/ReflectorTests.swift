@@ -111,6 +111,21 @@ struct ReflectorTests {
         #expect(actions.contains(.markFresh))
     }
 
+    @Test func garbagePageIsRetriedInsteadOfStoppingTheReflector() async throws {
+        let source = ScriptedSource(
+            pages: [.success(Data(#"{"metadata":{"resourceVersion":"5"},"items":[{"oops"#.utf8)), .success(Self.page(["a"], rv: "6"))],
+            watches: [])
+        let store = ClusterStore()
+        let reflector = Reflector(PodSummary.self, resource: .pods, source: source, store: store, namespace: nil, pageSize: 500,
+                                  clock: InstantClock(), backoff: BackoffPolicy(), randomUnit: { 0.5 }, onAction: { _ in })
+        let task = Task { await reflector.run() }
+        for _ in 0..<200 where source.requestLog.count < 3 { try await Task.sleep(for: .milliseconds(5)) }
+        task.cancel()
+        await task.value
+        #expect(source.requestLog == ["list continue=-", "list continue=-", "watch rv=6"])
+        #expect(await store.snapshot().pods.keys.map(\.name) == ["a"])
+    }
+
     @Test func clientErrorsAreClassifiedForRetry() {
         let cases: [(KubeClientError, ReflectorFailure)] = [
             (.api(KubeAPIError(reason: "Expired", code: 410, message: ""), path: "/"), .expired),

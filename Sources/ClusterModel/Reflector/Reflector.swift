@@ -59,7 +59,7 @@ public struct Reflector<T: StoredObject>: Sendable {
                 } catch {
                     pages.removeAll()
                     let failure = Self.failure(from: error)
-                    pending = [.discardListPages] + machine.handle(.listFailed(failure), now: clock.now())
+                    pending = machine.handle(.listFailed(failure), now: clock.now())
                 }
             case .startWatch(let rv):
                 pending += await watch(from: rv, machine: &machine)

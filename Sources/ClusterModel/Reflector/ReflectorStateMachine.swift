@@ -24,6 +24,7 @@ public struct ReflectorStateMachine: Sendable {
     public enum Input: Sendable, Equatable {
         case start
         case listPageReceived(continueToken: String?, resourceVersion: String)
+        /// A list request failed, or (while watching) the completed list could not be decoded.
         case listFailed(ReflectorFailure)
         /// The watch request was answered with 200.
         case watchStarted
@@ -83,6 +84,10 @@ public struct ReflectorStateMachine: Sendable {
                 return [.discardListPages] + beginList()
             }
             return [.discardListPages] + fail(failure, now: now, then: .relist)
+
+        case (.watching, .listFailed(let failure)):
+            // The list completed but its pages could not be decoded into the store.
+            return fail(failure, now: now, then: .relist)
 
         case (.watching, .watchStarted):
             watchStartedAt = now
