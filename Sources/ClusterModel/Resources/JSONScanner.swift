@@ -58,6 +58,14 @@ struct JSONScanner {
 
     /// Calls `body` for each key of an object; `body` must consume the value. `null` counts as an empty object.
     mutating func object(_ body: (inout JSONScanner, Key) throws(JSONScanError) -> Void) throws(JSONScanError) {
+        try objectKeys { s, key throws(JSONScanError) in
+            try body(&s, key)
+            return true
+        }
+    }
+
+    /// Like `object`, but stops reading (leaving the rest unread) as soon as `body` returns false.
+    mutating func objectKeys(_ body: (inout JSONScanner, Key) throws(JSONScanError) -> Bool) throws(JSONScanError) {
         if try consumeNull() { return }
         try expect(UInt8(ascii: "{"))
         if try peek() == UInt8(ascii: "}") {
@@ -71,7 +79,7 @@ struct JSONScanner {
             try skipStringBody()
             let key = Key(base: bytes, start: start, count: index - 1 - start)
             try expect(UInt8(ascii: ":"))
-            try body(&self, key)
+            guard try body(&self, key) else { return }
             switch try peek() {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "}"):
