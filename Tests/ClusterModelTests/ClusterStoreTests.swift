@@ -84,4 +84,15 @@ struct ClusterStoreTests {
         await waiter.value
         #expect(await store.snapshot().health.syncedResources == ["pods", "nodes"])
     }
+
+    @Test func forbiddenResourceIsUnavailableNotStale() async {
+        let store = ClusterStore()
+        await store.markUnavailable(.podDisruptionBudgets, reason: "Forbidden: no")
+        var health = await store.snapshot().health
+        #expect(health.unavailableResources == ["poddisruptionbudgets": "Forbidden: no"])
+        #expect(health.isStale == false)
+        await store.replace(.podDisruptionBudgets, items: [PDBSummary](), resourceVersion: "1")
+        health = await store.snapshot().health
+        #expect(health.unavailableResources.isEmpty)
+    }
 }

@@ -154,6 +154,16 @@ struct ReflectorStateMachineTests {
         ])
     }
 
+    @Test func forbiddenResourceIsMarkedUnavailableAndRetriedRarelyWithoutGoingStale() {
+        let machine = run([
+            Step(at: 0, input: .start, expected: [.requestListPage(continueToken: nil, resourceVersion: nil)]),
+            Step(at: 0, input: .listFailed(.forbidden("Forbidden: no")),
+                 expected: [.discardListPages, .markUnavailable(reason: "Forbidden: no"), .scheduleRetry(after: .seconds(300))]),
+            Step(at: 300, input: .timerFired, expected: [.requestListPage(continueToken: nil, resourceVersion: nil)]),
+        ])
+        #expect(machine.isStale == false)
+    }
+
     @Test func inputsThatDoNotFitTheStateAreIgnored() {
         run([
             Step(at: 0, input: .timerFired, expected: []),

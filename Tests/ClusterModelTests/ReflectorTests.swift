@@ -133,7 +133,8 @@ struct ReflectorTests {
              .tooManyRequests(retryAfter: .seconds(2))),
             (.api(KubeAPIError(reason: "InternalError", code: 500, message: "boom"), path: "/"), .serverError(code: 500, message: "boom")),
             (.transport(path: "/", problem: "connection refused"), .unreachable("connection refused")),
-            (.api(KubeAPIError(reason: "Forbidden", code: 403, message: "no"), path: "/"), .other("Forbidden: no")),
+            (.api(KubeAPIError(reason: "Forbidden", code: 403, message: "no"), path: "/"), .forbidden("Forbidden: no")),
+            (.api(KubeAPIError(reason: "BadRequest", code: 400, message: "bad"), path: "/"), .other("BadRequest: bad")),
         ]
         for (error, failure) in cases {
             #expect(Reflector<PodSummary>.failure(from: error) == failure)

@@ -94,6 +94,8 @@ public actor ClusterConnection {
                 logger.info("\(resource.plural): retrying in \(delay)")
             case .markStale(let reason):
                 logger.warning("\(resource.plural): \(reason)")
+            case .markUnavailable(let reason):
+                logger.notice("\(resource.plural) unavailable: \(reason)")
             default:
                 break
             }
@@ -115,7 +117,8 @@ public actor ClusterConnection {
                 wasStale = false
                 stateContinuation.yield(.reconnected)
             }
-            if !announcedConnected, health.syncedResources.count == ResourceKind.watched.count, !wasStale {
+            let settled = health.syncedResources.union(health.unavailableResources.keys)
+            if !announcedConnected, settled.count == ResourceKind.watched.count, !wasStale {
                 announcedConnected = true
                 stateContinuation.yield(.connected)
             }

@@ -76,6 +76,8 @@ public struct Reflector<T: StoredObject>: Sendable {
                 await store.markStale(resource, reason: reason, at: clock.now())
             case .markFresh:
                 await store.markFresh(resource, at: clock.now())
+            case .markUnavailable(let reason):
+                await store.markUnavailable(resource, reason: reason)
             }
         }
         pages.forEach { $0.cancel() }
@@ -154,6 +156,7 @@ public struct Reflector<T: StoredObject>: Sendable {
             if api.isExpired { return .expired }
             if api.code == 429 { return .tooManyRequests(retryAfter: api.retryAfter) }
             if api.code >= 500 { return .serverError(code: api.code, message: api.message) }
+            if api.code == 403 { return .forbidden(api.description) }
             return .other(api.description)
         case .transport(_, let problem): return .unreachable(problem)
         case .watchCut: return .unreachable(error.description)

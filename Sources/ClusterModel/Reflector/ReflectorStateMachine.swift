@@ -48,6 +48,8 @@ public struct ReflectorStateMachine: Sendable {
         case scheduleRetry(after: Duration)
         case markStale(reason: String)
         case markFresh
+        /// The resource cannot be read with these credentials (403); retried rarely, the view is not stale.
+        case markUnavailable(reason: String)
     }
 
     public private(set) var state: State = .idle
@@ -142,6 +144,10 @@ public struct ReflectorStateMachine: Sendable {
     }
 
     private mutating func fail(_ failure: ReflectorFailure, now: Date, then: Resumption) -> [Action] {
+        if case .forbidden(let reason) = failure {
+            state = .backingOff(until: now.addingTimeInterval(backoff.forbiddenRetry.inSeconds), attempt: failureCount, then: .relist)
+            return [.markUnavailable(reason: reason), .scheduleRetry(after: backoff.forbiddenRetry)]
+        }
         if let since = healthySince, now.timeIntervalSince(since) >= backoff.resetAfter.inSeconds {
             failureCount = 0
         }
@@ -172,7 +178,9 @@ public enum ReflectorFailure: Sendable, Equatable, CustomStringConvertible {
     /// No response: connection refused, reset, timeout.
     case unreachable(String)
     case serverError(code: Int, message: String)
-    /// Anything else (403, decode errors); retried with backoff.
+    /// 403: these credentials may not read the resource.
+    case forbidden(String)
+    /// Anything else (decode errors, 400); retried with backoff.
     case other(String)
 
     public var retryAfter: Duration? {
@@ -186,7 +194,7 @@ public enum ReflectorFailure: Sendable, Equatable, CustomStringConvertible {
         case .tooManyRequests(let after): return "throttled (429)" + (after.map { ", retry after \(Int($0.inSeconds.rounded()))s" } ?? "")
         case .unreachable(let problem): return problem
         case .serverError(let code, let message): return "server error \(code): \(message)"
-        case .other(let problem): return problem
+        case .forbidden(let problem), .other(let problem): return problem
         }
     }
 }
@@ -198,6 +206,8 @@ public struct BackoffPolicy: Sendable, Equatable {
     public var cap: Duration = .seconds(30)
     /// Failures are forgotten after this long without one.
     public var resetAfter: Duration = .seconds(120)
+    /// How often a forbidden resource is tried again.
+    public var forbiddenRetry: Duration = .seconds(300)
 
     public init() {}
 

@@ -76,12 +76,16 @@ public struct ConnectionHealth: Sendable, Equatable {
     public var lastError: String?
     /// Resources whose first list has completed.
     public var syncedResources: Set<String> = []
+    /// Resources these credentials may not read (plural → reason); they are left empty.
+    public var unavailableResources: [String: String] = [:]
 
-    public init(lastContact: Date? = nil, staleSince: Date? = nil, lastError: String? = nil, syncedResources: Set<String> = []) {
+    public init(lastContact: Date? = nil, staleSince: Date? = nil, lastError: String? = nil,
+                syncedResources: Set<String> = [], unavailableResources: [String: String] = [:]) {
         self.lastContact = lastContact
         self.staleSince = staleSince
         self.lastError = lastError
         self.syncedResources = syncedResources
+        self.unavailableResources = unavailableResources
     }
 
     public var isStale: Bool { staleSince != nil }

@@ -22,6 +22,7 @@ public actor ClusterStore {
         for item in items { fresh[item.key] = item }
         state[keyPath: path] = fresh
         state.health.syncedResources.insert(resource.plural)
+        state.health.unavailableResources[resource.plural] = nil
         state.health.lastContact = now
         bump()
     }
@@ -62,6 +63,13 @@ public actor ClusterStore {
         let since = staleResources.values.min()
         guard state.health.staleSince != since else { return }
         state.health.staleSince = since
+        bump()
+    }
+
+    /// Records that `resource` may not be read (403): it stays empty without making the view stale.
+    public func markUnavailable(_ resource: ResourceKind, reason: String) {
+        guard state.health.unavailableResources[resource.plural] != reason else { return }
+        state.health.unavailableResources[resource.plural] = reason
         bump()
     }
 
