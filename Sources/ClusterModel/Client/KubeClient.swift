@@ -20,7 +20,7 @@ public final class KubeClient: Sendable {
         self.credentials = credentials ?? CredentialProvider(credentials: endpoint.credentials)
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .seconds(5), read: .seconds(75))
-        configuration.decompression = .enabled(limit: .none)
+        configuration.decompression = .enabled(limit: .ratio(200))
         let scheme = endpoint.server.scheme ?? "https"
         var host = endpoint.server.host ?? "localhost"
         if host.contains(":") && !host.hasPrefix("[") { host = "[\(host)]" }
