@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import ClusterModel
+
+@Suite("Cluster connection", .enabled(if: LocalAPIServer.python != nil))
+struct ClusterConnectionTests {
+    @Test func connectionSyncsEveryResourceAndReportsObservations() async throws {
+        let server = try LocalAPIServer()
+        let connection = try ClusterConnection(endpoint: server.endpoint(), metricsInterval: nil)
+        await connection.start()
+        var states = connection.states.makeAsyncIterator()
+        let first = await states.next()
+        #expect(first == .connected)
+        let snapshot = await connection.store.snapshot()
+        #expect(snapshot.nodes.count == 2)
+        #expect(snapshot.pods.count == 3)
+        #expect(snapshot.deployments.count == 1)
+        #expect(snapshot.events.count == 1)
+        #expect(snapshot.health.syncedResources.count == ResourceKind.watched.count)
+        var observations = connection.observations.makeAsyncIterator()
+        var seen: [String] = []
+        while let observation = await observations.next() {
+            seen.append(observation.id)
+            if observation.id == "crashLoopBackOff/demo/web-oom/web" { break }
+        }
+        #expect(seen.contains("crashLoopBackOff/demo/web-oom/web"))
+
+        server.stop()
+        var afterOutage: [ConnectionState] = []
+        while let state = await states.next() {
+            afterOutage.append(state)
+            if case .stale = state { break }
+        }
+        #expect(afterOutage.contains { if case .stale = $0 { return true } else { return false } })
+        let kept = await connection.store.snapshot()
+        #expect(kept.pods.count == 3, "the last known state is kept during the outage")
+        #expect(kept.health.isStale)
+        await connection.stop()
+    }
+}
