@@ -11,34 +11,37 @@ extension ClusterWorld {
             var podMemory = 0.0
             for key in keys {
                 guard let pod = store.get(Pod.self, key) else { continue }
-                if finishDeletionIfDue(pod) { continue }
+                if finishDeletionIfDue(pod, key: key) { continue }
                 guard node.isReady else { continue }
-                podMemory += runPod(pod, on: node)
+                podMemory += runPod(pod, key: key, on: node)
             }
             if node.isReady { reportMemory(of: node, podMemory: podMemory, podKeys: keys) }
         }
     }
 
     /// Removes a terminating pod once its containers would have stopped; true when the pod is gone.
-    private func finishDeletionIfDue(_ pod: Pod) -> Bool {
+    private func finishDeletionIfDue(_ pod: Pod, key: String) -> Bool {
         guard let deadline = pod.metadata.deletionTimestamp else { return false }
         let started = Double(deadline.seconds - (pod.metadata.deletionGracePeriodSeconds ?? 0))
         guard now >= min(Double(deadline.seconds), started + 2) else { return false }
-        store.remove(.pods, pod.storeKey)
-        runtimes.removeValue(forKey: pod.storeKey)
+        store.remove(.pods, key)
+        runtimes.removeValue(forKey: key)
         return true
     }
 
     /// Simulates one pod for one tick; returns its containers' working set.
-    private func runPod(_ pod: Pod, on node: Node) -> Double {
-        let key = pod.storeKey
+    private func runPod(_ pod: Pod, key: String, on node: Node) -> Double {
         guard pod.status.phase != "Succeeded", pod.status.phase != "Failed" else { return 0 }
-        var runtime = runtimes[key] ?? PodRuntime(jitter: store.randomUnit(), createdAt: now)
-        let isNew = runtimes[key] == nil
+        // Taken out and put back so the runtime is mutated in place rather than copied.
+        let existing = runtimes.removeValue(forKey: key)
+        let isNew = existing == nil
+        var runtime = existing ?? PodRuntime(jitter: store.randomUnit(), createdAt: now)
+        defer { runtimes[key] = runtime }
         if isNew, pod.status.phase == "Running" {
             // A pod that was already running when this kubelet first saw it: adopt its state, rewrite nothing.
             for status in pod.status.containerStatuses ?? [] {
-                runtime.containers[status.name] = ContainerRuntime(runningSince: Double(status.state.running?.startedAt?.seconds ?? Int64(now)),
+                let started = Double(status.state.running?.startedAt?.seconds ?? Int64(now))
+                runtime.containers[status.name] = ContainerRuntime(runningSince: status.ready ? min(started, now - Self.readinessDelay) : started,
                                                                    restartCount: status.restartCount, lastTermination: status.lastState.terminated,
                                                                    containerID: status.containerID ?? "", reportedReady: status.ready)
             }
@@ -65,7 +68,6 @@ extension ClusterWorld {
                 store.modify(Pod.self, key) { $0.status = status; return true }
             }
         }
-        runtimes[key] = runtime
         return total
     }
 
@@ -78,14 +80,12 @@ extension ClusterWorld {
         }
         if state.runningSince == nil, state.backoffUntil == nil { state.runningSince = now }
         guard let since = state.runningSince else { return }
-        let resources = container.resources ?? ResourceRequirements()
-        let demand = demand(for: pod, container: container.name) ?? defaultDemand(resources)
-        let wanted = demand.memory(elapsed, runtime.jitter)
+        let limits = cachedLimits(&state, container: container, pod: pod)
+        let wanted = limits.demand.memory(elapsed, runtime.jitter)
         if now - since < tickSeconds * 1.5, state.workingSetBytes == 0 { state.workingSetBytes = wanted * 0.3 }
         state.workingSetBytes += (wanted - state.workingSetBytes) * min(1, tickSeconds / 20)
-        let cores = demand.cpu(elapsed, runtime.jitter)
-        if let limitMillis = resources.cpuLimitMillis {
-            let limit = Double(limitMillis) / 1000
+        let cores = limits.demand.cpu(elapsed, runtime.jitter)
+        if let limit = limits.cpuCores {
             let periods = 10 * tickSeconds
             let fraction = cores <= 0.8 * limit ? 0 : min(0.98, cores <= limit ? (cores / limit - 0.8) : 0.2 + (1 - limit / cores))
             state.cfsPeriods += Int64(periods)
@@ -96,9 +96,21 @@ extension ClusterWorld {
             state.cpuCores = cores
         }
         state.cpuUsageSeconds += state.cpuCores * tickSeconds
-        if let limit = resources.memoryLimitBytes, state.workingSetBytes > Double(limit) {
-            oomKill(&state, container: container.name, pod: pod, node: node, limit: limit)
+        if let limit = limits.memoryBytes, state.workingSetBytes > limit {
+            oomKill(&state, container: container.name, pod: pod, node: node, limit: Int64(limit))
         }
+    }
+
+    /// The container's limits and demand curve, recomputed only when the pod spec or the demand table changed.
+    private func cachedLimits(_ state: inout ContainerRuntime, container: Container, pod: Pod) -> ContainerLimits {
+        let generation = pod.metadata.generation ?? 0
+        if let cached = state.limits, cached.generation == generation, cached.demandsVersion == demandsVersion { return cached }
+        let resources = container.resources ?? ResourceRequirements()
+        let limits = ContainerLimits(memoryBytes: resources.memoryLimitBytes.map(Double.init), cpuCores: resources.cpuLimitMillis.map { Double($0) / 1000 },
+                                     demand: demand(for: pod, container: container.name) ?? defaultDemand(resources),
+                                     generation: generation, demandsVersion: demandsVersion)
+        state.limits = limits
+        return limits
     }
 
     private func defaultDemand(_ resources: ResourceRequirements) -> ContainerDemand {

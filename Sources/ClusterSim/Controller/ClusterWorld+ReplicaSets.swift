@@ -54,7 +54,8 @@ extension ClusterWorld {
     /// Creates a pod from a template for an owner.
     @discardableResult
     func createPod(from template: PodTemplateSpec, namespace: String, name: String? = nil, generateName: String? = nil,
-                   owner: OwnerReference, extraLabels: [String: String] = [:], nodeName: String? = nil) -> Pod? {
+                   owner: OwnerReference, extraLabels: [String: String] = [:], nodeName: String? = nil,
+                   status: ((Pod) -> PodStatus)? = nil) -> Pod? {
         var meta = template.metadata ?? ObjectMeta(name: "")
         meta.name = name
         meta.generateName = generateName
@@ -66,7 +67,7 @@ extension ClusterWorld {
         var spec = template.spec
         spec.nodeName = nodeName
         var pod = Pod(metadata: meta, spec: spec)
-        pod.status = PodStatus(phase: "Pending", qosClass: qosClass(spec))
+        pod.status = status?(pod) ?? PodStatus(phase: "Pending", qosClass: qosClass(spec))
         return try? store.create(pod)
     }
 

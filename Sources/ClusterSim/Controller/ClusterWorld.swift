@@ -8,7 +8,9 @@ final class ClusterWorld {
     private(set) var startTime: Double
     var runtimes: [String: PodRuntime] = [:]
     /// Demand by `namespace/app-label/container`.
-    var demands: [String: ContainerDemand] = [:]
+    private(set) var demands: [String: ContainerDemand] = [:]
+    /// Bumped by every `setDemand`, so cached demand curves know to refresh.
+    private(set) var demandsVersion = 0
     var faults = FaultState()
     /// Memory the kubelet itself holds per node (the leak story), in bytes.
     var kubeletMemory: [String: Double] = [:]
@@ -66,6 +68,7 @@ final class ClusterWorld {
 
     func setDemand(namespace: String, app: String, container: String, _ demand: ContainerDemand) {
         demands["\(namespace)/\(app)/\(container)"] = demand
+        demandsVersion += 1
     }
 }
 

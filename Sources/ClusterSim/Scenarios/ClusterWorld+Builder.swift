@@ -118,9 +118,9 @@ extension ClusterWorld {
         for _ in 0..<count {
             let nodeName = String(format: "node-%05d", nextNode % nodes)
             nextNode += 1
-            guard var pod = createPod(from: template, namespace: namespace, generateName: "\(name)-\(hash)-", owner: owner, nodeName: nodeName) else { continue }
-            pod.status = runningStatus(pod, node: nodeName, index: nextNode)
-            _ = try? store.update(pod)
+            let index = nextNode
+            createPod(from: template, namespace: namespace, generateName: "\(name)-\(hash)-", owner: owner, nodeName: nodeName,
+                      status: { self.runningStatus($0, node: nodeName, index: index) })
         }
     }
 

@@ -16,6 +16,17 @@ struct ContainerRuntime: Sendable {
     var containerID: String = ""
     /// Readiness as last written to the pod's status.
     var reportedReady = false
+    /// Limits and demand, cached per pod generation.
+    var limits: ContainerLimits?
+}
+
+/// A container's limits and demand curve as numbers, so a tick does not parse quantities.
+struct ContainerLimits: Sendable {
+    let memoryBytes: Double?
+    let cpuCores: Double?
+    let demand: ContainerDemand
+    let generation: Int64
+    let demandsVersion: Int
 }
 
 /// Per-pod simulated state.
