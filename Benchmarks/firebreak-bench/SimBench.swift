@@ -12,6 +12,7 @@ struct SimBench: AsyncParsableCommand {
     @Option(help: "Concurrent watch streams for the fan-out measurement.") var watchers = 10
     @Option(help: "Pods deleted (and replaced) per simulated second during the fan-out measurement.") var churn = 500
     @Option(help: "Simulated seconds of churn during the fan-out measurement.") var churnSeconds = 20
+    @Option(help: "Pods touched at once in the update-storm fan-out measurement.") var storm = 50_000
 
     func run() async throws {
         print("# ClusterSim scale benchmark: \(nodes) nodes, \(pods) pods")
@@ -52,7 +53,8 @@ struct SimBench: AsyncParsableCommand {
         print("one unpaginated list of every pod over HTTPS with curl: \(Measure.fixed(curl.seconds)) s")
         print("simulator RSS after serving: \(Measure.mib(Measure.selfMemory("VmRSS"))), peak \(Measure.mib(Measure.selfMemory("VmHWM")))")
 
-        try await fanOut(cluster: cluster, url: url)
+        try await fanOut(cluster: cluster, url: url) { await cluster.setChurn(perSecond: churn); for _ in 0..<churnSeconds { await cluster.advance(bySeconds: 1) } }
+        try await replayFanOut(cluster: cluster, url: url)
         await server.stop()
         try? FileManager.default.removeItem(at: folder)
         if !times.isEmpty {
@@ -62,7 +64,7 @@ struct SimBench: AsyncParsableCommand {
     }
 
     /// Opens `watchers` watch streams with curl, churns pods, and measures how fast every change reaches every stream.
-    private func fanOut(cluster: SimCluster, url: String) async throws {
+    private func fanOut(cluster: SimCluster, url: String, load: () async -> Void) async throws {
         let version = await cluster.resourceVersion
         let counter = LineCounter()
         var processes: [Process] = []
@@ -77,19 +79,56 @@ struct SimBench: AsyncParsableCommand {
             processes.append(process)
         }
         try await Task.sleep(for: .seconds(1))
-        await cluster.setChurn(perSecond: churn)
         let start = ContinuousClock.now
-        for _ in 0..<churnSeconds { await cluster.advance(bySeconds: 1) }
+        await load()
         let generated = ContinuousClock.now - start
         let produced = Int(await cluster.resourceVersion - version)
-        let expected = produced * watchers
-        while counter.lines < expected, ContinuousClock.now - start < .seconds(120) { try await Task.sleep(for: .milliseconds(20)) }
-        let elapsed = ContinuousClock.now - start
+        // Wait until no stream has received anything for a second: every pod change has then reached every watcher.
+        var lastCount = -1
+        var lastChange = ContinuousClock.now
+        while ContinuousClock.now - lastChange < .seconds(1) {
+            let current = counter.lines
+            if current != lastCount { lastCount = current; lastChange = ContinuousClock.now }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let elapsed = lastChange - start
         for process in processes { process.terminate() }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let generation = Double(generated.components.seconds) + Double(generated.components.attoseconds) / 1e18
-        print("watch fan-out: \(produced) changes (controllers took \(Measure.fixed(generation)) s to make them) to \(watchers) HTTPS watch streams: "
-              + "\(counter.lines) of \(expected) event lines delivered in \(Measure.fixed(seconds)) s = \(Int(Double(counter.lines) / seconds)) events/s")
+        let perStream = counter.lines / max(1, watchers)
+        print("watch fan-out: \(produced) changes in all resources, \(perStream) of them pod events on each of \(watchers) HTTPS watch streams "
+              + "(made in \(Measure.fixed(generation)) s); \(counter.lines) event lines delivered in \(Measure.fixed(seconds)) s "
+              + "= \(Int(Double(counter.lines) / seconds)) events/s")
+    }
+}
+
+extension SimBench {
+    /// Rewrites `storm` pods at once (timed: the simulator's write rate), then opens `watchers` streams from before the storm
+    /// and times how fast the stored events reach all of them (the fan-out rate alone).
+    func replayFanOut(cluster: SimCluster, url: String) async throws {
+        let version = await cluster.resourceVersion
+        let writing = await Measure.seconds { await cluster.touchPods(storm) }
+        print("update storm: \(storm) pod writes in \(Measure.fixed(writing)) s = \(Int(Double(storm) / writing)) writes/s (each encoded once)")
+        let counter = LineCounter()
+        let start = ContinuousClock.now
+        var processes: [Process] = []
+        for _ in 0..<watchers {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["curl", "-sNk", "-H", "Authorization: Bearer bench-admin", "\(url)/api/v1/pods?watch=1&resourceVersion=\(version)"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            pipe.fileHandleForReading.readabilityHandler = { handle in counter.add(handle.availableData) }
+            try process.run()
+            processes.append(process)
+        }
+        let expected = storm * watchers
+        while counter.lines < expected, ContinuousClock.now - start < .seconds(120) { try await Task.sleep(for: .milliseconds(10)) }
+        let elapsed = ContinuousClock.now - start
+        for process in processes { process.terminate() }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("watch fan-out (replay of the storm from history): \(counter.lines) of \(expected) event lines to \(watchers) HTTPS streams in "
+              + "\(Measure.fixed(seconds)) s, curl start-up included = \(Int(Double(counter.lines) / seconds)) events/s")
     }
 }
 

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// - `GET /sim/status`: scenario, simulated time, object counts, open watches, faults.
 /// - `POST /sim/faults` with any of `latencyMilliseconds`, `throttleRemaining`, `retryAfterSeconds`, `errorsRemaining`,
-///   `outageSeconds`, `cutWatches` (true), `expireHistory` (true).
+///   `outageSeconds`, `cutWatches` (true), `expireHistory` (true), `touchPods` (an update storm on that many pods).
 /// - `POST /sim/advance?seconds=N`: step the simulated clock.
 extension SimCluster {
     func handleControl(_ request: APIRequest) -> APIResponse {
@@ -29,13 +29,14 @@ extension SimCluster {
                 case "throttleRemaining": faults.throttleRemaining = Int(value.intValue ?? 0)
                 case "retryAfterSeconds": faults.retryAfterSeconds = Int(value.intValue ?? 1)
                 case "errorsRemaining": faults.errorsRemaining = Int(value.intValue ?? 0)
-                case "outageSeconds", "cutWatches", "expireHistory": continue
+                case "outageSeconds", "cutWatches", "expireHistory", "touchPods": continue
                 default: return error(.badRequest("unknown fault '\(key)'"))
                 }
             }
             setFaults(faults)
             if fields["expireHistory"]?.boolValue == true { expireHistory() }
             if fields["cutWatches"]?.boolValue == true { cutWatches() }
+            if let count = fields["touchPods"]?.intValue, count > 0 { touchPods(Int(min(count, 1_000_000))) }
             if let seconds = fields["outageSeconds"]?.doubleValue ?? fields["outageSeconds"]?.intValue.map(Double.init), seconds > 0 {
                 startOutage(seconds: seconds)
             }

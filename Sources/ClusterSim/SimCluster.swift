@@ -101,6 +101,19 @@ public actor SimCluster {
 
     public var watchCount: Int { world.store.hub.count }
 
+    /// An update storm: rewrites an annotation on `count` pods at once (a MODIFIED event each), for fan-out measurements.
+    public func touchPods(_ count: Int) {
+        guard let table = world.store.table(.pods) else { return }
+        let stamp = String(world.store.resourceVersion)
+        for key in table.sortedKeys.prefix(count) {
+            world.store.modify(Pod.self, key) { pod in
+                pod.metadata.annotations = (pod.metadata.annotations ?? [:]).merging(["sim.firebreak.dev/touched": stamp]) { $1 }
+                return true
+            }
+        }
+        world.store.hub.flushAll()
+    }
+
     /// Pods deleted (and so replaced) per simulated second by the `scale` scenario.
     public func setChurn(perSecond: Int) { world.churnPerSecond = perSecond }
 
