@@ -67,17 +67,7 @@ struct SimBench: AsyncParsableCommand {
     private func fanOut(cluster: SimCluster, url: String, load: () async -> Void) async throws {
         let version = await cluster.resourceVersion
         let counter = LineCounter()
-        var processes: [Process] = []
-        for _ in 0..<watchers {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["curl", "-sNk", "-H", "Authorization: Bearer bench-admin", "\(url)/api/v1/pods?watch=1&resourceVersion=\(version)"]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            pipe.fileHandleForReading.readabilityHandler = { handle in counter.add(handle.availableData) }
-            try process.run()
-            processes.append(process)
-        }
+        let processes = try startWatchers(url: url, from: version, counter: counter)
         try await Task.sleep(for: .seconds(1))
         let start = ContinuousClock.now
         await load()
@@ -111,17 +101,7 @@ extension SimBench {
         print("update storm: \(storm) pod writes in \(Measure.fixed(writing)) s = \(Int(Double(storm) / writing)) writes/s (each encoded once)")
         let counter = LineCounter()
         let start = ContinuousClock.now
-        var processes: [Process] = []
-        for _ in 0..<watchers {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["curl", "-sNk", "-H", "Authorization: Bearer bench-admin", "\(url)/api/v1/pods?watch=1&resourceVersion=\(version)"]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            pipe.fileHandleForReading.readabilityHandler = { handle in counter.add(handle.availableData) }
-            try process.run()
-            processes.append(process)
-        }
+        let processes = try startWatchers(url: url, from: version, counter: counter)
         let expected = storm * watchers
         while counter.lines < expected, ContinuousClock.now - start < .seconds(120) { try await Task.sleep(for: .milliseconds(10)) }
         let elapsed = ContinuousClock.now - start
@@ -129,6 +109,22 @@ extension SimBench {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         print("watch fan-out (replay of the storm from history): \(counter.lines) of \(expected) event lines to \(watchers) HTTPS streams in "
               + "\(Measure.fixed(seconds)) s, curl start-up included = \(Int(Double(counter.lines) / seconds)) events/s")
+    }
+}
+
+extension SimBench {
+    /// `watchers` curl processes watching every pod from `version`, their output lines counted by `counter`.
+    func startWatchers(url: String, from version: Int64, counter: LineCounter) throws -> [Process] {
+        try (0..<watchers).map { _ in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["curl", "-sNk", "-H", "Authorization: Bearer bench-admin", "\(url)/api/v1/pods?watch=1&resourceVersion=\(version)"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            pipe.fileHandleForReading.readabilityHandler = { handle in counter.add(handle.availableData) }
+            try process.run()
+            return process
+        }
     }
 }
 
