@@ -21,8 +21,6 @@ struct ResourceType: Sendable, Hashable {
 
     var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
     var listKind: String { kind + "List" }
-    /// The RBAC group label (`""` shows as `""` in Forbidden messages).
-    var groupForMessages: String { group }
 }
 
 extension ResourceType {

@@ -4,21 +4,22 @@ extension ClusterWorld {
         let candidates = (store.podsByNode[""] ?? []).sorted().compactMap { store.get(Pod.self, $0) }
             .filter { $0.metadata.deletionTimestamp == nil }
         guard !candidates.isEmpty else { return }
+        if podRequests.count > 2 * store.count(.pods) + 1000 { podRequests.removeAll() }
         var load = nodeLoads()
         let nodes = store.all(Node.self)
+        let capacities = nodes.filter(\.isSchedulable).compactMap { node in
+            node.metadata.name.map { NodeCapacity(name: $0, memory: node.allocatableMemory, cpu: node.allocatableCPU, pods: node.allocatablePods) }
+        }
         for pod in candidates {
-            let memory = pod.spec.containers.reduce(Int64(0)) { $0 + ($1.resources?.memoryRequestBytes ?? 0) }
-            let cpu = pod.spec.containers.reduce(Int64(0)) { $0 + ($1.resources?.cpuRequestMillis ?? 0) }
-            let fitting = nodes.filter { node in
-                guard node.isSchedulable, let name = node.metadata.name else { return false }
-                let used = load[name] ?? NodeLoad()
-                return used.pods < node.allocatablePods && used.memory + memory <= node.allocatableMemory && used.cpu + cpu <= node.allocatableCPU
+            let (memory, cpu) = requests(of: pod)
+            var best: (name: String, fraction: Double)?
+            for node in capacities {
+                let used = load[node.name] ?? NodeLoad()
+                guard used.pods < node.pods, used.memory + memory <= node.memory, used.cpu + cpu <= node.cpu else { continue }
+                let fraction = Double(used.memory) / Double(max(1, node.memory))
+                if best == nil || fraction < best!.fraction || (fraction == best!.fraction && node.name < best!.name) { best = (node.name, fraction) }
             }
-            guard let node = fitting.min(by: { a, b in
-                let la = load[a.metadata.name ?? ""] ?? NodeLoad(), lb = load[b.metadata.name ?? ""] ?? NodeLoad()
-                let fa = Double(la.memory) / Double(max(1, a.allocatableMemory)), fb = Double(lb.memory) / Double(max(1, b.allocatableMemory))
-                return fa != fb ? fa < fb : (a.metadata.name ?? "") < (b.metadata.name ?? "")
-            }), let nodeName = node.metadata.name else {
+            guard let nodeName = best?.name else {
                 markUnschedulable(pod, nodeCount: nodes.count)
                 continue
             }
@@ -44,6 +45,13 @@ extension ClusterWorld {
         }
     }
 
+    struct NodeCapacity {
+        let name: String
+        let memory: Int64
+        let cpu: Int64
+        let pods: Int
+    }
+
     /// Requests already placed on each node.
     func nodeLoads() -> [String: NodeLoad] {
         var loads: [String: NodeLoad] = [:]
@@ -51,12 +59,22 @@ extension ClusterWorld {
             var load = NodeLoad()
             for key in keys {
                 guard let pod = store.get(Pod.self, key), pod.status.phase != "Succeeded", pod.status.phase != "Failed" else { continue }
-                load.add(memory: pod.spec.containers.reduce(0) { $0 + ($1.resources?.memoryRequestBytes ?? 0) },
-                         cpu: pod.spec.containers.reduce(0) { $0 + ($1.resources?.cpuRequestMillis ?? 0) })
+                let (memory, cpu) = requests(of: pod)
+                load.add(memory: memory, cpu: cpu)
             }
             loads[node] = load
         }
         return loads
+    }
+
+    /// A pod's summed memory (bytes) and CPU (millicores) requests, cached by uid and generation.
+    func requests(of pod: Pod) -> (memory: Int64, cpu: Int64) {
+        let key = "\(pod.metadata.uid ?? "")/\(pod.metadata.generation ?? 0)"
+        if let cached = podRequests[key] { return cached }
+        let sums = (pod.spec.containers.reduce(Int64(0)) { $0 + ($1.resources?.memoryRequestBytes ?? 0) },
+                    pod.spec.containers.reduce(Int64(0)) { $0 + ($1.resources?.cpuRequestMillis ?? 0) })
+        podRequests[key] = sums
+        return sums
     }
 
     private func markUnschedulable(_ pod: Pod, nodeCount: Int) {

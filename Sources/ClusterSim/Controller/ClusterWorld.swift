@@ -21,6 +21,8 @@ final class ClusterWorld {
     var eventKeys: [String: String] = [:]
     /// Pods the `scale` scenario deletes each simulated second.
     var churnPerSecond = 0
+    /// Pods' summed requests by `uid/generation`, for the scheduler.
+    var podRequests: [String: (memory: Int64, cpu: Int64)] = [:]
     /// Pod template hashes by `uid/generation`.
     var templateHashes: [String: String] = [:]
     let tickSeconds: Double = 1
