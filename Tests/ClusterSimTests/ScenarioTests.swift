@@ -117,7 +117,7 @@ struct ScenarioTests {
     private func httpStatus(port: Int) async throws -> Int {
         let url = URL(string: "http://127.0.0.1:\(port)/api/v1/pods")!
         var request = URLRequest(url: url)
-        request.timeoutInterval = 2
+        request.timeoutInterval = 30
         let (_, response) = try await URLSession.shared.data(for: request)
         return (response as? HTTPURLResponse)?.statusCode ?? 0
     }

@@ -17,8 +17,8 @@ struct WireFramingTests {
         let version = await sim.cluster.resourceVersion
         let request = "GET /api/v1/namespaces/kube-system/pods?watch=1&resourceVersion=\(version)&timeoutSeconds=2 HTTP/1.1\r\n"
             + "Host: 127.0.0.1\r\nAuthorization: Bearer firebreak-admin-token\r\nAccept: application/json\r\n\r\n"
-        let reading = Task.detached { try RawSocket.exchange(port: port, request: request, readFor: 3) }
-        try await Task.sleep(for: .milliseconds(500))
+        let reading = Task.detached { try RawSocket.exchange(port: port, request: request, readFor: 60) }
+        while await sim.cluster.watchCount == 0 { try await Task.sleep(for: .milliseconds(20)) }
         await sim.advance(minutes: 3)
         let response = try await reading.value
         let (head, body) = try #require(response.split(separator: "\r\n\r\n", maxSplits: 1).map(String.init).twoParts)
@@ -44,6 +44,7 @@ private extension Array where Element == String {
 enum RawSocket {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
+    /// Sends `request` and reads until the server closes the connection or `seconds` pass.
     static func exchange(port: Int, request: String, readFor seconds: Double) throws -> String {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket() failed") }
