@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
 @testable import ClusterSim
 
@@ -71,8 +68,8 @@ struct ScenarioTests {
     @Test func leakingKubeletBringsPressureThenNotReadyThenEvictions() async throws {
         let sim = try SimHarness("kubelet-memory-leak")
         var sawPressure = false
-        for _ in 0..<12 where !sawPressure {
-            await sim.advance(minutes: 1)
+        for _ in 0..<48 where !sawPressure {
+            await sim.advance(minutes: 0.25)
             let conditions = await sim.get("/api/v1/nodes/node-3")[path: ["status", "conditions"]]?.arrayValue ?? []
             sawPressure = conditions.contains { $0["type"] == "MemoryPressure" && $0["status"] == "True" }
         }
@@ -113,13 +110,12 @@ struct ScenarioTests {
         #expect(await sim.get("/apis/apps/v1/namespaces/shop/deployments/checkout")[path: ["spec", "replicas"]] == .int(4))
     }
 
-    /// The status code of an unauthenticated GET, through a real TCP connection.
+    /// The status code of an unauthenticated GET, through a new TCP connection.
     private func httpStatus(port: Int) async throws -> Int {
-        let url = URL(string: "http://127.0.0.1:\(port)/api/v1/pods")!
-        var request = URLRequest(url: url)
-        request.timeoutInterval = 30
-        let (_, response) = try await URLSession.shared.data(for: request)
-        return (response as? HTTPURLResponse)?.statusCode ?? 0
+        let response = try await Task.detached {
+            try RawSocket.exchange(port: port, request: "GET /api/v1/pods HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", readFor: 30)
+        }.value
+        return Int(response.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 
     @Test func runawayCronJobFillsTheNamespaceWithThousandsOfPods() async throws {
@@ -156,5 +152,32 @@ struct ScenarioTests {
         }
         #expect(try await names(7) == names(7))
         #expect(try await names(7) != names(8))
+    }
+}
+
+@Suite("Controllers")
+struct ControllerTests {
+    @Test func statefulSetPodsComeUpInOrderAndComeBackWithTheirNames() async throws {
+        let sim = try SimHarness("coredns-dns-spike")
+        let names = await sim.pods("shop", label: "app%3Dcart-redis").compactMap { $0[path: ["metadata", "name"]]?.stringValue }.sorted()
+        #expect(names == ["cart-redis-0", "cart-redis-1"])
+        #expect(await sim.request("DELETE", "/api/v1/namespaces/shop/pods/cart-redis-0?gracePeriodSeconds=0").status == 200)
+        await sim.advance(minutes: 0.5)
+        let again = await sim.pods("shop", label: "app%3Dcart-redis")
+        #expect(again.compactMap { $0[path: ["metadata", "name"]]?.stringValue }.sorted() == ["cart-redis-0", "cart-redis-1"])
+        #expect(await sim.get("/apis/apps/v1/namespaces/shop/statefulsets/cart-redis")[path: ["status", "readyReplicas"]] == .int(2))
+    }
+
+    @Test func cordonedNodesGetNoNewPods() async throws {
+        let sim = try SimHarness("coredns-dns-spike")
+        for node in ["node-1", "node-2", "node-3"] {
+            _ = await sim.request("PATCH", "/api/v1/nodes/\(node)", body: #"{"spec":{"unschedulable":true}}"#, contentType: "application/strategic-merge-patch+json")
+        }
+        _ = await sim.request("PATCH", "/apis/apps/v1/namespaces/shop/deployments/search/scale", body: #"{"spec":{"replicas":6}}"#,
+                              contentType: "application/merge-patch+json")
+        await sim.advance(minutes: 0.5)
+        let placed = await sim.pods("shop", label: "app%3Dsearch").compactMap { $0[path: ["spec", "nodeName"]]?.stringValue }
+        #expect(placed.count == 6)
+        #expect(placed.filter { $0 != "node-4" }.count <= 2, "only the two pods placed before the cordon may be elsewhere: \(placed)")
     }
 }

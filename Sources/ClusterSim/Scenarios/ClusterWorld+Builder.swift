@@ -55,12 +55,20 @@ extension ClusterWorld {
                                         spec: .init(selector: LabelSelector(matchLabels: ["app": name]), template: template, updateStrategy: .init(type: "RollingUpdate"))))
     }
 
+    func addStatefulSet(_ namespace: String, _ name: String, replicas: Int32, containers: [ContainerSpec]) {
+        _ = try? store.create(StatefulSet(metadata: ObjectMeta(name: name, namespace: namespace, labels: ["app": name]),
+                                          spec: .init(replicas: replicas, selector: LabelSelector(matchLabels: ["app": name]),
+                                                      template: template(app: name, containers: containers), serviceName: name,
+                                                      updateStrategy: .init(type: "RollingUpdate"))))
+    }
+
     func addBudget(_ namespace: String, _ name: String, app: String, minAvailable: IntOrString? = nil, maxUnavailable: IntOrString? = nil) {
         _ = try? store.create(PodDisruptionBudget(metadata: ObjectMeta(name: name, namespace: namespace),
                                                   spec: .init(minAvailable: minAvailable, maxUnavailable: maxUnavailable, selector: LabelSelector(matchLabels: ["app": app]))))
     }
 
-    /// A healthy cluster of `nodes` nodes with CoreDNS, a shared ingress, kube-proxy, a log agent and a shop with budgets.
+    /// A healthy cluster of `nodes` nodes with CoreDNS, a shared ingress, kube-proxy, a log agent, and a shop (deployments
+    /// with budgets and a StatefulSet).
     func buildBaseCluster(nodes: Int = 4) {
         for namespace in ["default", "kube-system", "kube-public", "kube-node-lease", "logging", "shop"] { addNamespace(namespace) }
         for index in 1...nodes { addNode("node-\(index)", index: index) }
@@ -86,6 +94,9 @@ extension ClusterWorld {
             ContainerSpec(name: "app", image: "shop/checkout:1.9.0", requests: ["cpu": "200m", "memory": "256Mi"], limits: ["cpu": "500m", "memory": "512Mi"]),
         ])
         addBudget("shop", "checkout-pdb", app: "checkout", minAvailable: .int(1))
+        addStatefulSet("shop", "cart-redis", replicas: 2, containers: [
+            ContainerSpec(name: "redis", image: "redis:7.4", requests: ["cpu": "100m", "memory": "128Mi"], limits: ["memory": "256Mi"]),
+        ])
         addDeployment("shop", "search", replicas: 2, containers: [
             ContainerSpec(name: "search", image: "shop/search:5.0.3", requests: ["cpu": "300m", "memory": "512Mi"], limits: ["cpu": "1", "memory": "1Gi"]),
         ])
