@@ -16,7 +16,7 @@ extension SimCluster {
             guard let seconds = Double(request.query["seconds"] ?? ""), seconds >= 0, seconds <= 86_400 else {
                 return error(.badRequest("seconds: expected a number of simulated seconds between 0 and 86400"))
             }
-            advance(bySeconds: seconds)
+            stepClock(bySeconds: seconds)
             return .json(200, Array(statusJSON().encoded()))
         case ("POST", "/sim/faults"):
             guard let body = try? JSONValue(parsing: Data(request.body)), case .object(let fields) = body else {

@@ -30,8 +30,20 @@ public actor SimCluster {
     /// Simulated seconds since the scenario began.
     public var elapsedSeconds: Double { world.elapsed }
 
-    /// Advances simulated time by whole ticks, running every controller each tick.
-    public func advance(bySeconds seconds: Double) {
+    /// Advances simulated time by whole ticks, running every controller each tick. It yields between groups of ticks, so
+    /// requests (and other simulators in the same process) are served while a long stretch of simulated time passes.
+    public func advance(bySeconds seconds: Double) async {
+        var remaining = seconds
+        while remaining >= world.tickSeconds {
+            let chunk = min(remaining, 5 * world.tickSeconds)
+            stepClock(bySeconds: chunk)
+            remaining -= chunk
+            await Task.yield()
+        }
+    }
+
+    /// Advances simulated time without yielding.
+    func stepClock(bySeconds seconds: Double) {
         let wasDown = world.faults.isDown
         var remaining = seconds
         while remaining >= world.tickSeconds {
@@ -62,7 +74,7 @@ public actor SimCluster {
             carried += (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) * speed
             let whole = carried.rounded(.down)
             carried -= whole
-            advance(bySeconds: whole)
+            await advance(bySeconds: whole)
         }
     }
 
@@ -87,6 +99,9 @@ public actor SimCluster {
         world.startOutage(seconds: seconds)
         notifyAvailability()
     }
+
+    /// Ends every open watch cleanly, as a server does at a watch's timeout.
+    public func endWatches() { world.store.hub.endAll(cut: false) }
 
     /// Ends every open watch in the middle of a line.
     public func cutWatches() { world.store.hub.endAll(cut: true) }

@@ -112,9 +112,8 @@ struct ScenarioTests {
 
     /// The status code of an unauthenticated GET, through a new TCP connection.
     private func httpStatus(port: Int) async throws -> Int {
-        let response = try await Task.detached {
-            try RawSocket.exchange(port: port, request: "GET /api/v1/pods HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", readFor: 30)
-        }.value
+        let response = try await RawSocket.exchangeOffPool(port: port, request: "GET /api/v1/pods HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                                                           readFor: 30)
         return Int(response.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 
