@@ -26,9 +26,9 @@ extension ClusterPanes {
 
     static let signalColumns: [PaneColumn<SignalRow>] = [
         severityColumn,
-        .text(TableColumn("SIGNAL", width: .fixed(16), priority: 2)) { $0.observation.kind.rawValue },
-        .text(TableColumn("SUBJECT", width: .flex(min: 16, weight: 2), priority: 5)) { $0.subject },
-        .text(TableColumn("EVIDENCE", width: .flex(min: 20, weight: 3), priority: 4)) { $0.observation.summary },
+        .text(TableColumn("SIGNAL", width: .fixed(16), priority: 0)) { $0.observation.kind.rawValue },
+        .text(TableColumn("SUBJECT", width: .flex(min: 24, weight: 2), priority: 5)) { $0.subject },
+        .text(TableColumn("EVIDENCE", width: .flex(min: 30, weight: 3), priority: 4)) { $0.observation.summary },
         PaneColumn(TableColumn("AGE", width: .fixed(5), alignment: .right, priority: 3),
                    cell: { TableCell(ageText(since: $0.observation.lastSeen, now: $0.now)) },
                    sortKey: { .number(-$0.observation.lastSeen.timeIntervalSince1970) }),

@@ -40,8 +40,9 @@ struct ObjectDetail {
             let current = data.metrics.containers[ref]
             let limit = spec.resources.memoryLimitBytes
             let memoryCaption = Quantities.usage(current?.workingSetBytes, of: limit, format: Quantities.bytes)
-            charts.append(DetailChart("\(spec.name) mem", sparkline: Sparkline(values: series.memoryBytes, limit: limit.map(Double.init)), caption: memoryCaption))
-            charts.append(DetailChart("\(spec.name) thr", sparkline: Sparkline(values: series.throttleRatio, limit: 0.25),
+            let single = pod.containers.count == 1
+            charts.append(DetailChart(single ? "memory" : "mem \(spec.name)", sparkline: Sparkline(values: series.memoryBytes, limit: limit.map(Double.init)), caption: memoryCaption))
+            charts.append(DetailChart(single ? "throttled" : "thr \(spec.name)", sparkline: Sparkline(values: series.throttleRatio, limit: 0.25),
                                       caption: current?.cpuThrottleRatio.map { "throttled \(Quantities.percent($0))" } ?? "throttled -"))
         }
         sections.append(eventsSection(kind: "Pod", namespace: pod.namespace, name: pod.name))

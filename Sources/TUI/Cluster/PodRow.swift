@@ -65,7 +65,7 @@ public struct PodRow: Sendable {
 
     var restartsText: String {
         guard restarts > 0, let lastRestart else { return "\(restarts)" }
-        return "\(restarts) (\(ageText(since: lastRestart, now: now)) ago)"
+        return "\(restarts) (\(ageText(since: lastRestart, now: now)))"
     }
 
     var memoryText: String {
