@@ -54,7 +54,7 @@ final class ConsoleSession {
     func disconnect() {
         feedTask?.cancel()
         feedTask = nil
-        if let connection { Task { await connection.stop() } }
+        if let connection { Task.detached { await connection.stop() } }
         connection = nil
     }
 

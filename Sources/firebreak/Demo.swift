@@ -75,7 +75,7 @@ struct Demo: AsyncParsableCommand {
             return
         }
         let clock = SimulatedClock(cluster: running.cluster)
-        let follower = Task { await clock.follow() }
+        let follower = Task.detached { await clock.follow() }
         defer { follower.cancel() }
         let endpoint = try KubeconfigLoader().load(kubeconfigPath: running.kubeconfigPath, context: nil)
         do {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TUI
 
 /// A detached tmux session on its own server socket running one command; killed on `close()`.
@@ -16,22 +19,38 @@ final class TmuxSession {
         socket = "fb-e2e-\(UUID().uuidString.prefix(8))"
         let exports = environment.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let shell = "env \(exports) " + command.map(Self.quote).joined(separator: " ")
-        _ = try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name, shell])
+        // The server this starts inherits the client's stdout, so nothing is read from it here.
+        try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name, shell], capturing: false)
     }
 
     /// Runs a tmux command against this session's server and returns its output.
+    ///
+    /// Spawned directly and reaped with `waitpid`: `new-session` forks the tmux server, which
+    /// keeps inherited descriptors open, so output goes through a file, never a pipe.
     @discardableResult
-    func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable ?? "/usr/bin/tmux")
-        process.arguments = ["-L", socket, "-f", "/dev/null"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    func tmux(_ arguments: [String], capturing: Bool = true) throws -> String {
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).out").path
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        let all = [Self.executable ?? "/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + arguments
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, capturing ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = all.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, all[0], &actions, nil, argv, environ)
+        guard result == 0 else { throw TmuxError.spawnFailed(errno: result) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+        return capturing ? ((try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "") : ""
+    }
+
+    /// True while the session (and so its command) is alive.
+    var isRunning: Bool {
+        !((try? tmux(["list-sessions", "-F", "#{session_name}"])) ?? "").isEmpty
     }
 
     /// The screen as text lines.
@@ -49,17 +68,6 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", name, "-l", text])
     }
 
-    /// True while the session (and so its command) is alive.
-    var isRunning: Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable ?? "/usr/bin/tmux")
-        process.arguments = ["-L", socket, "has-session", "-t", name]
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }
-
     /// Waits until `condition` holds for the screen, up to `timeout`; returns the last screen and whether it held.
     func waitFor(timeout: Duration, _ condition: ([String]) -> Bool) async -> (screen: [String], held: Bool) {
         let deadline = ContinuousClock.now + timeout
@@ -73,7 +81,7 @@ final class TmuxSession {
     }
 
     func close() {
-        _ = try? tmux(["kill-server"])
+        _ = try? tmux(["kill-server"], capturing: false)
     }
 
     static func tmuxName(_ key: Key) -> String {
@@ -101,5 +109,15 @@ final class TmuxSession {
 
     static func quote(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+enum TmuxError: Error, CustomStringConvertible {
+    case spawnFailed(errno: Int32)
+
+    var description: String {
+        switch self {
+        case let .spawnFailed(code): "Cannot start tmux: \(String(cString: strerror(code)))"
+        }
     }
 }
