@@ -8,6 +8,8 @@ import TUI
 final class TmuxSession {
     let socket: String
     let name = "firebreak"
+    /// The tmux server and the command it runs, ended on `close()` if `kill-server` leaves them.
+    private var processes: [pid_t] = []
 
     /// tmux, or nil when it is not installed.
     static let executable: String? = {
@@ -21,6 +23,9 @@ final class TmuxSession {
         let shell = "env \(exports) " + command.map(Self.quote).joined(separator: " ")
         // The server this starts inherits the client's stdout, so nothing is read from it here.
         try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", name, shell], capturing: false)
+        let ids = ((try? tmux(["display-message", "-p", "-t", name, "#{pid} #{pane_pid}"])) ?? "")
+            .split(whereSeparator: \.isWhitespace).compactMap { pid_t($0) }
+        processes = ids
     }
 
     /// Runs a tmux command against this session's server and returns its output.
@@ -80,8 +85,12 @@ final class TmuxSession {
         return (screen, true)
     }
 
+    /// Kills the session and its server; the command is sent SIGTERM if it is still running.
     func close() {
         _ = try? tmux(["kill-server"], capturing: false)
+        for pid in processes.reversed() where kill(pid, 0) == 0 {
+            kill(pid, SIGTERM)
+        }
     }
 
     static func tmuxName(_ key: Key) -> String {
