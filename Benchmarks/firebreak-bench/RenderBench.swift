@@ -19,6 +19,11 @@ struct RenderBench: ParsableCommand {
         let build = Self.time { rows = ClusterRows(data) }
         guard let rows else { return }
         print("pane rows built from the snapshot (off the UI loop): \(Self.ms(build)) ms")
+        var swapped = ClusterConsole()
+        let swapState = ClusterConsole.initialState(size: Size(width: 80, height: 24))
+        _ = swapped.update(rows, data: data, state: swapState)
+        let swap = Self.time { _ = swapped.update(rows, data: data, state: swapState) }
+        print("a cluster update swapped into the UI loop (search index, every pane's query, counts): \(Self.ms(swap)) ms")
 
         for size in [Size(width: 80, height: 24), Size(width: 200, height: 60)] {
             var console = ClusterConsole()

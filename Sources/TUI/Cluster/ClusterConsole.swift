@@ -41,16 +41,16 @@ public struct ClusterConsole {
         self.data = data
         usage.record(data.metrics, at: data.now)
         var events: [AppEvent] = []
-        func swap<Row>(_ pane: inout TablePane<Row>, _ id: PaneID, _ newRows: [Row]) {
+        func swap<Row>(_ pane: inout TablePane<Row>, _ id: PaneID, _ newRows: [Row], search: [String]? = nil) {
             let cursor = state.panes[id]?.cursor ?? 0
             let selected = pane.rowID(at: cursor)
-            pane.replaceRows(newRows)
+            pane.replaceRows(newRows, searchIndex: search ?? pane.searchIndex(of: newRows))
             let moved = selected.flatMap { pane.index(ofRowID: $0) }
             events.append(.rowsChanged(id, rowCount: pane.rowCount, totalCount: pane.totalCount, cursor: moved))
         }
         swap(&signals, .signals, rows.signals)
         swap(&nodes, .nodes, rows.nodes)
-        swap(&pods, .pods, rows.pods)
+        swap(&pods, .pods, rows.pods, search: rows.podSearch)
         swap(&restarts, .restarts, rows.restarts)
         swap(&timeline, .timeline, rows.timeline)
         return events

@@ -29,6 +29,8 @@ public struct ClusterRows: Sendable {
     public var pods: [PodRow]
     public var restarts: [RestartRow]
     public var timeline: [SignalRow]
+    /// The search text of each pods row (the biggest pane), computed here rather than on the UI loop.
+    public var podSearch: [String]
 
     public init(_ data: ClusterData, restarts history: RestartHistory = RestartHistory()) {
         let now = data.now
@@ -37,5 +39,6 @@ public struct ClusterRows: Sendable {
         pods = data.snapshot.pods.values.sorted { $0.key < $1.key }.map { PodRow(pod: $0, metrics: data.metrics, now: now) }
         restarts = RestartRow.ranked(snapshot: data.snapshot, history: history, now: now)
         timeline = data.timeline.reversed().map { SignalRow(observation: $0, now: now) }
+        podSearch = ClusterPanes.pods().searchIndex(of: pods)
     }
 }
