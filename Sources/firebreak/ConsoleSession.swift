@@ -9,6 +9,8 @@ struct ConsoleOptions {
     var isReadOnly: Bool
     var theme: String?
     var kubeconfigPath: String?
+    /// How often to scrape metrics (shorter on the simulator, whose clock runs faster).
+    var metricsInterval: Duration = .seconds(30)
 }
 
 /// One run of the console: the UI loop on the main thread, and the cluster connection and
@@ -60,7 +62,7 @@ final class ConsoleSession {
 
     private func connect(_ endpoint: ClusterEndpoint, namespace: String?) throws {
         disconnect()
-        let connection = try ClusterConnection(endpoint: endpoint, namespace: namespace, now: clusterClock,
+        let connection = try ClusterConnection(endpoint: endpoint, namespace: namespace, metricsInterval: options.metricsInterval, now: clusterClock,
                                                logger: Logger(label: "firebreak.cluster"))
         let feed = ClusterFeed()
         let inbox = inbox

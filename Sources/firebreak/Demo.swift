@@ -89,7 +89,8 @@ struct Demo: AsyncParsableCommand {
 
     @MainActor
     private func runConsole(endpoint: ClusterEndpoint, clusterClock: @escaping @Sendable () -> Date, kubeconfigPath: String?, log: LogFile?) throws {
-        let options = ConsoleOptions(namespace: namespace, isReadOnly: readOnly, theme: theme, kubeconfigPath: kubeconfigPath)
+        let options = ConsoleOptions(namespace: namespace, isReadOnly: readOnly, theme: theme, kubeconfigPath: kubeconfigPath,
+                                     metricsInterval: demo ? .seconds(5) : .seconds(30))
         let session = ConsoleSession(options: options, clusterClock: clusterClock)
         defer { session.disconnect() }
         do {
