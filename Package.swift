@@ -65,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "firebreak-bench",
             dependencies: [
-                "ClusterModel", "ClusterSim",
+                "ClusterModel", "ClusterSim", "TUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/firebreak-bench"
@@ -74,6 +74,7 @@ let package = Package(
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel"]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "ClusterModel"], exclude: ["Snapshots"]),
         .testTarget(name: "IntegrationTests", dependencies: ["ClusterModel", "ClusterSim"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TUI", "firebreak"]),
     ]
 )
 

@@ -7,6 +7,10 @@ public enum AppEvent: Hashable, Sendable {
     /// A pane's provider applied a query or a new snapshot and now has these counts;
     /// `cursor` is where the selected object moved to, when the provider knows.
     case rowsChanged(PaneID, rowCount: Int, totalCount: Int, cursor: Int? = nil)
+    /// The background feed has new cluster data waiting (coalesced; at most a few per second).
+    case clusterUpdated
+    /// Something to tell the user in the footer (an effect's result or failure).
+    case messagePosted(StatusMessage)
 }
 
 /// Something `reduce` asks the UI loop to do.
@@ -21,4 +25,6 @@ public enum AppEffect: Hashable, Sendable {
     case showDetail(PaneID, row: Int)
     /// Plan a runbook action for a pane's row (the Runbooks module binds these).
     case requestRunbook(Action, PaneID, row: Int)
+    /// Swap in the cluster data the feed has waiting and report each pane's counts.
+    case refreshCluster
 }

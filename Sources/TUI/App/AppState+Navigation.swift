@@ -17,6 +17,19 @@ extension AppState {
         scrollToCursor(focus)
     }
 
+    /// Scrolls the detail view (the view clamps the offset to its length).
+    mutating func scrollDetail(_ action: Action) {
+        let page = max(1, ConsoleLayout(size: size).body.height - 2)
+        switch action {
+        case .moveUp: detailScrollOffset -= 1
+        case .moveDown: detailScrollOffset += 1
+        case .pageUp: detailScrollOffset -= page
+        case .pageDown: detailScrollOffset += page
+        default: detailScrollOffset = 0
+        }
+        detailScrollOffset = min(max(0, detailScrollOffset), 500)
+    }
+
     /// Moves the column cursor of the focused pane, staying within its columns.
     mutating func moveColumn(by offset: Int) {
         var pane = focusedPane

@@ -67,6 +67,8 @@ public struct AppState: Hashable, Sendable {
     public var namespace: String?
     public var message: StatusMessage?
     public var keymap: Keymap
+    /// The first line shown in the detail view.
+    public var detailScrollOffset: Int = 0
 
     public init(size: Size, keymap: Keymap = .defaults, panes: [PaneID: PaneState], focus: PaneID = .signals) {
         self.size = size

@@ -25,6 +25,11 @@ public struct ConsoleLoop<Terminal: TerminalBackend> {
     ///   - perform: carries out an effect; returns events to reduce at once (such as
     ///     `rowsChanged` after a query), and starts anything slow as a task that posts to the inbox.
     public func run(state: inout AppState, render: (AppState) -> Screen, perform: (AppEffect) -> [AppEvent]) {
+        run(state: &state, render: render, perform: { effect, _ in perform(effect) })
+    }
+
+    /// Runs until an effect asks to quit; `perform` also sees the state as it is when the effect runs.
+    public func run(state: inout AppState, render: (AppState) -> Screen, perform: (AppEffect, AppState) -> [AppEvent]) {
         let clock = ContinuousClock()
         var nextTick = clock.now.advanced(by: tickInterval)
         if state.size != terminal.size { _ = reduce(&state, .resized(terminal.size)) }
@@ -43,7 +48,7 @@ public struct ConsoleLoop<Terminal: TerminalBackend> {
             while !pending.isEmpty {
                 for effect in reduce(&state, pending.removeFirst()) {
                     if effect == .quit { return }
-                    pending += perform(effect)
+                    pending += perform(effect, state)
                 }
             }
             terminal.draw(render(state))

@@ -26,7 +26,8 @@ public struct ConsoleView {
         for (pane, rect) in zip(shownPanes(count: layout.panes.count), layout.panes) {
             table(for: pane).render(in: rect, on: &screen)
         }
-        if let detail, state.isShowingDetail {
+        if var detail, state.isShowingDetail {
+            detail.scrollOffset = state.detailScrollOffset
             detail.render(in: layout.body, on: &screen)
         }
         renderFooter(in: layout.footer, on: &screen)

@@ -9,6 +9,11 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [AppEffect] {
         return []
     case .tick:
         return []
+    case .clusterUpdated:
+        return [.refreshCluster]
+    case let .messagePosted(message):
+        state.message = message
+        return []
     case let .rowsChanged(pane, rowCount, totalCount, cursor):
         guard var paneState = state.panes[pane] else { return [] }
         paneState.rowCount = max(0, rowCount)
@@ -59,6 +64,10 @@ private func perform(_ action: Action, _ state: inout AppState) -> [AppEffect] {
         return []
     case (.detail, .back):
         state.mode = .normal
+        state.detailScrollOffset = 0
+        return []
+    case (.detail, .moveUp), (.detail, .moveDown), (.detail, .pageUp), (.detail, .pageDown), (.detail, .top):
+        state.scrollDetail(action)
         return []
     case (.detail, _) where !action.isRunbook:
         return []
@@ -89,6 +98,7 @@ private func performInTable(_ action: Action, _ state: inout AppState) -> [AppEf
     case .detail:
         guard state.focusedPane.rowCount > 0 else { return [] }
         state.mode = .detail(state.focus, row: state.focusedPane.cursor)
+        state.detailScrollOffset = 0
         return [.showDetail(state.focus, row: state.focusedPane.cursor)]
     case .back:
         return state.clearFilter()

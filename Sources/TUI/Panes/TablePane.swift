@@ -45,29 +45,40 @@ public struct TablePane<Row>: PaneProvider {
 
     /// Replaces the rows (a new snapshot) and applies the current query to them.
     public mutating func replaceRows(_ newRows: [Row]) {
+        replaceRows(newRows, searchIndex: searchIndex(of: newRows))
+    }
+
+    /// Replaces the rows with their search text already computed by `searchIndex(of:)`
+    /// (off the UI loop, for big snapshots).
+    public mutating func replaceRows(_ newRows: [Row], searchIndex index: [String]) {
         rows = newRows
-        searchIndex = newRows.map { matching.searchText($0).lowercased() }
+        searchIndex = index.count == newRows.count ? index : searchIndex(of: newRows)
         apply(query)
+    }
+
+    /// The lowercased search text of each row.
+    public func searchIndex(of rows: [Row]) -> [String] {
+        rows.map { matching.searchText($0).lowercased() }
     }
 
     public mutating func apply(_ query: PaneQuery) {
         self.query = query
         let filter = query.filter
-        let words = filter.text.lowercased().split(separator: " ")
-        var kept = rows.indices.filter { index in
-            let row = rows[index]
-            if let namespace = filter.namespace, matching.namespace(row) != namespace { return false }
-            if let node = filter.node, !(matching.node(row)?.contains(node) ?? false) { return false }
-            return words.allSatisfy { searchIndex[index].contains($0) }
+        let words = filter.text.lowercased().split(separator: " ").map { Array($0.utf8) }
+        var kept: [Int]
+        if filter.isEmpty {
+            kept = Array(rows.indices)
+        } else {
+            kept = rows.indices.filter { index in
+                let row = rows[index]
+                if let namespace = filter.namespace, matching.namespace(row) != namespace { return false }
+                if let node = filter.node, !(matching.node(row)?.contains(node) ?? false) { return false }
+                return words.allSatisfy { searchIndex[index].containsUTF8($0) }
+            }
         }
         if let sort = query.sort, paneColumns.indices.contains(sort.column) {
             let keyOf = paneColumns[sort.column].sortKey
-            var keyed = kept.map { (index: $0, key: keyOf(rows[$0])) }
-            keyed.sort { left, right in
-                if left.key == right.key { return left.index < right.index }
-                return sort.isAscending ? left.key < right.key : right.key < left.key
-            }
-            kept = keyed.map(\.index)
+            kept = Self.sorted(kept, keys: kept.map { keyOf(rows[$0]) }, isAscending: sort.isAscending)
         }
         order = kept
     }

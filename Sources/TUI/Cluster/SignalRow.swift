@@ -1,0 +1,86 @@
+import ClusterModel
+import Foundation
+
+/// One line of the Signals or Timeline pane: an observation and the time it is shown at.
+public struct SignalRow: Sendable {
+    public var observation: Observation
+    public var now: Date
+
+    public init(observation: Observation, now: Date) {
+        self.observation = observation
+        self.now = now
+    }
+
+    /// `kube-system/coredns-…` plus `/container` when the observation names one.
+    var subject: String {
+        let subject = observation.subject
+        let base = [subject.namespace, subject.name].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "/")
+        return subject.container.map { "\(base) [\($0)]" } ?? base
+    }
+
+    var severityRole: Role {
+        switch observation.severity {
+        case .critical: .severityCritical
+        case .warning: .severityWarning
+        case .info: .severityInfo
+        }
+    }
+
+    var severityText: String {
+        observation.isActive ? observation.severity.rawValue.uppercased() : observation.severity.rawValue
+    }
+
+    /// Most severe first, then active before cleared, then most recent.
+    static func ranked(_ observations: [Observation], now: Date) -> [SignalRow] {
+        observations.sorted { left, right in
+            if left.severity != right.severity { return left.severity > right.severity }
+            if left.isActive != right.isActive { return left.isActive }
+            if left.lastSeen != right.lastSeen { return left.lastSeen > right.lastSeen }
+            return left.id < right.id
+        }.map { SignalRow(observation: $0, now: now) }
+    }
+}
+
+/// One line of the Restarts pane: a container and how often it restarted in the last hour.
+public struct RestartRow: Sendable {
+    public var container: ContainerRef
+    public var node: String?
+    public var restartsLastHour: Int
+    public var totalRestarts: Int
+    public var lastReason: String?
+    public var exitCode: Int32?
+    public var lastRestart: Date?
+    public var now: Date
+
+    public init(container: ContainerRef, node: String? = nil, restartsLastHour: Int, totalRestarts: Int, lastReason: String? = nil,
+                exitCode: Int32? = nil, lastRestart: Date? = nil, now: Date) {
+        self.container = container
+        self.node = node
+        self.restartsLastHour = restartsLastHour
+        self.totalRestarts = totalRestarts
+        self.lastReason = lastReason
+        self.exitCode = exitCode
+        self.lastRestart = lastRestart
+        self.now = now
+    }
+
+    /// Containers that restarted, ranked by restarts in the last hour, then in total.
+    static func ranked(snapshot: ClusterSnapshot, history: RestartHistory, now: Date) -> [RestartRow] {
+        var rows: [RestartRow] = []
+        for pod in snapshot.pods.values {
+            for status in pod.containerStatuses where status.restartCount > 0 {
+                let ref = ContainerRef(namespace: pod.namespace, pod: pod.name, container: status.name)
+                let termination = status.lastState.termination
+                rows.append(RestartRow(container: ref, node: pod.nodeName,
+                                       restartsLastHour: history.restartsInLastHour(of: ref, current: status.restartCount, podCreated: pod.createdAt, now: now),
+                                       totalRestarts: status.restartCount, lastReason: termination?.reason,
+                                       exitCode: termination?.exitCode, lastRestart: termination?.finishedAt, now: now))
+            }
+        }
+        return rows.sorted { left, right in
+            if left.restartsLastHour != right.restartsLastHour { return left.restartsLastHour > right.restartsLastHour }
+            if left.totalRestarts != right.totalRestarts { return left.totalRestarts > right.totalRestarts }
+            return left.container < right.container
+        }
+    }
+}

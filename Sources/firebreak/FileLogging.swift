@@ -1,0 +1,62 @@
+import Foundation
+import Logging
+
+/// A swift-log handler that appends one line per message to a file, so nothing reaches the
+/// terminal while curses owns it.
+struct FileLogHandler: LogHandler {
+    private let sink: LogFile
+    private let label: String
+    var logLevel: Logger.Level = .info
+    var metadata: Logger.Metadata = [:]
+
+    init(label: String, sink: LogFile) {
+        self.label = label
+        self.sink = sink
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+        let extra = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        sink.write("\(ISO8601DateFormatter().string(from: Date())) \(event.level) \(label): \(event.message)\(extra)\n")
+    }
+}
+
+/// An append-only log file shared by every handler.
+final class LogFile: @unchecked Sendable {
+    let path: String
+    private let lock = NSLock()
+    private let handle: FileHandle?
+
+    init(path: String) {
+        self.path = path
+        let url = URL(fileURLWithPath: path)
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
+        handle = FileHandle(forWritingAtPath: path)
+        _ = try? handle?.seekToEnd()
+    }
+
+    func write(_ line: String) {
+        lock.withLock { try? handle?.write(contentsOf: Data(line.utf8)) }
+    }
+
+    /// `$FIREBREAK_LOG`, else `~/.cache/firebreak/firebreak.log`, else a file in the temporary directory.
+    static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let path = environment["FIREBREAK_LOG"], !path.isEmpty { return path }
+        if let cache = environment["XDG_CACHE_HOME"], !cache.isEmpty { return cache + "/firebreak/firebreak.log" }
+        if let home = environment["HOME"], !home.isEmpty { return home + "/.cache/firebreak/firebreak.log" }
+        return FileManager.default.temporaryDirectory.appendingPathComponent("firebreak.log").path
+    }
+
+    /// Sends every logger of the process to this file (once per process).
+    static func bootstrap(path: String) -> LogFile {
+        let file = LogFile(path: path)
+        LoggingSystem.bootstrap { label in FileLogHandler(label: label, sink: file) }
+        return file
+    }
+}
