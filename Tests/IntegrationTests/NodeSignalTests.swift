@@ -9,8 +9,9 @@ struct NodeSignalTests {
         try await LiveCluster.with("kubelet-memory-leak") { live in
             #expect(await live.active(.nodePressure).isEmpty)
             #expect(await live.active(.nodeNotReady).isEmpty)
-            let pressured = try await live.advance(upTo: 600, step: 10) {
-                await live.active(.nodePressure).contains { $0.subject.name == "node-3" && $0.evidence["condition"] == "MemoryPressure" }
+            // Signals are evaluated about once a real second; step slowly enough that the pressure phase is sampled.
+            let pressured = try await live.advance(upTo: 600, step: 15, pause: .milliseconds(250)) {
+                live.observations.all.contains { $0.kind == .nodePressure && $0.subject.name == "node-3" && $0.evidence["condition"] == "MemoryPressure" }
             }
             #expect(pressured, "MemoryPressure on node-3")
             let notReady = try await live.advance(upTo: 600, step: 10) {
