@@ -155,6 +155,9 @@ struct WatchBurst {
     let from: String
 
     static func run(cluster: SimCluster, connection: ClusterConnection, churn: Int, seconds churnSeconds: Int) async throws -> WatchBurst {
+        // The first controller tick at this size rewrites every workload's and pod's status, more changes than the
+        // simulator's 50,000-change history holds: settle it before marking where the replay starts.
+        await cluster.advance(bySeconds: 1)
         let from = String(await cluster.resourceVersion)
         let generationStart = ContinuousClock.now
         await cluster.setChurn(perSecond: churn)
