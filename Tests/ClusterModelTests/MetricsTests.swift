@@ -86,6 +86,19 @@ struct MetricsTests {
         #expect(snapshot.containers[Self.coredns]?.workingSetBytes == 100 << 20)
         #expect(snapshot.containers[Self.coredns]?.memoryLimitBytes == 178_257_920)
     }
+
+    @Test func containersANodeNoLongerReportsAreForgotten() async {
+        let source = FakeMetricsSource(cadvisor: .success(""), podMetrics: .failure(.transport(path: "/", problem: "refused")))
+        let scraper = MetricsScraper(source: source, nodesPerRound: 10, retryUnavailableAfter: 600)
+        source.setCadvisor(Self.cadvisor(periods: 1000, throttled: 100))
+        _ = await scraper.scrape(nodes: ["a"], now: referenceNow)
+        source.setCadvisor(Self.cadvisor(periods: 2000, throttled: 500))
+        let (throttled, _) = await scraper.scrape(nodes: ["a"], now: referenceNow.addingTimeInterval(60))
+        #expect(throttled.containers[Self.coredns]?.cpuThrottleRatio == 0.4)
+        source.setCadvisor("")
+        let (gone, _) = await scraper.scrape(nodes: ["a"], now: referenceNow.addingTimeInterval(120))
+        #expect(gone.containers[Self.coredns] == nil, "a deleted pod's last ratio must not linger")
+    }
 }
 
 final class FakeMetricsSource: MetricsSource, @unchecked Sendable {

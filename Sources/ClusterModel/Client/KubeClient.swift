@@ -14,6 +14,9 @@ public final class KubeClient: Sendable {
     /// Scheme, host and port requests go to (the `tls-server-name` host when set, resolved via a DNS override).
     let baseURL: String
 
+    /// HTTP/1.1 connections to the API server at most: the watches plus room for concurrent requests.
+    static let connectionsPerHost = ResourceKind.watched.count + 24
+
     /// Creates the connection pool. `credentials` defaults to one built from the endpoint.
     public init(endpoint: ClusterEndpoint, credentials: CredentialProvider? = nil) throws(KubeClientError) {
         self.endpoint = endpoint
@@ -21,6 +24,9 @@ public final class KubeClient: Sendable {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .seconds(5), read: .seconds(75))
         configuration.decompression = .enabled(limit: .ratio(200))
+        // Each watched resource holds an HTTP/1.1 connection open for its watch; the default of 8 connections per
+        // host would leave none for lists, relists, metrics scrapes and writes (they would time out in the pool).
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = Self.connectionsPerHost
         let scheme = endpoint.server.scheme ?? "https"
         var host = endpoint.server.host ?? "localhost"
         if host.contains(":") && !host.hasPrefix("[") { host = "[\(host)]" }

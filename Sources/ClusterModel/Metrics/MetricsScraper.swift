@@ -10,6 +10,8 @@ public actor MetricsScraper {
     public let retryUnavailableAfter: TimeInterval
     private var throttling = ThrottlingCalculator()
     private var latest: [ContainerRef: ContainerUsage] = [:]
+    /// The node whose cAdvisor last reported each container.
+    private var nodeOf: [ContainerRef: String] = [:]
     private var unavailableSince: [String: (Date, String)] = [:]
     private var rotation = 0
 
@@ -34,6 +36,7 @@ public actor MetricsScraper {
                 do {
                     let text = try await source.getText(path: path)
                     let scrape = CadvisorScrape.parse(text, node: node, time: now)
+                    forgetGone(from: node, present: scrape.containers)
                     throttling.record(scrape)
                     for (ref, counters) in scrape.containers {
                         var usage = latest[ref] ?? ContainerUsage()
@@ -41,6 +44,7 @@ public actor MetricsScraper {
                         usage.memoryLimitBytes = counters.memoryLimitBytes.map { Int64($0) }
                         usage.oomEvents = counters.oomEvents.map { Int($0) }
                         latest[ref] = usage
+                        nodeOf[ref] = node
                     }
                     unavailableSince["cadvisor"] = nil
                 } catch {
@@ -73,6 +77,21 @@ public actor MetricsScraper {
             latest[ref, default: ContainerUsage()].cpuThrottleRatio = ratio
         }
         return (snapshot(), newly)
+    }
+
+    /// Drops what cAdvisor said about containers that `node` no longer reports (deleted or moved pods), so a
+    /// deleted pod's last throttling ratio or working set does not linger as if current.
+    private func forgetGone(from node: String, present: [ContainerRef: CadvisorScrape.ContainerCounters]) {
+        for (ref, owner) in nodeOf where owner == node && present[ref] == nil {
+            nodeOf[ref] = nil
+            throttling.forget(ref)
+            guard var usage = latest[ref] else { continue }
+            usage.workingSetBytes = nil
+            usage.memoryLimitBytes = nil
+            usage.oomEvents = nil
+            usage.cpuThrottleRatio = nil
+            latest[ref] = usage.cpuUsageMillis == nil ? nil : usage
+        }
     }
 
     /// The latest usage without scraping.

@@ -27,6 +27,11 @@ public struct ThrottlingCalculator: Sendable {
         }
     }
 
+    /// Forgets a container (its pod is gone).
+    public mutating func forget(_ ref: ContainerRef) {
+        history[ref] = nil
+    }
+
     /// Throttled periods / periods over the last `window` before `now`, summing only non-negative deltas
     /// (a negative delta is a counter reset). `nil` without two samples or without elapsed periods.
     public func ratio(for ref: ContainerRef, now: Date) -> Double? {

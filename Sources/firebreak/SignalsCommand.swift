@@ -1,0 +1,176 @@
+import ArgumentParser
+import ClusterModel
+import Foundation
+import Logging
+
+/// `firebreak signals`: what the console would flag, as text or JSON lines, once or following the cluster.
+struct SignalsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "signals",
+        abstract: "Print the current observations (OOM kills, crash loops, NotReady nodes, throttling, ...).",
+        discussion: "Most severe first, one a line. With --follow, keeps printing new observations and connection changes."
+    )
+
+    @Option(help: "The kubeconfig file (default: KUBECONFIG, then ~/.kube/config, then in-cluster).")
+    var kubeconfig: String?
+
+    @Option(help: "The context to use (default: current-context).")
+    var context: String?
+
+    @Option(help: "Only this namespace (default: all namespaces).")
+    var namespace: String?
+
+    @Flag(help: "Keep running and print each new observation and connection state change.")
+    var follow = false
+
+    @Flag(help: "One JSON object a line: time, kind, severity, subject, evidence.")
+    var json = false
+
+    @Option(help: "Seconds to wait for the first complete view of the cluster.")
+    var timeout: Double = 30
+
+    func run() async throws {
+        let output = SignalsOutput(json: json)
+        let endpoint: ClusterEndpoint
+        let connection: ClusterConnection
+        do {
+            endpoint = try KubeconfigLoader().load(kubeconfigPath: kubeconfig, context: context)
+            var logger = Logger(label: "firebreak.signals")
+            logger.logLevel = .critical
+            connection = try ClusterConnection(endpoint: endpoint, namespace: namespace, logger: logger)
+        } catch {
+            output.fail("\(error)")
+            throw ExitCode(1)
+        }
+        await connection.start()
+        let states = connection.states
+        guard await Self.waitConnected(states, timeout: timeout) else {
+            let health = await connection.store.snapshot().health
+            output.fail("\(endpoint.server.absoluteString) (context '\(endpoint.contextName)'): no complete view after "
+                        + "\(Int(timeout))s" + (health.lastError.map { ": \($0)" } ?? ""))
+            await connection.stop()
+            throw ExitCode(1)
+        }
+        let current = SignalRules.detect(previous: nil, current: await connection.store.snapshot(),
+                                         metrics: await connection.currentMetrics(), now: Date(),
+                                         thresholds: SignalThresholds())
+        var printed: [String: Int] = [:]
+        for observation in current where observation.isActive {
+            output.observation(observation)
+            printed[observation.id] = observation.count
+        }
+        guard follow else {
+            await connection.stop()
+            return
+        }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await state in states {
+                    switch state {
+                    case .stale, .reconnected: output.state(state)
+                    case .connected, .reconnecting: break
+                    }
+                }
+            }
+            group.addTask { [printed] in
+                var printed = printed
+                for await observation in connection.observations {
+                    if let count = printed[observation.id], count >= observation.count { continue }
+                    printed[observation.id] = observation.count
+                    output.observation(observation)
+                }
+            }
+        }
+    }
+
+    /// Waits for the `connected` state (every resource listed); false after `timeout` seconds.
+    private static func waitConnected(_ states: AsyncStream<ConnectionState>, timeout: Double) async -> Bool {
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                for await state in states where state == .connected { return true }
+                return false
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(timeout))
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+    }
+}
+
+/// Writes observation and state lines straight to stdout (unbuffered, so pipes see each line as it happens).
+struct SignalsOutput: Sendable {
+    let json: Bool
+
+    func observation(_ observation: Observation) {
+        if json {
+            write(encode(ObservationLine(observation)))
+        } else {
+            write([KubeTime.format(observation.lastSeen), observation.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0),
+                   observation.kind.rawValue, observation.subject.description, observation.summary].joined(separator: "  "))
+        }
+    }
+
+    func state(_ state: ConnectionState) {
+        let now = Date()
+        if json {
+            var line = StateLine(time: KubeTime.format(now), connection: "reconnected", since: nil)
+            if case .stale(let since) = state {
+                line.connection = "stale"
+                line.since = KubeTime.format(since)
+            }
+            write(encode(line))
+        } else {
+            write("\(KubeTime.format(now))  connection  \(state)")
+        }
+    }
+
+    func fail(_ message: String) {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    }
+
+    private func write(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    private func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
+
+/// One observation as a JSON line.
+struct ObservationLine: Encodable {
+    var time: String
+    var kind: String
+    var severity: String
+    var subject: ObservationSubject
+    var evidence: [String: String]
+    var summary: String
+    var id: String
+    var firstSeen: String
+    var count: Int
+
+    init(_ observation: Observation) {
+        time = KubeTime.format(observation.lastSeen)
+        kind = observation.kind.rawValue
+        severity = observation.severity.rawValue
+        subject = observation.subject
+        evidence = observation.evidence
+        summary = observation.summary
+        id = observation.id
+        firstSeen = KubeTime.format(observation.firstSeen)
+        count = observation.count
+    }
+}
+
+/// A connection state change as a JSON line.
+struct StateLine: Encodable {
+    var time: String
+    var connection: String
+    var since: String?
+}

@@ -1,0 +1,109 @@
+import ClusterSim
+import Foundation
+import Testing
+
+/// `firebreak signals` run as a separate process against a simulator served over HTTPS.
+@Suite("firebreak signals end to end", .serialized)
+struct SignalsCommandTests {
+    /// A simulator whose clock starts at the real time (the command evaluates at the real time), its server and kubeconfig.
+    struct Served {
+        let cluster: SimCluster
+        let server: SimServer
+        let kubeconfig: String
+
+        static func start(_ scenario: String) async throws -> Served {
+            let cluster = try SimCluster(scenario: scenario, start: Date())
+            let server = try SimServer(cluster: cluster, threads: 1)
+            _ = try await server.start()
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-cli-\(UUID().uuidString)/config").path
+            try SimKubeconfig.write(to: path, server: await server.url, token: "firebreak-admin-token",
+                                    certificateAuthorityPEM: server.certificate?.certificatePEM)
+            return Served(cluster: cluster, server: server, kubeconfig: path)
+        }
+
+        func stop() async {
+            await server.stop()
+            try? FileManager.default.removeItem(atPath: (kubeconfig as NSString).deletingLastPathComponent)
+        }
+    }
+
+    @Test func jsonLinesReportCorednsOOMKills() async throws {
+        let served = try await Served.start("coredns-dns-spike")
+        await served.cluster.advance(bySeconds: 180)
+        let run = try FirebreakProcess(["signals", "--kubeconfig", served.kubeconfig, "--json"])
+        let status = try await run.wait()
+        await served.stop()
+        #expect(status == 0, "stderr: \(run.stderr)")
+        let lines = run.jsonLines
+        #expect(lines.count == run.lines.count, "every line is a JSON object")
+        let ooms = lines.filter { $0["kind"] as? String == "oomKilled" }
+        #expect(!ooms.isEmpty, "output: \(run.stdout)")
+        for oom in ooms {
+            let subject = oom["subject"] as? [String: Any]
+            #expect(subject?["namespace"] as? String == "kube-system")
+            #expect(subject?["container"] as? String == "coredns")
+            #expect((subject?["name"] as? String)?.hasPrefix("coredns-") == true)
+            #expect((oom["evidence"] as? [String: Any])?["memoryLimit"] as? String == "170Mi")
+            #expect(oom["severity"] as? String == "critical")
+            let time = oom["time"] as? String ?? ""
+            #expect(ISO8601DateFormatter().date(from: time) != nil && time.hasSuffix("Z"), "ISO 8601 UTC: \(time)")
+        }
+        let severities = lines.compactMap { $0["severity"] as? String }.map { ["critical": 2, "warning": 1, "info": 0][$0] ?? -1 }
+        #expect(severities == severities.sorted(by: >), "most severe first")
+        #expect(!run.stdout.contains("firebreak-admin-token") && !run.stderr.contains("firebreak-admin-token"))
+    }
+
+    @Test func followPrintsStaleAndReconnectedAndNewObservations() async throws {
+        let served = try await Served.start("coredns-dns-spike")
+        let run = try FirebreakProcess(["signals", "--kubeconfig", served.kubeconfig, "--follow"])
+        defer { run.terminate() }
+        try await eventually("the first view", timeout: 30) { await served.cluster.watchCount >= 8 }
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(!run.stdout.contains("oomKilled"), "no OOM at the start: \(run.stdout)")
+        await served.cluster.advance(bySeconds: 180)
+        try await eventually("an OOM line", timeout: 20) { run.stdout.contains("oomKilled") }
+        let oomLine = try #require(run.lines.first { $0.contains("oomKilled") })
+        #expect(oomLine.contains("critical") && oomLine.contains("kube-system/coredns-") && oomLine.contains("170Mi"), "\(oomLine)")
+        await served.cluster.startOutage(seconds: 30)
+        try await eventually("a stale line", timeout: 20) { run.stdout.contains("connection  stale since ") }
+        await served.cluster.advance(bySeconds: 31)
+        try await eventually("a reconnected line", timeout: 60) { run.stdout.contains("connection  reconnected") }
+        run.terminate()
+        _ = try await run.wait()
+        await served.stop()
+        #expect(!run.stdout.contains("firebreak-admin-token") && !run.stderr.contains("firebreak-admin-token"))
+    }
+
+    @Test func brokenKubeconfigPrintsOneLineAndExitsOne() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("config").path
+        try """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: prod
+          cluster:
+            server: https://127.0.0.1:1
+        users:
+        - name: someone
+          user:
+            token: secret-token-value
+        contexts:
+        - name: prod
+          context:
+            cluster: prod
+            user: admin
+        current-context: prod
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try FirebreakProcess(["signals", "--kubeconfig", path])
+        let status = try await run.wait(timeout: 30)
+        try? FileManager.default.removeItem(at: folder)
+        #expect(status == 1)
+        let errorLines = run.stderr.split(separator: "\n")
+        #expect(errorLines.count == 1, "one line: \(run.stderr)")
+        #expect(run.stderr.contains(path) && run.stderr.contains("'prod'") && run.stderr.contains("'admin'"), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        #expect(!run.stderr.contains("secret-token-value"))
+    }
+}
