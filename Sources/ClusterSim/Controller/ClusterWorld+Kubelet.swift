@@ -200,12 +200,12 @@ extension ClusterWorld {
         return status
     }
 
-    /// Node memory: pods plus the kubelet's own; pressure above 92 %, a system OOM (and a dead kubelet) at capacity.
+    /// Node memory: pods plus the kubelet's own; pressure above 85 %, a system OOM (and a dead kubelet) at capacity.
     private func reportMemory(of node: Node, podMemory: Double, podKeys: [String]) {
         guard let name = node.metadata.name else { return }
         let capacity = Double(node.capacityMemory)
         let used = podMemory + (kubeletMemory[name] ?? 256 * 1_048_576) + 512 * 1_048_576
-        let pressure = used > 0.92 * capacity
+        let pressure = used > 0.85 * capacity
         if (node.condition("MemoryPressure")?.status == "True") != pressure {
             store.modify(Node.self, name) { node in
                 node.setCondition("MemoryPressure", status: pressure ? "True" : "False",

@@ -27,9 +27,15 @@ public final class SimServer: Sendable {
     /// Binds (port 0: the OS picks) and returns the port; connections are served until `stop()`.
     public func start(port: Int = 0) async throws(SimError) -> Int {
         let bound = try await bind(port: port)
-        await cluster.onAvailabilityChange { [weak self] available in
-            guard let self else { return }
-            Task { await self.availabilityChanged(available) }
+        // Outages close the listener and reopen it; one task applies the changes in the order they happened.
+        let (changes, continuation) = AsyncStream<Bool>.makeStream()
+        await cluster.onAvailabilityChange { available in continuation.yield(available) }
+        await state.keepAvailabilityFeed(continuation)
+        Task { [weak self] in
+            for await available in changes {
+                guard let self else { return }
+                await self.availabilityChanged(available)
+            }
         }
         return bound
     }
@@ -41,6 +47,7 @@ public final class SimServer: Sendable {
 
     public func stop() async {
         await state.closeAll()
+        await state.endAvailabilityFeed()
         try? await group.shutdownGracefully()
     }
 
@@ -87,6 +94,15 @@ actor ServerState {
     private(set) var port = 0
     private var listener: (any Channel)?
     private var connections: [ObjectIdentifier: any Channel] = [:]
+
+    private var availabilityFeed: AsyncStream<Bool>.Continuation?
+
+    func keepAvailabilityFeed(_ feed: AsyncStream<Bool>.Continuation) { availabilityFeed = feed }
+
+    func endAvailabilityFeed() {
+        availabilityFeed?.finish()
+        availabilityFeed = nil
+    }
 
     func listening(_ channel: any Channel, port: Int) {
         listener = channel
