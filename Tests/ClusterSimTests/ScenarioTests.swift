@@ -108,9 +108,9 @@ struct ScenarioTests {
         #expect(await sim.get("/apis/apps/v1/namespaces/shop/deployments/checkout")[path: ["spec", "replicas"]] == .int(4))
     }
 
-    /// Polls `condition` for up to ten seconds (the listener closes and reopens asynchronously).
+    /// Polls `condition` for up to thirty seconds (the listener closes and reopens asynchronously).
     private func eventually(_ condition: () async -> Bool) async -> Bool {
-        for _ in 0..<100 {
+        for _ in 0..<300 {
             if await condition() { return true }
             try? await Task.sleep(for: .milliseconds(100))
         }

@@ -32,9 +32,12 @@ struct OutageTests {
             let client = await live.connection.client
             var pods: [ObjectKey: String] = [:]
             var deployments: [ObjectKey: String] = [:]
-            try await eventually("the store to equal a fresh list", timeout: 20) {
-                pods = Dictionary(uniqueKeysWithValues: try await client.listAll(PodSummary.self, .pods).items.map { ($0.key, $0.resourceVersion) })
-                deployments = Dictionary(uniqueKeysWithValues: try await client.listAll(WorkloadSummary.self, .deployments).items.map { ($0.key, $0.resourceVersion) })
+            try await eventually("the store to equal a fresh list", timeout: 60) {
+                // A list may time out while the client's pool reconnects after the outage: that is a retry, not a failure.
+                guard let freshPods = try? await client.listAll(PodSummary.self, .pods).items,
+                      let freshDeployments = try? await client.listAll(WorkloadSummary.self, .deployments).items else { return false }
+                pods = Dictionary(uniqueKeysWithValues: freshPods.map { ($0.key, $0.resourceVersion) })
+                deployments = Dictionary(uniqueKeysWithValues: freshDeployments.map { ($0.key, $0.resourceVersion) })
                 let snapshot = await live.connection.store.snapshot()
                 return snapshot.pods.mapValues(\.resourceVersion) == pods && snapshot.deployments.mapValues(\.resourceVersion) == deployments
             }
