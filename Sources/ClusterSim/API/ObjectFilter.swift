@@ -106,9 +106,7 @@ struct ObjectFilter: Sendable {
         switch resource {
         case .pods: Pod(metadata: ObjectMeta(name: ""), spec: PodSpec(containers: []))
         case .events, .eventsV1: Event(metadata: ObjectMeta(name: ""), involvedObject: ObjectReference())
-        case .nodes: Node(metadata: ObjectMeta(name: ""), spec: NodeSpec(), status: NodeStatus(capacity: [:], allocatable: [:], conditions: [], addresses: [],
-                          nodeInfo: NodeSystemInfo(machineID: "", systemUUID: "", bootID: "", kernelVersion: "", osImage: "", containerRuntimeVersion: "",
-                                                   kubeletVersion: "", kubeProxyVersion: "", operatingSystem: "", architecture: "")))
+        case .nodes: Node(metadata: ObjectMeta(name: ""), spec: NodeSpec(), status: NodeStatus())
         default: nil
         }
     }
