@@ -51,6 +51,14 @@ enum Measure {
                      peakBytes: Int(usage.ru_maxrss) * 1024, stdoutLines: lines, status: process.terminationStatus)
     }
 
+    /// The middle value (the mean of the two middle values for an even count).
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
     static func mib(_ bytes: Int) -> String { String(format: "%.0f MiB", Double(bytes) / 1_048_576) }
     static func fixed(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
 }

@@ -10,18 +10,18 @@ struct ClusterStoreTests {
 
     @Test func relistDropsObjectsThatAreGoneAndEqualsAFreshList() async {
         let store = ClusterStore()
-        await store.replace(.pods, items: [pod("a"), pod("b"), pod("c")], resourceVersion: "5")
+        await store.replace(.pods, items: [pod("a"), pod("b"), pod("c")])
         await store.apply(.pods, event: WatchEvent.modified(pod("a", rv: "6", phase: "Failed")))
         await store.markStale(.pods, reason: "connection refused", at: referenceNow)
-        await store.replace(.pods, items: [pod("a", rv: "9"), pod("d", rv: "8")], resourceVersion: "9")
+        await store.replace(.pods, items: [pod("a", rv: "9"), pod("d", rv: "8")])
         let fresh = ClusterStore()
-        await fresh.replace(.pods, items: [pod("a", rv: "9"), pod("d", rv: "8")], resourceVersion: "9")
+        await fresh.replace(.pods, items: [pod("a", rv: "9"), pod("d", rv: "8")])
         #expect(await store.snapshot().pods == fresh.snapshot().pods)
     }
 
     @Test func errorsMarkTheStoreStaleButKeepTheLastKnownState() async {
         let store = ClusterStore()
-        await store.replace(.pods, items: [pod("a")], resourceVersion: "5", at: referenceNow)
+        await store.replace(.pods, items: [pod("a")], at: referenceNow)
         await store.markStale(.pods, reason: "connection refused", at: referenceNow.addingTimeInterval(10))
         await store.markStale(.nodes, reason: "connection refused", at: referenceNow.addingTimeInterval(20))
         var snapshot = await store.snapshot()
@@ -41,7 +41,7 @@ struct ClusterStoreTests {
 
     @Test func everyChangeBumpsTheGenerationAndBookmarksDoNot() async {
         let store = ClusterStore()
-        await store.replace(.pods, items: [pod("a")], resourceVersion: "1")
+        await store.replace(.pods, items: [pod("a")])
         await store.apply(.pods, event: WatchEvent<PodSummary>.added(pod("b")))
         await store.apply(.pods, event: WatchEvent<PodSummary>.deleted(pod("a")))
         await store.apply(.pods, event: WatchEvent<PodSummary>.bookmark(resourceVersion: "9", isInitialEventsEnd: false))
@@ -53,13 +53,10 @@ struct ClusterStoreTests {
 
     @Test func workloadsOfEachKindLiveInTheirOwnDictionary() async throws {
         let store = ClusterStore()
-        await store.replace(.deployments, items: [WorkloadSummary(kind: "Deployment", namespace: "demo", name: "web", desiredReplicas: 2)],
-                            resourceVersion: "1")
+        await store.replace(.deployments, items: [WorkloadSummary(kind: "Deployment", namespace: "demo", name: "web", desiredReplicas: 2)])
         await store.replace(.replicaSets, items: [WorkloadSummary(kind: "ReplicaSet", namespace: "demo", name: "web-1", desiredReplicas: 2,
-                                                                  controller: OwnerRef(kind: "Deployment", name: "web"))],
-                            resourceVersion: "1")
-        await store.replace(.pods, items: [PodSummary(namespace: "demo", name: "web-1-x", controller: OwnerRef(kind: "ReplicaSet", name: "web-1"))],
-                            resourceVersion: "1")
+                                                                  controller: OwnerRef(kind: "Deployment", name: "web"))])
+        await store.replace(.pods, items: [PodSummary(namespace: "demo", name: "web-1-x", controller: OwnerRef(kind: "ReplicaSet", name: "web-1"))])
         let snapshot = await store.snapshot()
         #expect(snapshot.deployments.count == 1)
         #expect(snapshot.replicaSets.count == 1)
@@ -79,8 +76,8 @@ struct ClusterStoreTests {
     @Test func waitingForSyncReturnsOnceEveryResourceIsListed() async {
         let store = ClusterStore()
         let waiter = Task { await store.waitUntilSynced([.pods, .nodes]) }
-        await store.replace(.pods, items: [pod("a")], resourceVersion: "1")
-        await store.replace(.nodes, items: [NodeSummary(name: "n")], resourceVersion: "1")
+        await store.replace(.pods, items: [pod("a")])
+        await store.replace(.nodes, items: [NodeSummary(name: "n")])
         await waiter.value
         #expect(await store.snapshot().health.syncedResources == ["pods", "nodes"])
     }
@@ -91,7 +88,7 @@ struct ClusterStoreTests {
         var health = await store.snapshot().health
         #expect(health.unavailableResources == ["poddisruptionbudgets": "Forbidden: no"])
         #expect(health.isStale == false)
-        await store.replace(.podDisruptionBudgets, items: [PDBSummary](), resourceVersion: "1")
+        await store.replace(.podDisruptionBudgets, items: [PDBSummary]())
         health = await store.snapshot().health
         #expect(health.unavailableResources.isEmpty)
     }

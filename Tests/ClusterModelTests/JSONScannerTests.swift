@@ -89,9 +89,24 @@ struct JSONScannerTests {
         #expect(list.items.first?.labels["k"] == "a\"b\\cé😀\n")
     }
 
+    /// Quotes and backslashes at every offset within and across the eight-byte words the string search reads.
+    @Test(arguments: 0..<20)
+    func escapesAtEveryOffsetMatchCodable(padding: Int) throws {
+        let filler = String(repeating: "x", count: padding)
+        let values = [filler + #"\""#, filler + #"\\"#, #"\\\""# + filler, filler + #"é\\\"ü"# + filler, filler]
+        for value in values {
+            let json = #"{"metadata":{"resourceVersion":"1"},"items":[{"metadata":{"name":"p\#(filler)","labels":{"k\#(filler)":"\#(value)"}},"status":{"phase":"Running"}}]}"#
+            let data = Data(json.utf8)
+            let fast = try #require(ResourceDecoding.scanList(PodSummary.self, from: data, resource: .pods))
+            #expect(fast.items == (try JSONDecoder().decode(ObjectList<PodSummary>.self, from: data).items), "value \(value)")
+            #expect(fast.items.first?.phase == "Running")
+        }
+    }
+
     static let rejected = [
         #"{"items":[{"metadata":{"name":"p"}}"#, #"{"items":[{"metadata":{}}]}"#, "", "[]", #"{"items":[{"metadata":{"name":"p"}}]} x"#,
         #"{"items":[{"metadata":{"name":"p"},"status":{"containerStatuses":[{"restartCount":1.5}]}}]}"#,
+        #"{"items":[{"metadata":{"name":"p\"}}]}"#, #"{"items":[{"metadata":{"name":"abcdefghijklmnop"#,
     ]
 
     @Test(arguments: rejected)

@@ -30,6 +30,11 @@ public actor ClusterConnection {
     private var metrics = MetricsSnapshot.empty
     private var lastSnapshot: ClusterSnapshot?
     private var current: [Observation] = []
+    /// Signals wait for every resource's first list (a half-listed cluster shows false findings, such as replicas
+    /// below desired before the pods arrive), but no longer than `firstListGrace`.
+    private var firstListsDone = false
+    private var startedAt = ContinuousClock.now
+    private static let firstListGrace = Duration.seconds(15)
 
     /// - Parameters:
     ///   - namespace: scope namespaced resources to one namespace; `nil` watches all namespaces.
@@ -53,6 +58,7 @@ public actor ClusterConnection {
     /// Starts the reflectors, the scraper and signal detection.
     public func start() {
         guard tasks.isEmpty else { return }
+        startedAt = .now
         startReflector(NodeSummary.self, .nodes)
         startReflector(PodSummary.self, .pods)
         startReflector(EventSummary.self, .events)
@@ -118,7 +124,8 @@ public actor ClusterConnection {
                 stateContinuation.yield(.reconnected)
             }
             let settled = health.syncedResources.union(health.unavailableResources.keys)
-            if !announcedConnected, settled.count == ResourceKind.watched.count, !wasStale {
+            if settled.count == ResourceKind.watched.count { firstListsDone = true }
+            if !announcedConnected, firstListsDone, !wasStale {
                 announcedConnected = true
                 stateContinuation.yield(.connected)
             }
@@ -150,6 +157,7 @@ public actor ClusterConnection {
     }
 
     private func evaluate(_ snapshot: ClusterSnapshot, now: Date) {
+        guard firstListsDone || ContinuousClock.now - startedAt >= Self.firstListGrace else { return }
         let result = SignalRules.evaluate(previous: lastSnapshot, current: snapshot, metrics: metrics,
                                           history: history, now: now, thresholds: thresholds)
         let before = Dictionary(current.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

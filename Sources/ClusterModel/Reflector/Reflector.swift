@@ -40,24 +40,20 @@ public struct Reflector<T: StoredObject>: Sendable {
     public func run() async {
         var machine = ReflectorStateMachine(backoff: backoff, randomUnit: randomUnit)
         var pending = machine.handle(.start, now: clock.now())
-        var pages: [Task<[T], any Error>] = []
+        let pages = ListAccumulator<T>()
         while !Task.isCancelled, !pending.isEmpty {
             let action = pending.removeFirst()
             onAction(action)
             switch action {
             case .requestListPage(let token, let rv):
-                pending += await fetchPage(token: token, resourceVersion: rv, machine: &machine, pages: &pages)
+                pending += await fetchPage(token: token, resourceVersion: rv, machine: &machine, pages: pages)
             case .discardListPages:
-                pages.forEach { $0.cancel() }
-                pages.removeAll()
-            case .replaceStore(let rv):
+                pages.discard()
+            case .replaceStore:
                 do {
-                    var items: [T] = []
-                    for page in pages { items += try await page.value }
-                    pages.removeAll()
-                    await store.replace(resource, items: items, resourceVersion: rv, at: clock.now())
+                    await store.replace(resource, objects: try await pages.take(), at: clock.now())
                 } catch {
-                    pages.removeAll()
+                    pages.discard()
                     let failure = Self.failure(from: error)
                     pending = machine.handle(.listFailed(failure), now: clock.now())
                 }
@@ -80,12 +76,12 @@ public struct Reflector<T: StoredObject>: Sendable {
                 await store.markUnavailable(resource, reason: reason)
             }
         }
-        pages.forEach { $0.cancel() }
+        pages.discard()
     }
 
     /// Fetches one page, starts decoding it concurrently, and reports the page header to the machine.
     private func fetchPage(token: String?, resourceVersion: String?, machine: inout ReflectorStateMachine,
-                           pages: inout [Task<[T], any Error>]) async -> [ReflectorStateMachine.Action] {
+                           pages: ListAccumulator<T>) async -> [ReflectorStateMachine.Action] {
         let options = ListOptions(limit: pageSize, continueToken: token, resourceVersion: resourceVersion)
         do {
             let data = try await source.listData(resource, namespace: namespace, options: options)
@@ -93,8 +89,7 @@ public struct Reflector<T: StoredObject>: Sendable {
                 let error = KubeDecodeError(resource: resource.plural, field: "metadata", offset: nil, problem: "list has no metadata")
                 return machine.handle(.listFailed(.other(error.description)), now: clock.now())
             }
-            let resource = resource
-            pages.append(Task.detached { try ResourceDecoding.decodeList(T.self, from: data, resource: resource).items })
+            pages.add(data, resource: resource)
             return machine.handle(.listPageReceived(continueToken: header.continueToken,
                                                     resourceVersion: header.resourceVersion), now: clock.now())
         } catch {

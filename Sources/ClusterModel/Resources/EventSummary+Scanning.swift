@@ -53,17 +53,17 @@ extension EventSummary: ScannableObject {
             } else if key.is("count") {
                 count = try s.int()
             } else if key.is("firstTimestamp") {
-                firstTimestamp = try s.string().flatMap(KubeTime.parse)
+                firstTimestamp = try s.time()
             } else if key.is("lastTimestamp") {
-                lastTimestamp = try s.string().flatMap(KubeTime.parse)
+                lastTimestamp = try s.time()
             } else if key.is("eventTime") {
-                eventTime = try s.string().flatMap(KubeTime.parse)
+                eventTime = try s.time()
             } else if key.is("series") {
                 try s.object { s, key throws(JSONScanError) in
                     if key.is("count") {
                         seriesCount = try s.int()
                     } else if key.is("lastObservedTime") {
-                        seriesLast = try s.string().flatMap(KubeTime.parse)
+                        seriesLast = try s.time()
                     } else {
                         try s.skipValue()
                     }

@@ -27,6 +27,7 @@ struct JSONScanner {
 
     func error(_ problem: String) -> JSONScanError { JSONScanError(offset: index, problem: problem) }
 
+    @inline(__always)
     private mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
@@ -36,18 +37,21 @@ struct JSONScanner {
         }
     }
 
+    @inline(__always)
     private mutating func peek() throws(JSONScanError) -> UInt8 {
         skipWhitespace()
         guard index < bytes.count else { throw error("unexpected end of data") }
         return bytes[index]
     }
 
+    @inline(__always)
     private mutating func expect(_ byte: UInt8) throws(JSONScanError) {
         guard try peek() == byte else { throw error("expected '\(Character(Unicode.Scalar(byte)))'") }
         index += 1
     }
 
     /// Consumes `null` if it is next.
+    @inline(__always)
     mutating func consumeNull() throws(JSONScanError) -> Bool {
         guard try peek() == UInt8(ascii: "n") else { return false }
         guard index + 4 <= bytes.count, bytes[index + 1] == UInt8(ascii: "u"), bytes[index + 2] == UInt8(ascii: "l"),
@@ -112,25 +116,53 @@ struct JSONScanner {
 
     /// A string value, or nil for `null`.
     mutating func string() throws(JSONScanError) -> String? {
+        try parsedString { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A string value handed to `parse` as UTF-8 bytes without making a `String` (nil for `null`).
+    mutating func parsedString<T>(_ parse: (UnsafeBufferPointer<UInt8>) -> T?) throws(JSONScanError) -> T? {
+        guard let raw = try rawString() else { return nil }
+        return try self.parse(raw, parse)
+    }
+
+    /// Where a string value lies in the input, to be turned into a value later (or never).
+    struct RawString {
+        fileprivate let start: Int
+        fileprivate let end: Int
+        fileprivate let escaped: Bool
+    }
+
+    /// Consumes a string value and returns where it lies, or nil for `null`.
+    mutating func rawString() throws(JSONScanError) -> RawString? {
         if try consumeNull() { return nil }
         guard try peek() == UInt8(ascii: "\"") else { throw error("expected a string") }
-        index += 1
-        let start = index
-        var escaped = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                index += 1
-                return escaped ? try unescape(slice) : String(decoding: slice, as: UTF8.self)
-            }
-            if byte == UInt8(ascii: "\\") {
-                escaped = true
-                index += 1
-            }
-            index += 1
-        }
-        throw error("unterminated string")
+        let start = index + 1
+        let (end, escaped) = try closingQuote(from: start)
+        index = end + 1
+        return RawString(start: start, end: end, escaped: escaped)
+    }
+
+    /// The text of a string consumed earlier.
+    func string(_ raw: RawString) throws(JSONScanError) -> String {
+        try parse(raw) { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    /// Hands the unescaped UTF-8 bytes of a string consumed earlier to `parse`.
+    func parse<T>(_ raw: RawString, _ parse: (UnsafeBufferPointer<UInt8>) -> T?) throws(JSONScanError) -> T? {
+        let slice = UnsafeBufferPointer(rebasing: bytes[raw.start..<raw.end])
+        guard raw.escaped else { return parse(slice) }
+        var text = try unescape(slice)
+        return text.withUTF8(parse)
+    }
+
+    /// A quantity string (`100m`, `170Mi`) as thousandths; nil for `null` or text that is not a quantity.
+    mutating func quantity() throws(JSONScanError) -> Int64? {
+        try parsedString(Quantity.parse(bytes:))
+    }
+
+    /// An RFC 3339 timestamp; nil for `null` or text that is not one.
+    mutating func time() throws(JSONScanError) -> Date? {
+        try parsedString(KubeTime.parse(bytes:))
     }
 
     /// An integer value, or nil for `null`.
@@ -209,16 +241,43 @@ struct JSONScanner {
         guard index == bytes.count else { throw error("unexpected data after the value") }
     }
 
+    /// Moves past the closing quote of a string whose opening quote has been consumed.
     private mutating func skipStringBody() throws(JSONScanError) {
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                index += 1
-                return
+        index = try closingQuote(from: index).end + 1
+    }
+
+    /// The index of the quote that ends the string starting at `start`. Eight bytes are tested at a time for a
+    /// quote or a backslash (SWAR: no byte of `v ^ pattern` is zero unless that byte matches); a backslash skips
+    /// the byte after it.
+    @inline(__always)
+    private func closingQuote(from start: Int) throws(JSONScanError) -> (end: Int, escaped: Bool) {
+        guard let base = bytes.baseAddress else { throw error("unterminated string") }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quotes = ones &* UInt64(UInt8(ascii: "\""))
+        let backslashes = ones &* UInt64(UInt8(ascii: "\\"))
+        var i = start
+        var escaped = false
+        while i < bytes.count {
+            if i + 8 <= bytes.count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let q = word ^ quotes, b = word ^ backslashes
+                let found = ((q &- ones) & ~q | (b &- ones) & ~b) & (ones << 7)
+                if found == 0 {
+                    i += 8
+                    continue
+                }
+                i += found.trailingZeroBitCount >> 3
             }
-            index += byte == UInt8(ascii: "\\") ? 2 : 1
+            switch bytes[i] {
+            case UInt8(ascii: "\""): return (i, escaped)
+            case UInt8(ascii: "\\"):
+                escaped = true
+                i += 2
+            default: i += 1
+            }
         }
-        throw error("unterminated string")
+        throw JSONScanError(offset: bytes.count, problem: "unterminated string")
     }
 
     private mutating func skipContainer() throws(JSONScanError) {

@@ -29,11 +29,11 @@ extension NodeSummary: ScannableObject {
                     if key.is("allocatable") {
                         try s.object { s, key throws(JSONScanError) in
                             if key.is("cpu") {
-                                allocatableCPUMillis = try s.string().flatMap(Quantity.parse)
+                                allocatableCPUMillis = try s.quantity()
                             } else if key.is("memory") {
-                                allocatableMemoryBytes = try s.string().flatMap(Quantity.parse).map { Quantity(milliValue: $0).bytes }
+                                allocatableMemoryBytes = try s.quantity().map { Quantity(milliValue: $0).bytes }
                             } else if key.is("pods") {
-                                allocatablePods = try s.string().flatMap(Quantity.parse).map { $0 / 1000 }
+                                allocatablePods = try s.quantity().map { $0 / 1000 }
                             } else {
                                 try s.skipValue()
                             }

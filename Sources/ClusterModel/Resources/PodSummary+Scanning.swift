@@ -40,7 +40,7 @@ extension PodSummary: ScannableObject {
                         qosClass = try s.string()
                     } else if key.is("conditions") {
                         try s.array { s throws(JSONScanError) in
-                            if let condition = try ScannedCondition.scan(&s) { conditions.append(condition) }
+                            if let condition = try ScannedCondition.scan(&s, wanted: Self.keepsCondition) { conditions.append(condition) }
                         }
                     } else if key.is("containerStatuses") {
                         try s.array { s throws(JSONScanError) in containerStatuses.append(try Self.scanStatus(&s)) }
@@ -61,6 +61,11 @@ extension PodSummary: ScannableObject {
             default: break
             }
         }
+    }
+
+    /// The pod conditions the projection keeps.
+    private static func keepsCondition(_ type: String) -> Bool {
+        type == "Ready" || type == "PodScheduled" || type == "DisruptionTarget"
     }
 
     private static func scanStatus(_ s: inout JSONScanner) throws(JSONScanError) -> ContainerStatusSummary {
@@ -98,7 +103,7 @@ extension PodSummary: ScannableObject {
             } else if key.is("running") {
                 var started: Date?
                 try s.object { s, key throws(JSONScanError) in
-                    if key.is("startedAt") { started = try s.string().flatMap(KubeTime.parse) } else { try s.skipValue() }
+                    if key.is("startedAt") { started = try s.time() } else { try s.skipValue() }
                 }
                 running = .running(startedAt: started)
             } else if key.is("terminated") {
@@ -111,9 +116,9 @@ extension PodSummary: ScannableObject {
                     } else if key.is("message") {
                         t.message = try s.string()
                     } else if key.is("startedAt") {
-                        t.startedAt = try s.string().flatMap(KubeTime.parse)
+                        t.startedAt = try s.time()
                     } else if key.is("finishedAt") {
-                        t.finishedAt = try s.string().flatMap(KubeTime.parse)
+                        t.finishedAt = try s.time()
                     } else {
                         try s.skipValue()
                     }
@@ -152,9 +157,9 @@ struct ScannedMeta {
             } else if key.is("generation") {
                 generation = try s.int().map { Int64($0) }
             } else if key.is("creationTimestamp") {
-                creationTimestamp = try s.string().flatMap(KubeTime.parse)
+                creationTimestamp = try s.time()
             } else if key.is("deletionTimestamp") {
-                deletionTimestamp = try s.string().flatMap(KubeTime.parse)
+                deletionTimestamp = try s.time()
             } else if key.is("labels") {
                 labels = try s.stringMap()
             } else if key.is("ownerReferences") {
@@ -183,26 +188,36 @@ struct ScannedMeta {
 }
 
 enum ScannedCondition {
-    /// A condition's type and summary; nil when it has no type.
-    static func scan(_ s: inout JSONScanner) throws(JSONScanError) -> (String, ConditionSummary)? {
+    /// A condition's type and summary; nil when it has no type or `wanted` rejects the type. The text and time of
+    /// unwanted conditions are skipped without being decoded.
+    static func scan(_ s: inout JSONScanner, wanted: (String) -> Bool = { _ in true }) throws(JSONScanError) -> (String, ConditionSummary)? {
         var type: String?
-        var condition = ConditionSummary(status: .unknown)
+        var status: JSONScanner.RawString?
+        var reason: JSONScanner.RawString?
+        var message: JSONScanner.RawString?
+        var transition: JSONScanner.RawString?
         try s.object { s, key throws(JSONScanError) in
             if key.is("type") {
                 type = try s.string()
             } else if key.is("status") {
-                condition.status = ConditionStatus(rawValue: try s.string() ?? "") ?? .unknown
+                status = try s.rawString()
             } else if key.is("reason") {
-                condition.reason = try s.string()
+                reason = try s.rawString()
             } else if key.is("message") {
-                condition.message = try s.string()
+                message = try s.rawString()
             } else if key.is("lastTransitionTime") {
-                condition.lastTransitionTime = try s.string().flatMap(KubeTime.parse)
+                transition = try s.rawString()
             } else {
                 try s.skipValue()
             }
         }
-        return type.map { ($0, condition) }
+        guard let type, wanted(type) else { return nil }
+        var condition = ConditionSummary(status: .unknown)
+        if let status { condition.status = ConditionStatus(rawValue: try s.string(status)) ?? .unknown }
+        if let reason { condition.reason = try s.string(reason) }
+        if let message { condition.message = try s.string(message) }
+        if let transition { condition.lastTransitionTime = try s.parse(transition, KubeTime.parse(bytes:)) }
+        return (type, condition)
     }
 }
 
@@ -239,9 +254,9 @@ enum ScannedContainer {
         var memory: Int64?
         try s.object { s, key throws(JSONScanError) in
             if key.is("cpu") {
-                cpu = try s.string().flatMap(Quantity.parse)
+                cpu = try s.quantity()
             } else if key.is("memory") {
-                memory = try s.string().flatMap(Quantity.parse).map { Quantity(milliValue: $0).bytes }
+                memory = try s.quantity().map { Quantity(milliValue: $0).bytes }
             } else {
                 try s.skipValue()
             }

@@ -22,54 +22,50 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     static func parse(_ text: String) -> Int64? {
-        var s = Substring(text)
-        guard !s.isEmpty, s.count < 64 else { return nil }
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// Parses the quantity grammar straight from UTF-8 bytes, without allocating: the value times 1000, rounded up.
+    static func parse(bytes b: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard !b.isEmpty, b.count < 64 else { return nil }
+        var i = 0
         var negative = false
-        if s.first == "-" || s.first == "+" {
-            negative = s.first == "-"
-            s = s.dropFirst()
+        if b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") {
+            negative = b[0] == UInt8(ascii: "-")
+            i = 1
         }
-        let numberEnd = s.firstIndex { !($0.isASCII && ($0.isNumber || $0 == ".")) } ?? s.endIndex
-        let number = s[s.startIndex..<numberEnd]
-        let suffix = s[numberEnd...]
-        guard !number.isEmpty, number != ".", number.filter({ $0 == "." }).count <= 1 else { return nil }
-        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
-        let whole = parts[0]
-        let frac = parts.count > 1 ? parts[1] : ""
-        var digits = Array((whole + frac).utf8).map { Int($0) - 48 }
-        var exponent10 = -frac.count
-        var multiplier2 = 0
-        switch suffix {
-        case "": break
-        case "m": exponent10 -= 3
-        case "k": exponent10 += 3
-        case "M": exponent10 += 6
-        case "G": exponent10 += 9
-        case "T": exponent10 += 12
-        case "P": exponent10 += 15
-        case "E": exponent10 += 18
-        case "Ki": multiplier2 = 10
-        case "Mi": multiplier2 = 20
-        case "Gi": multiplier2 = 30
-        case "Ti": multiplier2 = 40
-        case "Pi": multiplier2 = 50
-        case "Ei": multiplier2 = 60
-        default:
-            guard let first = suffix.first, first == "e" || first == "E",
-                  let exp = Int(suffix.dropFirst()), abs(exp) < 40 else { return nil }
-            exponent10 += exp
+        // The significant digits as an integer; leading zeros are dropped so they cannot overflow.
+        var mantissa: Int64 = 0
+        var digitCount = 0
+        var fractionDigits = 0
+        var sawDot = false
+        let numberStart = i
+        while i < b.count {
+            let byte = b[i]
+            if byte == UInt8(ascii: ".") {
+                guard !sawDot else { return nil }
+                sawDot = true
+            } else if byte >= 0x30, byte <= 0x39 {
+                if sawDot { fractionDigits += 1 }
+                if mantissa != 0 || byte != 0x30 {
+                    let (m, o1) = mantissa.multipliedReportingOverflow(by: 10)
+                    let (a, o2) = m.addingReportingOverflow(Int64(byte - 0x30))
+                    guard !o1, !o2 else { return nil }
+                    mantissa = a
+                }
+                digitCount += 1
+            } else {
+                break
+            }
+            i += 1
         }
-        // value = digits × 10^exponent10 × 2^multiplier2; we want it × 1000, rounded up.
-        exponent10 += 3
-        while digits.count > 1, digits.first == 0 { digits.removeFirst() }
-        var result: Int64 = 0
-        for d in digits {
-            let (m, o1) = result.multipliedReportingOverflow(by: 10)
-            let (a, o2) = m.addingReportingOverflow(Int64(d))
-            guard !o1, !o2 else { return nil }
-            result = a
-        }
-        var remainderNonZero = false
+        guard digitCount > 0, i > numberStart else { return nil }
+        guard var exponent10 = suffixExponent(b, from: i) else { return nil }
+        let multiplier2 = binarySuffixShift(b, from: i)
+        // value = mantissa × 10^(exponent10 − fractionDigits) × 2^multiplier2; we want it × 1000, rounded up.
+        exponent10 += 3 - fractionDigits
+        var result = mantissa
         if multiplier2 > 0 {
             let (m, o) = result.multipliedReportingOverflow(by: Int64(1) << multiplier2)
             guard !o else { return nil }
@@ -81,6 +77,7 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
             result = m
             exponent10 -= 1
         }
+        var remainderNonZero = false
         while exponent10 < 0 {
             if result % 10 != 0 { remainderNonZero = true }
             result /= 10
@@ -88,6 +85,56 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
         }
         if remainderNonZero { result += 1 }
         return negative ? -result : result
+    }
+
+    /// The power of ten a decimal suffix (`m`, `k` … `E`, `e3`) stands for: 0 for none or a binary suffix, nil when invalid.
+    private static func suffixExponent(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Int? {
+        let count = b.count - i
+        if count == 0 { return 0 }
+        if count == 2, b[i + 1] == UInt8(ascii: "i") {
+            return binarySuffixShift(b, from: i) > 0 ? 0 : nil
+        }
+        if count == 1 {
+            switch b[i] {
+            case UInt8(ascii: "m"): return -3
+            case UInt8(ascii: "k"): return 3
+            case UInt8(ascii: "M"): return 6
+            case UInt8(ascii: "G"): return 9
+            case UInt8(ascii: "T"): return 12
+            case UInt8(ascii: "P"): return 15
+            case UInt8(ascii: "E"): return 18
+            default: break
+            }
+        }
+        guard b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E"), count >= 2 else { return nil }
+        var j = i + 1
+        var sign = 1
+        if b[j] == UInt8(ascii: "-") || b[j] == UInt8(ascii: "+") {
+            sign = b[j] == UInt8(ascii: "-") ? -1 : 1
+            j += 1
+        }
+        guard j < b.count, b.count - j <= 2 else { return nil }
+        var exponent = 0
+        while j < b.count {
+            guard b[j] >= 0x30, b[j] <= 0x39 else { return nil }
+            exponent = exponent * 10 + Int(b[j] - 0x30)
+            j += 1
+        }
+        return sign * exponent
+    }
+
+    /// The power of two a binary suffix (`Ki` … `Ei`) stands for, 0 for anything else.
+    private static func binarySuffixShift(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        guard b.count - i == 2, b[i + 1] == UInt8(ascii: "i") else { return 0 }
+        switch b[i] {
+        case UInt8(ascii: "K"): return 10
+        case UInt8(ascii: "M"): return 20
+        case UInt8(ascii: "G"): return 30
+        case UInt8(ascii: "T"): return 40
+        case UInt8(ascii: "P"): return 50
+        case UInt8(ascii: "E"): return 60
+        default: return 0
+        }
     }
 }
 

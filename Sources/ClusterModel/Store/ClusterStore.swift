@@ -15,12 +15,17 @@ public actor ClusterStore {
     public var generation: UInt64 { state.generation }
 
     /// Replaces all objects of `resource` with a complete list (objects absent from it are dropped).
-    public func replace<T: StoredObject>(_ resource: ResourceKind, items: [T], resourceVersion: String, at now: Date = Date()) {
+    public func replace<T: StoredObject>(_ resource: ResourceKind, items: [T], at now: Date = Date()) {
+        var objects: [ObjectKey: T] = [:]
+        objects.reserveCapacity(items.count)
+        for item in items { objects[item.key] = item }
+        replace(resource, objects: objects, at: now)
+    }
+
+    /// Replaces all objects of `resource` with a complete list, already keyed.
+    public func replace<T: StoredObject>(_ resource: ResourceKind, objects: [ObjectKey: T], at now: Date = Date()) {
         guard let path = T.storage(for: resource) else { return }
-        var fresh: [ObjectKey: T] = [:]
-        fresh.reserveCapacity(items.count)
-        for item in items { fresh[item.key] = item }
-        state[keyPath: path] = fresh
+        state[keyPath: path] = objects
         state.health.syncedResources.insert(resource.plural)
         state.health.unavailableResources[resource.plural] = nil
         state.health.lastContact = now
