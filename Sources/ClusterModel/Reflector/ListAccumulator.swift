@@ -12,7 +12,8 @@ final class ListAccumulator<T: StoredObject>: @unchecked Sendable {
     /// Decodes `data` in the background and merges its items after those of the pages added before it.
     func add(_ data: Data, resource: ResourceKind) {
         let previous = lastMerge
-        lastMerge = Task.detached { [self] in
+        // Below the default priority: the next page's request and response come first, and decoding catches up.
+        lastMerge = Task.detached(priority: .utility) { [self] in
             let items = try ResourceDecoding.decodeList(T.self, from: data, resource: resource).items
             try await previous?.value
             merge(items)
