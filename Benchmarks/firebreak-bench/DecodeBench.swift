@@ -14,14 +14,8 @@ struct DecodeBench: AsyncParsableCommand {
 
     func run() async throws {
         print("# Decode benchmark: \(pods) pods of the scale scenario, pages of 500 fetched once over HTTPS, then decoded on one core")
-        let cluster = try SimCluster(scenario: "scale", start: Date(), options: ScenarioOptions(nodes: nodes, pods: pods, churnPerSecond: 0),
-                                     tokens: SimTokens(admin: "bench-admin", viewer: "bench-viewer"))
-        let server = try SimServer(cluster: cluster)
-        _ = try await server.start()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-decode-bench-\(ProcessInfo.processInfo.processIdentifier)")
-        let kubeconfig = folder.appendingPathComponent("config").path
-        try SimKubeconfig.write(to: kubeconfig, server: await server.url, token: "bench-admin", certificateAuthorityPEM: server.certificate?.certificatePEM)
-        let client = try KubeClient(endpoint: try KubeconfigLoader().load(kubeconfigPath: kubeconfig))
+        let served = try await ServedCluster.serve(try ServedCluster.scale(nodes: nodes, pods: pods))
+        let client = try KubeClient(endpoint: try served.endpoint())
         var pages: [Data] = []
         var token: String?
         repeat {
@@ -30,8 +24,7 @@ struct DecodeBench: AsyncParsableCommand {
             token = SyncBench.continueToken(data)
         } while token != nil
         try await client.shutdown()
-        await server.stop()
-        try? FileManager.default.removeItem(at: folder)
+        await served.stop()
 
         let bytes = pages.reduce(0) { $0 + $1.count }
         print("\(pages.count) pages, \(Measure.mib(bytes)) of JSON, \(bytes / max(1, pods)) bytes per pod")

@@ -19,8 +19,7 @@ struct SimBench: AsyncParsableCommand {
         let baseline = Measure.selfMemory("VmRSS")
         var cluster: SimCluster?
         let build = try await Measure.seconds {
-            cluster = try SimCluster(scenario: "scale", start: Date(), options: ScenarioOptions(nodes: nodes, pods: pods, churnPerSecond: 0),
-                                     tokens: SimTokens(admin: "bench-admin", viewer: "bench-viewer"))
+            cluster = try ServedCluster.scale(nodes: nodes, pods: pods)
         }
         guard let cluster else { return }
         let rss = Measure.selfMemory("VmRSS")
@@ -30,33 +29,26 @@ struct SimBench: AsyncParsableCommand {
         let steadyTick = await Measure.seconds { await cluster.advance(bySeconds: 1) }
         print("controller tick: first \(Measure.fixed(tick)) s (computes every workload's status), then \(Measure.fixed(steadyTick)) s per simulated second without churn")
 
-        let server = try SimServer(cluster: cluster)
-        _ = try await server.start()
-        let url = await server.url
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-bench-\(ProcessInfo.processInfo.processIdentifier)")
-        let kubeconfig = folder.appendingPathComponent("config").path
-        try SimKubeconfig.write(to: kubeconfig, server: url, token: "bench-admin", certificateAuthorityPEM: server.certificate?.certificatePEM)
+        let served = try await ServedCluster.serve(cluster)
+        let url = served.url
 
         var times: [Double] = []
         for run in 1...max(1, runs) where runs > 0 {
-            let child = try Measure.run(["kubectl", "--kubeconfig", kubeconfig, "--cache-dir", folder.appendingPathComponent("cache-\(run)").path,
-                                         "get", "pods", "-A", "--chunk-size=500", "-o", "name"])
+            let child = try served.kubectlListPods(output: "name", run: "\(run)")
             times.append(child.seconds)
             print("kubectl get pods -A --chunk-size=500 -o name: run \(run): \(Measure.fixed(child.seconds)) s, \(child.stdoutLines) pods, exit \(child.status), kubectl peak RSS so far \(Measure.mib(child.peakBytes))")
         }
         if runs > 0 {
-        let json = try Measure.run(["kubectl", "--kubeconfig", kubeconfig, "--cache-dir", folder.appendingPathComponent("cache-json").path,
-                                    "get", "pods", "-A", "--chunk-size=500", "-o", "json"])
-        print("kubectl get pods -A --chunk-size=500 -o json: \(Measure.fixed(json.seconds)) s")
+            let json = try served.kubectlListPods(output: "json", run: "1")
+            print("kubectl get pods -A --chunk-size=500 -o json: \(Measure.fixed(json.seconds)) s")
         }
-        let curl = try Measure.run(["curl", "-sk", "-o", "/dev/null", "-H", "Authorization: Bearer bench-admin", "\(url)/api/v1/pods"])
+        let curl = try Measure.run(["curl", "-sk", "-o", "/dev/null", "-H", "Authorization: Bearer \(ServedCluster.adminToken)", "\(url)/api/v1/pods"])
         print("one unpaginated list of every pod over HTTPS with curl: \(Measure.fixed(curl.seconds)) s")
         print("simulator RSS after serving: \(Measure.mib(Measure.selfMemory("VmRSS"))), peak \(Measure.mib(Measure.selfMemory("VmHWM")))")
 
         try await fanOut(cluster: cluster, url: url) { await cluster.setChurn(perSecond: churn); for _ in 0..<churnSeconds { await cluster.advance(bySeconds: 1) } }
         try await replayFanOut(cluster: cluster, url: url)
-        await server.stop()
-        try? FileManager.default.removeItem(at: folder)
+        await served.stop()
         if !times.isEmpty {
             let sorted = times.sorted()
             print("median kubectl list: \(Measure.fixed(sorted[sorted.count / 2])) s")
@@ -118,7 +110,7 @@ extension SimBench {
         try (0..<watchers).map { _ in
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["curl", "-sNk", "-H", "Authorization: Bearer bench-admin", "\(url)/api/v1/pods?watch=1&resourceVersion=\(version)"]
+            process.arguments = ["curl", "-sNk", "-H", "Authorization: Bearer \(ServedCluster.adminToken)", "\(url)/api/v1/pods?watch=1&resourceVersion=\(version)"]
             let pipe = Pipe()
             process.standardOutput = pipe
             pipe.fileHandleForReading.readabilityHandler = { handle in counter.add(handle.availableData) }

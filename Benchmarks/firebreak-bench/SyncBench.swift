@@ -19,15 +19,10 @@ struct SyncBench: AsyncParsableCommand {
     func run() async throws {
         print("# ClusterModel sync benchmark: \(nodes) nodes, \(pods) pods, scale scenario served over HTTPS in this process")
         let buildStart = ContinuousClock.now
-        let cluster = try SimCluster(scenario: "scale", start: Date(), options: ScenarioOptions(nodes: nodes, pods: pods, churnPerSecond: 0),
-                                     tokens: SimTokens(admin: "bench-admin", viewer: "bench-viewer"))
+        let cluster = try ServedCluster.scale(nodes: nodes, pods: pods)
         print("simulator built in \(Measure.fixed(Measure.since(buildStart))) s; process RSS \(Measure.mib(Measure.selfMemory("VmRSS")))")
-        let server = try SimServer(cluster: cluster)
-        _ = try await server.start()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-sync-bench-\(ProcessInfo.processInfo.processIdentifier)")
-        let kubeconfig = folder.appendingPathComponent("config").path
-        try SimKubeconfig.write(to: kubeconfig, server: await server.url, token: "bench-admin", certificateAuthorityPEM: server.certificate?.certificatePEM)
-        let endpoint = try KubeconfigLoader().load(kubeconfigPath: kubeconfig)
+        let served = try await ServedCluster.serve(cluster)
+        let endpoint = try served.endpoint()
 
         // Floor and sync alternate, so that both see the same machine load; the medians are compared.
         let warmClient = try KubeClient(endpoint: endpoint)
@@ -65,20 +60,17 @@ struct SyncBench: AsyncParsableCommand {
         await sync.connection.stop()
 
         for run in 0..<jsonRuns {
-            let child = try Measure.run(["kubectl", "--kubeconfig", kubeconfig, "--cache-dir", folder.appendingPathComponent("cache-json-\(run)").path,
-                                         "get", "pods", "-A", "--chunk-size=500", "-o", "json"])
+            let child = try served.kubectlListPods(output: "json", run: "\(run)")
             print("kubectl get pods -A --chunk-size=500 -o json >/dev/null: \(Measure.fixed(child.seconds)) s, exit \(child.status), kubectl peak RSS so far \(Measure.mib(child.peakBytes)) "
                   + "→ ClusterModel \(Measure.fixed(child.seconds / syncSeconds, 1))× faster")
         }
         for run in 0..<nameRuns {
-            let child = try Measure.run(["kubectl", "--kubeconfig", kubeconfig, "--cache-dir", folder.appendingPathComponent("cache-name-\(run)").path,
-                                         "get", "pods", "-A", "--chunk-size=500", "-o", "name"])
+            let child = try served.kubectlListPods(output: "name", run: "\(run)")
             print("kubectl get pods -A --chunk-size=500 -o name: \(Measure.fixed(child.seconds)) s, \(child.stdoutLines) pods, exit \(child.status), "
                   + "kubectl peak RSS so far \(Measure.mib(child.peakBytes)) → ClusterModel \(Measure.fixed(child.seconds / syncSeconds, 1))× faster, "
                   + "client peak growth \(Measure.fixed(Double(first.peak - first.rssBefore) / Double(max(1, child.peakBytes)) * 100, 1))% of kubectl's peak")
         }
-        await server.stop()
-        try? FileManager.default.removeItem(at: folder)
+        await served.stop()
     }
 
     /// Fetches every page of all eight resources concurrently, as the reflectors do, without decoding.

@@ -61,8 +61,8 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
             i += 1
         }
         guard digitCount > 0, i > numberStart else { return nil }
-        guard var exponent10 = suffixExponent(b, from: i) else { return nil }
-        let multiplier2 = binarySuffixShift(b, from: i)
+        guard let (suffixExponent10, multiplier2) = suffix(b, from: i) else { return nil }
+        var exponent10 = suffixExponent10
         // value = mantissa × 10^(exponent10 − fractionDigits) × 2^multiplier2; we want it × 1000, rounded up.
         exponent10 += 3 - fractionDigits
         var result = mantissa
@@ -87,25 +87,23 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
         return negative ? -result : result
     }
 
-    /// The power of ten a decimal suffix (`m`, `k` … `E`, `e3`) stands for: 0 for none or a binary suffix, nil when invalid.
-    private static func suffixExponent(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Int? {
+    /// Decimal suffixes: the one at index n stands for 10^(3(n − 1)); `_` holds a place no suffix takes.
+    private static let decimalUnits: StaticString = "m_kMGTPE"
+    /// Binary suffixes (followed by `i`): the one at index n stands for 2^(10 n).
+    private static let binaryUnits: StaticString = "_KMGTPE"
+
+    private static func unitIndex(_ byte: UInt8, in units: StaticString) -> Int? {
+        guard byte != UInt8(ascii: "_") else { return nil }
+        return units.withUTF8Buffer { $0.firstIndex(of: byte) }
+    }
+
+    /// What the suffix from `i` on multiplies by: a power of ten (`m`, `k` … `E`, `e3`) and a power of two
+    /// (`Ki` … `Ei`); nil when it is not a suffix.
+    private static func suffix(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> (exponent10: Int, shift2: Int)? {
         let count = b.count - i
-        if count == 0 { return 0 }
-        if count == 2, b[i + 1] == UInt8(ascii: "i") {
-            return binarySuffixShift(b, from: i) > 0 ? 0 : nil
-        }
-        if count == 1 {
-            switch b[i] {
-            case UInt8(ascii: "m"): return -3
-            case UInt8(ascii: "k"): return 3
-            case UInt8(ascii: "M"): return 6
-            case UInt8(ascii: "G"): return 9
-            case UInt8(ascii: "T"): return 12
-            case UInt8(ascii: "P"): return 15
-            case UInt8(ascii: "E"): return 18
-            default: break
-            }
-        }
+        if count == 0 { return (0, 0) }
+        if count == 1, let step = unitIndex(b[i], in: decimalUnits) { return ((step - 1) * 3, 0) }
+        if count == 2, b[i + 1] == UInt8(ascii: "i"), let step = unitIndex(b[i], in: binaryUnits) { return (0, step * 10) }
         guard b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E"), count >= 2 else { return nil }
         var j = i + 1
         var sign = 1
@@ -120,21 +118,7 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
             exponent = exponent * 10 + Int(b[j] - 0x30)
             j += 1
         }
-        return sign * exponent
-    }
-
-    /// The power of two a binary suffix (`Ki` … `Ei`) stands for, 0 for anything else.
-    private static func binarySuffixShift(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
-        guard b.count - i == 2, b[i + 1] == UInt8(ascii: "i") else { return 0 }
-        switch b[i] {
-        case UInt8(ascii: "K"): return 10
-        case UInt8(ascii: "M"): return 20
-        case UInt8(ascii: "G"): return 30
-        case UInt8(ascii: "T"): return 40
-        case UInt8(ascii: "P"): return 50
-        case UInt8(ascii: "E"): return 60
-        default: return 0
-        }
+        return (sign * exponent, 0)
     }
 }
 

@@ -1,0 +1,49 @@
+import ClusterModel
+import ClusterSim
+import Foundation
+
+/// A simulated cluster served over HTTPS on loopback, with a kubeconfig for its admin token in a temporary folder:
+/// what every benchmark measures against.
+struct ServedCluster {
+    static let adminToken = "bench-admin"
+
+    let cluster: SimCluster
+    let server: SimServer
+    let url: String
+    let folder: URL
+    let kubeconfig: String
+
+    /// The `scale` scenario at the given size, without churn.
+    static func scale(nodes: Int, pods: Int) throws -> SimCluster {
+        try SimCluster(scenario: "scale", start: Date(), options: ScenarioOptions(nodes: nodes, pods: pods, churnPerSecond: 0),
+                       tokens: SimTokens(admin: adminToken, viewer: "bench-viewer"))
+    }
+
+    /// Starts serving `cluster` and writes its kubeconfig.
+    static func serve(_ cluster: SimCluster) async throws -> ServedCluster {
+        let server = try SimServer(cluster: cluster)
+        _ = try await server.start()
+        let url = await server.url
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        let kubeconfig = folder.appendingPathComponent("config").path
+        try SimKubeconfig.write(to: kubeconfig, server: url, token: adminToken, certificateAuthorityPEM: server.certificate?.certificatePEM)
+        return ServedCluster(cluster: cluster, server: server, url: url, folder: folder, kubeconfig: kubeconfig)
+    }
+
+    /// The endpoint ClusterModel connects with, loaded from the kubeconfig like any other.
+    func endpoint() throws -> ClusterEndpoint {
+        try KubeconfigLoader().load(kubeconfigPath: kubeconfig)
+    }
+
+    /// `kubectl get pods -A --chunk-size=500 -o <output>` against this cluster, with a cache folder of its own.
+    func kubectlListPods(output: String, run: String) throws -> Measure.Child {
+        try Measure.run(["kubectl", "--kubeconfig", kubeconfig, "--cache-dir", folder.appendingPathComponent("cache-\(output)-\(run)").path,
+                         "get", "pods", "-A", "--chunk-size=500", "-o", output])
+    }
+
+    /// Stops serving and removes the temporary folder.
+    func stop() async {
+        await server.stop()
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
