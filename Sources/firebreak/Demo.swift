@@ -28,14 +28,7 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "With --demo: seed for the scenario's randomness.")
     var seed: UInt64 = 1
 
-    @Option(help: "The kubeconfig file (default: $KUBECONFIG or ~/.kube/config).")
-    var kubeconfig: String?
-
-    @Option(help: "The kubeconfig context (default: the current context).")
-    var context: String?
-
-    @Option(help: "Watch only this namespace (default: all namespaces).")
-    var namespace: String?
+    @OptionGroup var target: ClusterTargetOptions
 
     @Flag(help: "Disable every key that changes the cluster.")
     var readOnly = false
@@ -59,8 +52,7 @@ struct Demo: AsyncParsableCommand {
         // Before anything logs: every logger of the process writes to the file, never the terminal.
         let log = headless ? nil : LogFile.bootstrap(path: LogFile.defaultPath())
         guard demo else {
-            let endpoint = try KubeconfigLoader().load(kubeconfigPath: kubeconfig, context: context)
-            try runConsole(endpoint: endpoint, clusterClock: { Date() }, kubeconfigPath: kubeconfig, log: log)
+            try runConsole(endpoint: try target.endpoint(), clusterClock: { Date() }, kubeconfigPath: target.kubeconfig, log: log)
             return
         }
         let name = scenario ?? "coredns-dns-spike"
@@ -89,7 +81,7 @@ struct Demo: AsyncParsableCommand {
 
     @MainActor
     private func runConsole(endpoint: ClusterEndpoint, clusterClock: @escaping @Sendable () -> Date, kubeconfigPath: String?, log: LogFile?) throws {
-        let options = ConsoleOptions(namespace: namespace, isReadOnly: readOnly, theme: theme, kubeconfigPath: kubeconfigPath,
+        let options = ConsoleOptions(namespace: target.namespace, isReadOnly: readOnly, theme: theme, kubeconfigPath: kubeconfigPath,
                                      metricsInterval: demo ? .seconds(5) : .seconds(30))
         let session = ConsoleSession(options: options, clusterClock: clusterClock)
         defer { session.disconnect() }

@@ -11,14 +11,7 @@ struct SignalsCommand: AsyncParsableCommand {
         discussion: "Most severe first, one a line. With --follow, keeps printing new observations and connection changes."
     )
 
-    @Option(help: "The kubeconfig file (default: KUBECONFIG, then ~/.kube/config, then in-cluster).")
-    var kubeconfig: String?
-
-    @Option(help: "The context to use (default: current-context).")
-    var context: String?
-
-    @Option(help: "Only this namespace (default: all namespaces).")
-    var namespace: String?
+    @OptionGroup var target: ClusterTargetOptions
 
     @Flag(help: "Keep running and print each new observation and connection state change.")
     var follow = false
@@ -34,10 +27,10 @@ struct SignalsCommand: AsyncParsableCommand {
         let endpoint: ClusterEndpoint
         let connection: ClusterConnection
         do {
-            endpoint = try KubeconfigLoader().load(kubeconfigPath: kubeconfig, context: context)
+            endpoint = try target.endpoint()
             var logger = Logger(label: "firebreak.signals")
             logger.logLevel = .critical
-            connection = try ClusterConnection(endpoint: endpoint, namespace: namespace, logger: logger)
+            connection = try ClusterConnection(endpoint: endpoint, namespace: target.namespace, logger: logger)
         } catch {
             output.fail("\(error)")
             throw ExitCode(1)

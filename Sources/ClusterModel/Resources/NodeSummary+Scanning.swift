@@ -3,7 +3,7 @@ import Foundation
 extension NodeSummary: ScannableObject {
     init(scanning s: inout JSONScanner, resource: ResourceKind) throws(JSONScanError) {
         self.init(name: "")
-        var conditions: [(String, ConditionSummary)] = []
+        var conditions: [String: ConditionSummary] = [:]
         var sawName = false
         try s.object { s, key throws(JSONScanError) in
             if key.is("metadata") {
@@ -39,9 +39,7 @@ extension NodeSummary: ScannableObject {
                             }
                         }
                     } else if key.is("conditions") {
-                        try s.array { s throws(JSONScanError) in
-                            if let condition = try ScannedCondition.scan(&s) { conditions.append(condition) }
-                        }
+                        conditions = try ScannedCondition.scanList(&s, keeping: Self.keptConditions)
                     } else if key.is("nodeInfo") {
                         try s.object { s, key throws(JSONScanError) in
                             if key.is("kubeletVersion") { kubeletVersion = try s.string() } else { try s.skipValue() }
@@ -55,16 +53,14 @@ extension NodeSummary: ScannableObject {
             }
         }
         guard sawName else { throw s.error("node without metadata.name") }
-        for (type, condition) in conditions {
-            switch type {
-            case "Ready": if ready == nil { ready = condition }
-            case "MemoryPressure": if memoryPressure == nil { memoryPressure = condition }
-            case "DiskPressure": if diskPressure == nil { diskPressure = condition }
-            case "PIDPressure": if pidPressure == nil { pidPressure = condition }
-            default: break
-            }
-        }
+        ready = conditions["Ready"]
+        memoryPressure = conditions["MemoryPressure"]
+        diskPressure = conditions["DiskPressure"]
+        pidPressure = conditions["PIDPressure"]
     }
+
+    /// The node conditions the projection keeps.
+    private static let keptConditions: Set<String> = ["Ready", "MemoryPressure", "DiskPressure", "PIDPressure"]
 
     private static func scanTaint(_ s: inout JSONScanner) throws(JSONScanError) -> Taint {
         var taint = Taint(key: "", effect: "")
