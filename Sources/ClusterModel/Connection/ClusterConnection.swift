@@ -148,6 +148,8 @@ public actor ClusterConnection {
         while !Task.isCancelled {
             let nodes = await store.snapshot().nodes.values.filter { $0.ready?.status == .isTrue }.map(\.name)
             let (snapshot, newly) = await scraper.scrape(nodes: nodes, namespace: namespace, now: now())
+            // A scrape cut short by stop() fails on the closed client: that is not a missing metrics source.
+            if Task.isCancelled { return }
             metrics = snapshot
             for (source, reason) in newly.sorted(by: { $0.key < $1.key }) {
                 logger.notice("metrics unavailable from \(source): \(reason)")

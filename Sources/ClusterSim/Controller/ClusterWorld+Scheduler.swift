@@ -5,25 +5,29 @@ extension ClusterWorld {
             .filter { $0.metadata.deletionTimestamp == nil }
         guard !candidates.isEmpty else { return }
         if podRequests.count > 2 * store.count(.pods) + 1000 { podRequests.removeAll() }
-        var load = nodeLoads()
         let nodes = store.all(Node.self)
         let capacities = nodes.filter(\.isSchedulable).compactMap { node in
             node.metadata.name.map { NodeCapacity(name: $0, memory: node.allocatableMemory, cpu: node.allocatableCPU, pods: node.allocatablePods) }
         }
+        // Loads by position in `capacities`: thousands of pending pods times thousands of nodes must not hash names.
+        let loadsByName = nodeLoads()
+        var load = capacities.map { loadsByName[$0.name] ?? NodeLoad() }
         for pod in candidates {
             let (memory, cpu) = requests(of: pod)
-            var best: (name: String, fraction: Double)?
-            for node in capacities {
-                let used = load[node.name] ?? NodeLoad()
+            var best: (index: Int, fraction: Double)?
+            for (index, node) in capacities.enumerated() {
+                let used = load[index]
                 guard used.pods < node.pods, used.memory + memory <= node.memory, used.cpu + cpu <= node.cpu else { continue }
                 let fraction = Double(used.memory) / Double(max(1, node.memory))
-                if best == nil || fraction < best!.fraction || (fraction == best!.fraction && node.name < best!.name) { best = (node.name, fraction) }
+                if let current = best, fraction > current.fraction || (fraction == current.fraction && node.name >= capacities[current.index].name) { continue }
+                best = (index, fraction)
             }
-            guard let nodeName = best?.name else {
+            guard let chosen = best?.index else {
                 markUnschedulable(pod, nodeCount: nodes.count)
                 continue
             }
-            load[nodeName, default: NodeLoad()].add(memory: memory, cpu: cpu)
+            let nodeName = capacities[chosen].name
+            load[chosen].add(memory: memory, cpu: cpu)
             store.modify(Pod.self, pod.storeKey) { pod in
                 pod.spec.nodeName = nodeName
                 pod.status.conditions = [PodCondition(type: "PodScheduled", status: "True", lastTransitionTime: timestamp)]

@@ -52,11 +52,15 @@ public final class SimServer: Sendable {
     }
 
     private func availabilityChanged(_ available: Bool) async {
-        if available {
-            let port = await state.port
-            _ = try? await bind(port: port)
-        } else {
+        guard available else {
             await state.closeAll()
+            return
+        }
+        // The port may still be held for a moment by the listener just closed: retry rather than stay down for good.
+        let port = await state.port
+        for _ in 0..<50 {
+            if (try? await bind(port: port)) != nil { return }
+            try? await Task.sleep(for: .milliseconds(100))
         }
     }
 
@@ -113,10 +117,12 @@ actor ServerState {
 
     func closed(_ channel: any Channel) { connections.removeValue(forKey: ObjectIdentifier(channel)) }
 
-    func closeAll() {
-        listener?.close(promise: nil)
+    /// Closes the listener (waiting until its port is free) and every open connection.
+    func closeAll() async {
+        let closing = listener
         listener = nil
         for channel in connections.values { channel.close(promise: nil) }
         connections.removeAll()
+        try? await closing?.close()
     }
 }
