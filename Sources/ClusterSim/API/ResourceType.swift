@@ -21,6 +21,17 @@ struct ResourceType: Sendable, Hashable {
 
     var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
     var listKind: String { kind + "List" }
+
+    /// A resource is named by its group and plural. Only those are compared and hashed: the object store looks its
+    /// tables up by resource on every read, and hashing every verb and subresource cost an eighth of a controller tick.
+    static func == (lhs: ResourceType, rhs: ResourceType) -> Bool {
+        lhs.plural == rhs.plural && lhs.group == rhs.group
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(plural)
+        hasher.combine(group)
+    }
 }
 
 extension ResourceType {
