@@ -32,11 +32,14 @@ extension ClusterWorld {
     /// Simulates one pod for one tick; returns its containers' working set.
     private func runPod(_ pod: Pod, key: String, on node: Node) -> Double {
         guard pod.status.phase != "Succeeded", pod.status.phase != "Failed" else { return 0 }
-        // Taken out and put back so the runtime is mutated in place rather than copied.
-        let existing = runtimes.removeValue(forKey: key)
-        let isNew = existing == nil
-        var runtime = existing ?? PodRuntime(jitter: store.randomUnit(), createdAt: now)
-        defer { runtimes[key] = runtime }
+        let isNew = runtimes[key] == nil
+        if isNew { runtimes[key] = PodRuntime(jitter: store.randomUnit(), createdAt: now) }
+        // Mutated where it is stored: neither copied nor removed and reinserted (that cost a tenth of a tick).
+        return run(pod, key: key, isNew: isNew, runtime: &runtimes[key]!, on: node)
+    }
+
+    /// One tick of one pod's containers against its runtime; returns their working set.
+    private func run(_ pod: Pod, key: String, isNew: Bool, runtime: inout PodRuntime, on node: Node) -> Double {
         if isNew, pod.status.phase == "Running" {
             // A pod that was already running when this kubelet first saw it: adopt its state, rewrite nothing.
             for status in pod.status.containerStatuses ?? [] {
