@@ -13,7 +13,8 @@ final class LocalAPIServer: @unchecked Sendable {
 
     static var python: String? { ExecPluginRunner.locate("python3", path: ProcessInfo.processInfo.environment["PATH"]) }
 
-    init(tls: TLSFiles? = nil) throws {
+    /// - Parameter failing: collection paths answered with 500 Internal Server Error, to keep a resource from listing.
+    init(tls: TLSFiles? = nil, failing: [String] = []) throws {
         directory = try TemporaryDirectory()
         let script = try directory.write("server.py", Self.script)
         let output = Pipe()
@@ -26,6 +27,7 @@ final class LocalAPIServer: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         process.standardInput = input
+        process.environment = ProcessInfo.processInfo.environment.merging(["FAIL_PATHS": failing.joined(separator: ",")]) { $1 }
         try process.run()
         var line = Data()
         while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
@@ -87,6 +89,7 @@ final class LocalAPIServer: @unchecked Sendable {
     static let script = #"""
         import http.server, json, os, signal, socketserver, ssl, sys, threading, time, urllib.parse
         FIX = sys.argv[1]
+        FAILING = set(p for p in os.environ.get('FAIL_PATHS', '').split(',') if p)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
 
@@ -154,7 +157,10 @@ final class LocalAPIServer: @unchecked Sendable {
             def do_GET(self):
                 path, _, query = self.path.partition('?')
                 if not self.authorized(): return
-                if path == '/api/v1/namespaces/demo/pods' and 'watch=true' in query:
+                if path in FAILING:
+                    self.send(500, json.dumps({'kind': 'Status', 'apiVersion': 'v1', 'status': 'Failure', 'code': 500,
+                                               'reason': 'InternalError', 'message': 'injected by the test'}).encode())
+                elif path == '/api/v1/namespaces/demo/pods' and 'watch=true' in query:
                     self.chunked(fixture('pods-watch-demo.ndjson'), 1000, True)
                 elif path == '/api/v1/namespaces/cut/pods' and 'watch=true' in query:
                     data = fixture('pods-watch-demo.ndjson')

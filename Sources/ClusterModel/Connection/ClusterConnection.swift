@@ -34,15 +34,18 @@ public actor ClusterConnection {
     /// below desired before the pods arrive), but no longer than `firstListGrace`.
     private var firstListsDone = false
     private var startedAt = ContinuousClock.now
-    private static let firstListGrace = Duration.seconds(15)
+    private let firstListGrace: Duration
 
     /// - Parameters:
     ///   - namespace: scope namespaced resources to one namespace; `nil` watches all namespaces.
     ///   - metricsInterval: how often to scrape cAdvisor and metrics.k8s.io; `nil` disables metrics.
     ///   - now: the clock for signal windows and metric samples.
+    ///   - firstListGrace: how long signals wait for a resource that cannot be listed before judging without it.
     public init(endpoint: ClusterEndpoint, namespace: String? = nil, thresholds: SignalThresholds = SignalThresholds(),
                 metricsInterval: Duration? = .seconds(30), now: @escaping @Sendable () -> Date = Date.init,
+                firstListGrace: Duration = .seconds(15),
                 logger: Logger = Logger(label: "firebreak.cluster")) throws(KubeClientError) {
+        self.firstListGrace = firstListGrace
         self.endpoint = endpoint
         self.client = try KubeClient(endpoint: endpoint)
         self.namespace = namespace
@@ -159,7 +162,7 @@ public actor ClusterConnection {
     }
 
     private func evaluate(_ snapshot: ClusterSnapshot, now: Date) {
-        guard firstListsDone || ContinuousClock.now - startedAt >= Self.firstListGrace else { return }
+        guard firstListsDone || ContinuousClock.now - startedAt >= firstListGrace else { return }
         let result = SignalRules.evaluate(previous: lastSnapshot, current: snapshot, metrics: metrics,
                                           history: history, now: now, thresholds: thresholds)
         let before = Dictionary(current.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
