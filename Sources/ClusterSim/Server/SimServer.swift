@@ -4,7 +4,8 @@ import NIOPosix
 import NIOSSL
 
 /// The simulator's HTTP/1.1 server on loopback: every request goes to the `SimCluster`; watches stream chunked.
-/// During a simulated outage the listener is closed (connections are refused) and reopened on the same port after.
+/// During a simulated outage the listener is closed (connections are refused, the port stays reserved) and reopened on
+/// the same port after.
 public final class SimServer: Sendable {
     public let cluster: SimCluster
     public let host: String
@@ -47,6 +48,7 @@ public final class SimServer: Sendable {
 
     public func stop() async {
         await state.closeAll()
+        await state.releasePort()
         await state.endAvailabilityFeed()
         try? await group.shutdownGracefully()
     }
@@ -54,9 +56,11 @@ public final class SimServer: Sendable {
     private func availabilityChanged(_ available: Bool) async {
         guard available else {
             await state.closeAll()
+            await state.reservePort(host: host)
             return
         }
-        // The port may still be held for a moment by the listener just closed: retry rather than stay down for good.
+        await state.releasePort()
+        // Should the port be held for a moment after all, retry rather than stay down for good.
         let port = await state.port
         for _ in 0..<50 {
             if (try? await bind(port: port)) != nil { return }
@@ -98,6 +102,7 @@ actor ServerState {
     private(set) var port = 0
     private var listener: (any Channel)?
     private var connections: [ObjectIdentifier: any Channel] = [:]
+    private var reservation: PortReservation?
 
     private var availabilityFeed: AsyncStream<Bool>.Continuation?
 
@@ -116,6 +121,16 @@ actor ServerState {
     func opened(_ channel: any Channel) { connections[ObjectIdentifier(channel)] = channel }
 
     func closed(_ channel: any Channel) { connections.removeValue(forKey: ObjectIdentifier(channel)) }
+
+    /// Holds the port while the listener is closed for an outage.
+    func reservePort(host: String) {
+        reservation = PortReservation(host: host, port: port)
+    }
+
+    func releasePort() {
+        reservation?.release()
+        reservation = nil
+    }
 
     /// Closes the listener (waiting until its port is free) and every open connection.
     func closeAll() async {
