@@ -30,17 +30,24 @@ public actor SimCluster {
     /// Simulated seconds since the scenario began.
     public var elapsedSeconds: Double { world.elapsed }
 
-    /// Advances simulated time by whole ticks, running every controller each tick. It yields between groups of ticks, so
-    /// requests (and other simulators in the same process) are served while a long stretch of simulated time passes.
+    /// Advances simulated time by whole ticks, running every controller each tick. It yields whenever ticks have held
+    /// the actor for `yieldInterval`, so requests (and other simulators in the same process) are served while a long
+    /// stretch of simulated time passes: after every tick of a large cluster, after many of a small one.
     public func advance(bySeconds seconds: Double) async {
         var remaining = seconds
+        var lastYield = ContinuousClock.now
         while remaining >= world.tickSeconds {
-            let chunk = min(remaining, 5 * world.tickSeconds)
-            stepClock(bySeconds: chunk)
-            remaining -= chunk
-            await Task.yield()
+            stepClock(bySeconds: world.tickSeconds)
+            remaining -= world.tickSeconds
+            if ContinuousClock.now - lastYield >= Self.yieldInterval {
+                await Task.yield()
+                lastYield = .now
+            }
         }
+        await Task.yield()
     }
+
+    private static let yieldInterval = Duration.milliseconds(20)
 
     /// Advances simulated time without yielding.
     func stepClock(bySeconds seconds: Double) {

@@ -30,8 +30,8 @@ final class TmuxSession {
 
     /// Runs a tmux command against this session's server and returns its output.
     ///
-    /// Spawned directly and reaped with `waitpid`: `new-session` forks the tmux server, which
-    /// keeps inherited descriptors open, so output goes through a file, never a pipe.
+    /// Spawned directly and reaped with `waitpid`: `new-session` forks the tmux server, which keeps inherited
+    /// descriptors open, so output goes through a file, never a pipe, and every descriptor above 2 is closed.
     @discardableResult
     func tmux(_ arguments: [String], capturing: Bool = true) throws -> String {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).out").path
@@ -43,6 +43,9 @@ final class TmuxSession {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, capturing ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // Nothing else of this process may live on in the tmux server: it would keep, for as long as it runs, the
+        // sockets of every simulator the other tests serve (a listener closed for an outage could not bind its port again).
+        guard Self.closeFrom(&actions, 3) == 0 else { throw TmuxError.spawnFailed(errno: EINVAL) }
         let argv = all.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
@@ -52,6 +55,15 @@ final class TmuxSession {
         while waitpid(pid, &status, 0) == -1, errno == EINTR {}
         return capturing ? ((try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "") : ""
     }
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift's Glibc module does not export.
+    private static let closeFrom: @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32 = {
+        typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else {
+            fatalError("glibc 2.34 or later is needed to keep this process's descriptors out of the tmux server")
+        }
+        return unsafeBitCast(symbol, to: AddCloseFrom.self)
+    }()
 
     /// True while the session (and so its command) is alive.
     var isRunning: Bool {
