@@ -17,12 +17,7 @@ struct DecodeBench: AsyncParsableCommand {
         let served = try await ServedCluster.serve(try ServedCluster.scale(nodes: nodes, pods: pods))
         let client = try KubeClient(endpoint: try served.endpoint())
         var pages: [Data] = []
-        var token: String?
-        repeat {
-            let data = try await client.listData(.pods, options: ListOptions(limit: 500, continueToken: token))
-            pages.append(data)
-            token = SyncBench.continueToken(data)
-        } while token != nil
+        _ = try await ListPages.fetch(client, .pods) { pages.append($0) }
         try await client.shutdown()
         await served.stop()
 

@@ -26,7 +26,7 @@ struct SyncBench: AsyncParsableCommand {
 
         // Floor and sync alternate, so that both see the same machine load; the medians are compared.
         let warmClient = try KubeClient(endpoint: endpoint)
-        _ = try await Self.fetchPages(warmClient, .pods)
+        _ = try await ListPages.fetch(warmClient, .pods)
         try await warmClient.shutdown()
         var floors: [Double] = []
         var syncs: [SyncMeasurement] = []
@@ -79,33 +79,12 @@ struct SyncBench: AsyncParsableCommand {
         var bytes = 0
         let seconds = try await Measure.seconds {
             bytes = try await withThrowingTaskGroup(of: Int.self) { group in
-                for resource in ResourceKind.watched { group.addTask { try await Self.fetchPages(client, resource) } }
+                for resource in ResourceKind.watched { group.addTask { try await ListPages.fetch(client, resource) } }
                 return try await group.reduce(0, +)
             }
         }
         try await client.shutdown()
         return (seconds, bytes)
-    }
-
-    static func fetchPages(_ client: KubeClient, _ resource: ResourceKind) async throws -> Int {
-        var token: String?
-        var bytes = 0
-        repeat {
-            let data = try await client.listData(resource, options: ListOptions(limit: 500, continueToken: token))
-            bytes += data.count
-            token = Self.continueToken(data)
-        } while token != nil
-        return bytes
-    }
-
-    /// The `metadata.continue` of a list page, read from its head (the simulator writes metadata before items).
-    static func continueToken(_ data: Data) -> String? {
-        let head = String(decoding: data.prefix(4096), as: UTF8.self)
-        guard let range = head.range(of: "\"continue\":\"") else { return nil }
-        let rest = head[range.upperBound...]
-        guard let end = rest.firstIndex(of: "\"") else { return nil }
-        let token = String(rest[..<end])
-        return token.isEmpty ? nil : token
     }
 }
 

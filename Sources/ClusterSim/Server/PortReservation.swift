@@ -12,7 +12,8 @@ struct PortReservation: Sendable {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(truncatingIfNeeded: port).bigEndian)
         guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else { return nil }
-        let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        // Close-on-exec: a program the simulator's process starts meanwhile must not take the reservation along.
+        let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard socketDescriptor >= 0 else { return nil }
         // Connections of the closed listener may linger in TIME_WAIT on this port.
         var reuse: Int32 = 1

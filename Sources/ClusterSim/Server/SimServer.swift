@@ -124,6 +124,7 @@ actor ServerState {
 
     /// Holds the port while the listener is closed for an outage.
     func reservePort(host: String) {
+        releasePort()
         reservation = PortReservation(host: host, port: port)
     }
 
