@@ -5,7 +5,7 @@ let package = Package(
     name: "Firebreak",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "firebreak", targets: ["firebreak"]),
+        .executable(name: "firebreak", targets: ["firebreak"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -53,7 +53,9 @@ let package = Package(
         ),
         .target(name: "Timeline", dependencies: ["ClusterModel"]),
         .target(name: "Runbooks", dependencies: ["ClusterModel", .product(name: "Yams", package: "Yams")]),
-        .target(name: "TUI", dependencies: ["CNcurses", "ClusterModel", "Timeline", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "TUI",
+            dependencies: ["CNcurses", "ClusterModel", "Timeline", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "firebreak",
             dependencies: [
@@ -79,8 +81,9 @@ let package = Package(
 )
 
 for target in package.targets where target.type != .system {
-    target.swiftSettings = (target.swiftSettings ?? []) + [
-        .swiftLanguageMode(.v6),
-        .enableUpcomingFeature("ExistentialAny"),
-    ]
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .swiftLanguageMode(.v6),
+            .enableUpcomingFeature("ExistentialAny"),
+        ]
 }

@@ -4,7 +4,9 @@ import Foundation
 /// Every page of a list, 500 objects a page, fetched without decoding (the floor the sync is compared with).
 enum ListPages {
     /// Fetches the pages of `resource` in order, handing each to `page`; returns the bytes fetched.
-    static func fetch(_ client: KubeClient, _ resource: ResourceKind, page: (Data) -> Void = { _ in }) async throws -> Int {
+    static func fetch(_ client: KubeClient, _ resource: ResourceKind, page: (Data) -> Void = { _ in }) async throws
+        -> Int
+    {
         var token: String?
         var bytes = 0
         repeat {

@@ -29,7 +29,8 @@ enum Measure {
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Child {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        let quoted = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let quoted = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(
+            separator: " ")
         process.arguments = ["-c", "exec \(quoted)"]
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let pipe = Pipe()
@@ -47,8 +48,9 @@ enum Measure {
         let elapsed = ContinuousClock.now - start
         var usage = rusage()
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        return Child(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                     peakBytes: Int(usage.ru_maxrss) * 1024, stdoutLines: lines, status: process.terminationStatus)
+        return Child(
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            peakBytes: Int(usage.ru_maxrss) * 1024, stdoutLines: lines, status: process.terminationStatus)
     }
 
     /// The middle value (the mean of the two middle values for an even count).

@@ -5,7 +5,8 @@ import TUI
 
 /// The console with a big cluster loaded: one frame's format-and-render time, and keypress to frame.
 struct RenderBench: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "render", abstract: "Render console frames with 150,000 pods loaded.")
+    static let configuration = CommandConfiguration(
+        commandName: "render", abstract: "Render console frames with 150,000 pods loaded.")
 
     @Option var pods = 150_000
     @Option var nodes = 5_000
@@ -23,7 +24,8 @@ struct RenderBench: ParsableCommand {
         let swapState = ClusterConsole.initialState(size: Size(width: 80, height: 24))
         _ = swapped.update(rows, data: data, state: swapState)
         let swap = Self.time { _ = swapped.update(rows, data: data, state: swapState) }
-        print("a cluster update swapped into the UI loop (search index, every pane's query, counts): \(Self.ms(swap)) ms")
+        print(
+            "a cluster update swapped into the UI loop (search index, every pane's query, counts): \(Self.ms(swap)) ms")
 
         for size in [Size(width: 80, height: 24), Size(width: 200, height: 60)] {
             var console = ClusterConsole()
@@ -35,25 +37,36 @@ struct RenderBench: ParsableCommand {
 
             var sortedState = state
             var sorted = console
-            let sortTime = Self.time { _ = sorted.apply(PaneQuery(sort: SortOrder(column: 4, isAscending: false)), to: .pods) }
+            let sortTime = Self.time {
+                _ = sorted.apply(PaneQuery(sort: SortOrder(column: 4, isAscending: false)), to: .pods)
+            }
             sortedState.panes[.pods]?.query.sort = SortOrder(column: 4, isAscending: false)
-            let sortedFrame = median { _ = ConsoleView(state: sortedState, header: header, providers: sorted.providers).render() }
-            print("\(size) sorted by restarts frame: \(Self.ms(sortedFrame)) ms (\(Self.ratio(sortedFrame, plain)) baseline); the sort itself \(Self.ms(sortTime)) ms")
+            let sortedFrame = median {
+                _ = ConsoleView(state: sortedState, header: header, providers: sorted.providers).render()
+            }
+            print(
+                "\(size) sorted by restarts frame: \(Self.ms(sortedFrame)) ms (\(Self.ratio(sortedFrame, plain)) baseline); the sort itself \(Self.ms(sortTime)) ms"
+            )
 
             var filtered = console
             let query = PaneQuery(filter: RowFilter(parsing: "ns:team-7 web"), sort: SortOrder(column: 1))
             let filterTime = Self.time { _ = filtered.apply(query, to: .pods) }
             var filteredState = state
             filteredState.panes[.pods]?.query = query
-            let filteredFrame = median { _ = ConsoleView(state: filteredState, header: header, providers: filtered.providers).render() }
-            print("\(size) filtered (\(filtered.pods.rowCount) of \(pods)) and sorted frame: \(Self.ms(filteredFrame)) ms (\(Self.ratio(filteredFrame, plain)) baseline); the filter and sort \(Self.ms(filterTime)) ms")
+            let filteredFrame = median {
+                _ = ConsoleView(state: filteredState, header: header, providers: filtered.providers).render()
+            }
+            print(
+                "\(size) filtered (\(filtered.pods.rowCount) of \(pods)) and sorted frame: \(Self.ms(filteredFrame)) ms (\(Self.ratio(filteredFrame, plain)) baseline); the filter and sort \(Self.ms(filterTime)) ms"
+            )
 
             keypressToFrame(console: console, state: state, size: size)
         }
     }
 
     private var header: HeaderBar {
-        ConnectionStatus(context: "bench", server: "https://127.0.0.1:6443").header(wallClock: Date(), clusterClock: Date())
+        ConnectionStatus(context: "bench", server: "https://127.0.0.1:6443").header(
+            wallClock: Date(), clusterClock: Date())
     }
 
     /// Reduce, perform (for sort and filter), render and diff against the previous frame, as the UI loop does.
@@ -66,7 +79,7 @@ struct RenderBench: ParsableCommand {
                 var pending = keys.map(AppEvent.keyPressed)
                 while !pending.isEmpty {
                     for effect in reduce(&state, pending.removeFirst()) {
-                        if case let .applyQuery(pane, query) = effect { pending += console.apply(query, to: pane) }
+                        if case .applyQuery(let pane, let query) = effect { pending += console.apply(query, to: pane) }
                     }
                 }
                 terminal.draw(ConsoleView(state: state, header: header, providers: console.providers).render())
@@ -80,8 +93,9 @@ struct RenderBench: ParsableCommand {
         let sort = (0..<5).map { _ in frame([.character("s")]) }.sorted()[2]
         let filterKeys: [Key] = [.character("/")] + "web-1".map(Key.character) + [.enter]
         let filter = (0..<5).map { _ in frame(filterKeys) }.sorted()[2]
-        print("\(size) keypress to frame: down \(Self.ms(down)) ms, page down \(Self.ms(pageDown)) ms, "
-              + "sort by restarts \(Self.ms(sort)) ms, filter 'web-1' on Enter \(Self.ms(filter)) ms")
+        print(
+            "\(size) keypress to frame: down \(Self.ms(down)) ms, page down \(Self.ms(pageDown)) ms, "
+                + "sort by restarts \(Self.ms(sort)) ms, filter 'web-1' on Enter \(Self.ms(filter)) ms")
     }
 
     private func median(_ body: () -> Void) -> Double {
@@ -97,25 +111,38 @@ struct RenderBench: ParsableCommand {
     }
 
     static func ms(_ seconds: Double) -> String { String(format: "%.2f", seconds * 1000) }
-    static func ratio(_ value: Double, _ baseline: Double) -> String { String(format: "%.2f×", value / max(baseline, 1e-9)) }
+    static func ratio(_ value: Double, _ baseline: Double) -> String {
+        String(format: "%.2f×", value / max(baseline, 1e-9))
+    }
 
     /// A synthetic cluster: pods spread over namespaces and nodes, some restarting, some OOM-killed.
     static func cluster(pods: Int, nodes: Int, now: Date) -> ClusterSnapshot {
         let mi: Int64 = 1_048_576
         let nodeList = (0..<nodes).map { index in
-            NodeSummary(name: "node-\(index)", ready: ConditionSummary(status: .isTrue), allocatableCPUMillis: 8_000,
-                        allocatableMemoryBytes: 32_000 * mi, allocatablePods: 110, createdAt: now.addingTimeInterval(-86_400 * 30))
+            NodeSummary(
+                name: "node-\(index)", ready: ConditionSummary(status: .isTrue), allocatableCPUMillis: 8_000,
+                allocatableMemoryBytes: 32_000 * mi, allocatablePods: 110,
+                createdAt: now.addingTimeInterval(-86_400 * 30))
         }
         let podList = (0..<pods).map { index in
             let restarts = index % 97 == 0 ? index % 13 : 0
-            let last: ContainerState = restarts > 0
-                ? .terminated(Termination(reason: index % 2 == 0 ? "OOMKilled" : "Error", exitCode: index % 2 == 0 ? 137 : 1,
-                                          finishedAt: now.addingTimeInterval(-Double(index % 3_600))))
+            let last: ContainerState =
+                restarts > 0
+                ? .terminated(
+                    Termination(
+                        reason: index % 2 == 0 ? "OOMKilled" : "Error", exitCode: index % 2 == 0 ? 137 : 1,
+                        finishedAt: now.addingTimeInterval(-Double(index % 3_600))))
                 : .none
-            return PodSummary(namespace: "team-\(index % 50)", name: "\(["web", "api", "worker"][index % 3])-\(index)",
-                              nodeName: "node-\(index % nodes)", createdAt: now.addingTimeInterval(-Double(index % 86_400)),
-                              containers: [ContainerSpecSummary(name: "main", resources: ContainerResources(cpuRequestMillis: 100, memoryRequestBytes: 128 * mi, memoryLimitBytes: 256 * mi))],
-                              containerStatuses: [ContainerStatusSummary(name: "main", restartCount: restarts, lastState: last)])
+            return PodSummary(
+                namespace: "team-\(index % 50)", name: "\(["web", "api", "worker"][index % 3])-\(index)",
+                nodeName: "node-\(index % nodes)", createdAt: now.addingTimeInterval(-Double(index % 86_400)),
+                containers: [
+                    ContainerSpecSummary(
+                        name: "main",
+                        resources: ContainerResources(
+                            cpuRequestMillis: 100, memoryRequestBytes: 128 * mi, memoryLimitBytes: 256 * mi))
+                ],
+                containerStatuses: [ContainerStatusSummary(name: "main", restartCount: restarts, lastState: last)])
         }
         return ClusterSnapshot(nodes: nodeList, pods: podList)
     }

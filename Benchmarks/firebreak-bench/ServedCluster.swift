@@ -15,8 +15,9 @@ struct ServedCluster {
 
     /// The `scale` scenario at the given size, without churn.
     static func scale(nodes: Int, pods: Int) throws -> SimCluster {
-        try SimCluster(scenario: "scale", start: Date(), options: ScenarioOptions(nodes: nodes, pods: pods, churnPerSecond: 0),
-                       tokens: SimTokens(admin: adminToken, viewer: "bench-viewer"))
+        try SimCluster(
+            scenario: "scale", start: Date(), options: ScenarioOptions(nodes: nodes, pods: pods, churnPerSecond: 0),
+            tokens: SimTokens(admin: adminToken, viewer: "bench-viewer"))
     }
 
     /// Starts serving `cluster` and writes its kubeconfig.
@@ -24,9 +25,11 @@ struct ServedCluster {
         let server = try SimServer(cluster: cluster)
         _ = try await server.start()
         let url = await server.url
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "firebreak-bench-\(ProcessInfo.processInfo.processIdentifier)")
         let kubeconfig = folder.appendingPathComponent("config").path
-        try SimKubeconfig.write(to: kubeconfig, server: url, token: adminToken, certificateAuthorityPEM: server.certificate?.certificatePEM)
+        try SimKubeconfig.write(
+            to: kubeconfig, server: url, token: adminToken, certificateAuthorityPEM: server.certificate?.certificatePEM)
         return ServedCluster(cluster: cluster, server: server, url: url, folder: folder, kubeconfig: kubeconfig)
     }
 
@@ -37,8 +40,11 @@ struct ServedCluster {
 
     /// `kubectl get pods -A --chunk-size=500 -o <output>` against this cluster, with a cache folder of its own.
     func kubectlListPods(output: String, run: String) throws -> Measure.Child {
-        try Measure.run(["kubectl", "--kubeconfig", kubeconfig, "--cache-dir", folder.appendingPathComponent("cache-\(output)-\(run)").path,
-                         "get", "pods", "-A", "--chunk-size=500", "-o", output])
+        try Measure.run([
+            "kubectl", "--kubeconfig", kubeconfig, "--cache-dir",
+            folder.appendingPathComponent("cache-\(output)-\(run)").path,
+            "get", "pods", "-A", "--chunk-size=500", "-o", output,
+        ])
     }
 
     /// Stops serving and removes the temporary folder.

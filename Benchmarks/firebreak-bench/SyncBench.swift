@@ -6,21 +6,29 @@ import Foundation
 /// ClusterModel against the scale scenario over HTTPS: time to a complete store, the client's memory, watch throughput,
 /// the fetch-only floor, and kubectl listing the same pods, all in one run.
 struct SyncBench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sync", abstract: "Sync ClusterModel with the scale scenario and compare with kubectl.")
+    static let configuration = CommandConfiguration(
+        commandName: "sync", abstract: "Sync ClusterModel with the scale scenario and compare with kubectl.")
 
     @Option var nodes = 5000
     @Option var pods = 150_000
     @Option(help: "Pods deleted (and replaced) per simulated second to make the watch burst.") var churn = 2000
-    @Option(help: "Simulated seconds of churn for the watch burst (keep the burst under the simulator's 50,000-change history).") var churnSeconds = 2
+    @Option(
+        help:
+            "Simulated seconds of churn for the watch burst (keep the burst under the simulator's 50,000-change history)."
+    ) var churnSeconds = 2
     @Option(help: "Alternating fetch-only floor and complete-store runs; the medians are compared.") var runs = 3
     @Option(help: "kubectl -o name runs (0: skip).") var nameRuns = 1
     @Option(help: "kubectl -o json runs (0: skip).") var jsonRuns = 1
 
     func run() async throws {
-        print("# ClusterModel sync benchmark: \(nodes) nodes, \(pods) pods, scale scenario served over HTTPS in this process")
+        print(
+            "# ClusterModel sync benchmark: \(nodes) nodes, \(pods) pods, scale scenario served over HTTPS in this process"
+        )
         let buildStart = ContinuousClock.now
         let cluster = try ServedCluster.scale(nodes: nodes, pods: pods)
-        print("simulator built in \(Measure.fixed(Measure.since(buildStart))) s; process RSS \(Measure.mib(Measure.selfMemory("VmRSS")))")
+        print(
+            "simulator built in \(Measure.fixed(Measure.since(buildStart))) s; process RSS \(Measure.mib(Measure.selfMemory("VmRSS")))"
+        )
         let served = try await ServedCluster.serve(cluster)
         let endpoint = try served.endpoint()
 
@@ -33,8 +41,10 @@ struct SyncBench: AsyncParsableCommand {
         for run in 1...max(1, runs) {
             let (floor, bytes) = try await fetchFloor(endpoint)
             let sync = try await SyncMeasurement.run(endpoint: endpoint, pods: pods)
-            print("run \(run): complete store (all \(ResourceKind.watched.count) resources listed, \(sync.podCount) pods) \(Measure.fixed(sync.seconds)) s; "
-                  + "fetch-only floor \(Measure.fixed(floor)) s for \(Measure.mib(bytes)) of JSON; ratio \(Measure.fixed(sync.seconds / floor))")
+            print(
+                "run \(run): complete store (all \(ResourceKind.watched.count) resources listed, \(sync.podCount) pods) \(Measure.fixed(sync.seconds)) s; "
+                    + "fetch-only floor \(Measure.fixed(floor)) s for \(Measure.mib(bytes)) of JSON; ratio \(Measure.fixed(sync.seconds / floor))"
+            )
             // Stopped at once, so that its signal evaluation does not load the next run; the last one feeds the watch burst.
             if run < runs { await sync.connection.stop() }
             floors.append(floor)
@@ -45,15 +55,23 @@ struct SyncBench: AsyncParsableCommand {
         // Memory from the first sync: later ones start from a heap the earlier connections have already grown.
         let first = syncs[0]
         let sync = syncs[syncs.count - 1]
-        print("complete store, median of \(syncs.count): \(Measure.fixed(syncSeconds)) s = \(Measure.fixed(syncSeconds / floor)) × the median fetch-only floor (\(Measure.fixed(floor)) s)")
-        print("client memory (first sync): RSS \(Measure.mib(first.rssBefore)) before, peak \(Measure.mib(first.peak)) during sync (+\(Measure.mib(first.peak - first.rssBefore))), "
-              + "\(Measure.mib(first.rssAfter)) after (+\(Measure.mib(first.rssAfter - first.rssBefore)) held); the simulator shares this process, so only the deltas are the client's")
-        print("held per pod: \(first.heldBytes / max(1, first.podCount)) bytes (store growth for every resource ÷ pods)")
+        print(
+            "complete store, median of \(syncs.count): \(Measure.fixed(syncSeconds)) s = \(Measure.fixed(syncSeconds / floor)) × the median fetch-only floor (\(Measure.fixed(floor)) s)"
+        )
+        print(
+            "client memory (first sync): RSS \(Measure.mib(first.rssBefore)) before, peak \(Measure.mib(first.peak)) during sync (+\(Measure.mib(first.peak - first.rssBefore))), "
+                + "\(Measure.mib(first.rssAfter)) after (+\(Measure.mib(first.rssAfter - first.rssBefore)) held); the simulator shares this process, so only the deltas are the client's"
+        )
+        print(
+            "held per pod: \(first.heldBytes / max(1, first.podCount)) bytes (store growth for every resource ÷ pods)")
 
         do {
-            let watch = try await WatchBurst.run(cluster: cluster, connection: sync.connection, churn: churn, seconds: churnSeconds)
-            print("watch burst: \(watch.events) pod events (\(churn * churnSeconds) pods churned, \(Measure.fixed(watch.generation)) s to generate) "
-                  + "replayed by a watch from resourceVersion \(watch.from), decoded and applied one by one to the synced store in \(Measure.fixed(watch.seconds)) s = \(Int(Double(watch.events) / watch.seconds)) events/s")
+            let watch = try await WatchBurst.run(
+                cluster: cluster, connection: sync.connection, churn: churn, seconds: churnSeconds)
+            print(
+                "watch burst: \(watch.events) pod events (\(churn * churnSeconds) pods churned, \(Measure.fixed(watch.generation)) s to generate) "
+                    + "replayed by a watch from resourceVersion \(watch.from), decoded and applied one by one to the synced store in \(Measure.fixed(watch.seconds)) s = \(Int(Double(watch.events) / watch.seconds)) events/s"
+            )
         } catch {
             print("watch burst failed: \(error)")
         }
@@ -61,14 +79,17 @@ struct SyncBench: AsyncParsableCommand {
 
         for run in 0..<jsonRuns {
             let child = try served.kubectlListPods(output: "json", run: "\(run)")
-            print("kubectl get pods -A --chunk-size=500 -o json >/dev/null: \(Measure.fixed(child.seconds)) s, exit \(child.status), kubectl peak RSS so far \(Measure.mib(child.peakBytes)) "
-                  + "→ ClusterModel \(Measure.fixed(child.seconds / syncSeconds, 1))× faster")
+            print(
+                "kubectl get pods -A --chunk-size=500 -o json >/dev/null: \(Measure.fixed(child.seconds)) s, exit \(child.status), kubectl peak RSS so far \(Measure.mib(child.peakBytes)) "
+                    + "→ ClusterModel \(Measure.fixed(child.seconds / syncSeconds, 1))× faster")
         }
         for run in 0..<nameRuns {
             let child = try served.kubectlListPods(output: "name", run: "\(run)")
-            print("kubectl get pods -A --chunk-size=500 -o name: \(Measure.fixed(child.seconds)) s, \(child.stdoutLines) pods, exit \(child.status), "
-                  + "kubectl peak RSS so far \(Measure.mib(child.peakBytes)) → ClusterModel \(Measure.fixed(child.seconds / syncSeconds, 1))× faster, "
-                  + "client peak growth \(Measure.fixed(Double(first.peak - first.rssBefore) / Double(max(1, child.peakBytes)) * 100, 1))% of kubectl's peak")
+            print(
+                "kubectl get pods -A --chunk-size=500 -o name: \(Measure.fixed(child.seconds)) s, \(child.stdoutLines) pods, exit \(child.status), "
+                    + "kubectl peak RSS so far \(Measure.mib(child.peakBytes)) → ClusterModel \(Measure.fixed(child.seconds / syncSeconds, 1))× faster, "
+                    + "client peak growth \(Measure.fixed(Double(first.peak - first.rssBefore) / Double(max(1, child.peakBytes)) * 100, 1))% of kubectl's peak"
+            )
         }
         await served.stop()
     }
@@ -87,7 +108,6 @@ struct SyncBench: AsyncParsableCommand {
         return (seconds, bytes)
     }
 }
-
 
 /// One ClusterConnection started cold and timed until every resource has been listed into its store.
 struct SyncMeasurement {
@@ -114,8 +134,9 @@ struct SyncMeasurement {
         let peak = max(await sampler.peak, Measure.selfMemory("VmHWM"))
         let rssAfter = Measure.selfMemory("VmRSS")
         withExtendedLifetime(snapshot) {}
-        return SyncMeasurement(connection: connection, seconds: seconds, podCount: snapshot.pods.count, rssBefore: rssBefore,
-                               peak: peak, rssAfter: rssAfter)
+        return SyncMeasurement(
+            connection: connection, seconds: seconds, podCount: snapshot.pods.count, rssBefore: rssBefore,
+            peak: peak, rssAfter: rssAfter)
     }
 }
 
@@ -139,7 +160,9 @@ struct WatchBurst {
     let generation: Double
     let from: String
 
-    static func run(cluster: SimCluster, connection: ClusterConnection, churn: Int, seconds churnSeconds: Int) async throws -> WatchBurst {
+    static func run(cluster: SimCluster, connection: ClusterConnection, churn: Int, seconds churnSeconds: Int)
+        async throws -> WatchBurst
+    {
         // The first controller tick at this size rewrites every workload's and pod's status, more changes than the
         // simulator's 50,000-change history holds: settle it before marking where the replay starts.
         await cluster.advance(bySeconds: 1)
@@ -152,7 +175,8 @@ struct WatchBurst {
         let generation = Measure.since(generationStart)
         let store = await connection.store
         let client = await connection.client
-        let stream = try await client.watch(PodSummary.self, .pods, options: ListOptions(resourceVersion: from, timeoutSeconds: 600))
+        let stream = try await client.watch(
+            PodSummary.self, .pods, options: ListOptions(resourceVersion: from, timeoutSeconds: 600))
         let progress = BurstProgress()
         let reader = Task { () throws -> (Int, ContinuousClock.Instant?, ContinuousClock.Instant) in
             var events = 0

@@ -8,7 +8,9 @@ import Foundation
 /// - `POST /sim/advance?seconds=N`: step the simulated clock.
 extension SimCluster {
     func handleControl(_ request: APIRequest) -> APIResponse {
-        guard tokens.user(forAuthorization: request.header("Authorization"))?.isAdmin == true else { return error(.unauthorized()) }
+        guard tokens.user(forAuthorization: request.header("Authorization"))?.isAdmin == true else {
+            return error(.unauthorized())
+        }
         switch (request.method, request.path) {
         case ("GET", "/sim/status"):
             return .json(200, Array(statusJSON().encoded()))
@@ -37,7 +39,9 @@ extension SimCluster {
             if fields["expireHistory"]?.boolValue == true { expireHistory() }
             if fields["cutWatches"]?.boolValue == true { cutWatches() }
             if let count = fields["touchPods"]?.intValue, count > 0 { touchPods(Int(min(count, 1_000_000))) }
-            if let seconds = fields["outageSeconds"]?.doubleValue ?? fields["outageSeconds"]?.intValue.map(Double.init), seconds > 0 {
+            if let seconds = fields["outageSeconds"]?.doubleValue ?? fields["outageSeconds"]?.intValue.map(Double.init),
+                seconds > 0
+            {
                 startOutage(seconds: seconds)
             }
             return .json(200, Array(statusJSON().encoded()))
@@ -48,9 +52,16 @@ extension SimCluster {
 
     func statusJSON() -> JSONValue {
         let counts = objectCounts().mapValues { JSONValue.int(Int64($0)) }
-        return .object(["scenario": .string(scenarioName), "now": .string(world.timestamp.rfc3339), "elapsedSeconds": .int(Int64(world.elapsed)),
-                        "resourceVersion": .string(String(world.store.resourceVersion)), "objects": .object(counts), "watches": .int(Int64(world.store.hub.count)),
-                        "faults": .object(["latencyMilliseconds": .int(Int64(world.faults.latencyMilliseconds)), "throttleRemaining": .int(Int64(world.faults.throttleRemaining)),
-                                           "errorsRemaining": .int(Int64(world.faults.errorsRemaining)), "isDown": .bool(world.faults.isDown)])])
+        return .object([
+            "scenario": .string(scenarioName), "now": .string(world.timestamp.rfc3339),
+            "elapsedSeconds": .int(Int64(world.elapsed)),
+            "resourceVersion": .string(String(world.store.resourceVersion)), "objects": .object(counts),
+            "watches": .int(Int64(world.store.hub.count)),
+            "faults": .object([
+                "latencyMilliseconds": .int(Int64(world.faults.latencyMilliseconds)),
+                "throttleRemaining": .int(Int64(world.faults.throttleRemaining)),
+                "errorsRemaining": .int(Int64(world.faults.errorsRemaining)), "isDown": .bool(world.faults.isDown),
+            ]),
+        ])
     }
 }

@@ -25,8 +25,10 @@ extension SimCluster {
         guard let path = ResourcePath(path: request.path) else { return error(.pathNotFound()) }
         let verb = Self.verb(request, path)
         guard user.may(verb, path.resource) else {
-            return error(.forbidden(user: user.name, verb: verb, resource: path.resource, subresource: path.subresource,
-                                    namespace: path.namespace, name: path.name))
+            return error(
+                .forbidden(
+                    user: user.name, verb: verb, resource: path.resource, subresource: path.subresource,
+                    namespace: path.namespace, name: path.name))
         }
         do {
             return try route(request, path, user: user)
@@ -44,15 +46,18 @@ extension SimCluster {
         }
         switch (request.method, path.name, path.subresource) {
         case ("GET", nil, nil):
-            return request.query["watch"] == "true" || request.query["watch"] == "1" ? try watch(request, path) : try list(request, path)
+            return request.query["watch"] == "true" || request.query["watch"] == "1"
+                ? try watch(request, path) : try list(request, path)
         case ("GET", .some, nil), ("GET", .some, "status"), ("GET", .some, "resize"): return try get(request, path)
         case ("GET", .some, "scale"): return try scale(path)
         case ("GET", .some, "log"): return try podLog(request, path)
         case (_, .some, "proxy") where path.resource == .nodes: return try nodeProxy(request, path)
         case ("POST", nil, nil): return try create(request, path)
         case ("POST", .some, "eviction"): return try evict(request, path)
-        case ("PATCH", .some, let sub) where sub == nil || sub == "status" || sub == "scale" || sub == "resize": return try patch(request, path)
-        case ("PUT", .some, let sub) where sub == nil || sub == "status" || sub == "scale" || sub == "resize": return try replace(request, path)
+        case ("PATCH", .some, let sub) where sub == nil || sub == "status" || sub == "scale" || sub == "resize":
+            return try patch(request, path)
+        case ("PUT", .some, let sub) where sub == nil || sub == "status" || sub == "scale" || sub == "resize":
+            return try replace(request, path)
         case ("DELETE", .some, nil): return try delete(request, path)
         default: throw .methodNotAllowed()
         }
@@ -60,7 +65,9 @@ extension SimCluster {
 
     static func verb(_ request: APIRequest, _ path: ResourcePath) -> String {
         switch request.method {
-        case "GET": path.name == nil ? (request.query["watch"] == "true" || request.query["watch"] == "1" ? "watch" : "list") : "get"
+        case "GET":
+            path.name == nil
+                ? (request.query["watch"] == "true" || request.query["watch"] == "1" ? "watch" : "list") : "get"
         case "POST": "create"
         case "PUT": "update"
         case "PATCH": "patch"
@@ -77,8 +84,12 @@ extension SimCluster {
 
     func object(_ status: Int, _ stored: StoredObject, _ resource: ResourceType, request: APIRequest) -> APIResponse {
         if request.wantsTable {
-            return .json(status, TableRendering.table(resource: resource, rows: [stored], now: world.timestamp, resourceVersion: stored.resourceVersion, continueToken: nil),
-                         extraHeaders: [])
+            return .json(
+                status,
+                TableRendering.table(
+                    resource: resource, rows: [stored], now: world.timestamp, resourceVersion: stored.resourceVersion,
+                    continueToken: nil),
+                extraHeaders: [])
         }
         return .json(status, ObjectRendering.objectJSON(stored, as: resource))
     }

@@ -10,7 +10,8 @@ extension SimCluster {
             if let name = path.name, nodes.isEmpty { throw .notFound(.nodeMetrics, name) }
             let items: [JSONValue] = nodes.map { node in
                 let name = node.metadata.name ?? ""
-                var memory = 0.0, cpu = 0.0
+                var memory = 0.0
+                var cpu = 0.0
                 for key in world.store.podsByNode[name] ?? [] {
                     for container in world.runtimes[key]?.containers.values.map({ $0 }) ?? [] {
                         memory += container.workingSetBytes
@@ -18,26 +19,42 @@ extension SimCluster {
                     }
                 }
                 memory += world.kubeletMemory[name] ?? 256 * 1_048_576
-                return .object(["metadata": .object(["name": .string(name), "creationTimestamp": .string(stamp)]), "timestamp": .string(stamp),
-                                "window": "20.05s", "usage": .object(["cpu": .string("\(Int64(cpu * 1e9))n"), "memory": .string("\(Int64(memory) / 1024)Ki")])])
+                return .object([
+                    "metadata": .object(["name": .string(name), "creationTimestamp": .string(stamp)]),
+                    "timestamp": .string(stamp),
+                    "window": "20.05s",
+                    "usage": .object([
+                        "cpu": .string("\(Int64(cpu * 1e9))n"), "memory": .string("\(Int64(memory) / 1024)Ki"),
+                    ]),
+                ])
             }
             return metricsBody(kind: "NodeMetrics", items: items, single: path.name != nil)
         }
         let pods = world.store.all(Pod.self).filter {
-            (path.namespace == nil || $0.metadata.namespace == path.namespace) && (path.name == nil || $0.metadata.name == path.name) && $0.status.phase == "Running"
+            (path.namespace == nil || $0.metadata.namespace == path.namespace)
+                && (path.name == nil || $0.metadata.name == path.name) && $0.status.phase == "Running"
         }
         if let name = path.name, pods.isEmpty { throw .notFound(.podMetrics, name) }
         let items: [JSONValue] = pods.map { pod in
             let runtime = world.runtimes[pod.storeKey]
             let containers: [JSONValue] = pod.spec.containers.map { container in
                 let state = runtime?.containers[container.name]
-                return .object(["name": .string(container.name),
-                                "usage": .object(["cpu": .string("\(Int64((state?.cpuCores ?? 0) * 1e9))n"),
-                                                  "memory": .string("\(Int64(state?.workingSetBytes ?? 0) / 1024)Ki")])])
+                return .object([
+                    "name": .string(container.name),
+                    "usage": .object([
+                        "cpu": .string("\(Int64((state?.cpuCores ?? 0) * 1e9))n"),
+                        "memory": .string("\(Int64(state?.workingSetBytes ?? 0) / 1024)Ki"),
+                    ]),
+                ])
             }
-            return .object(["metadata": .object(["name": .string(pod.metadata.name ?? ""), "namespace": .string(pod.metadata.namespace ?? ""),
-                                                 "creationTimestamp": .string(stamp), "labels": .object((pod.metadata.labels ?? [:]).mapValues { .string($0) })]),
-                            "timestamp": .string(stamp), "window": "20.05s", "containers": .array(containers)])
+            return .object([
+                "metadata": .object([
+                    "name": .string(pod.metadata.name ?? ""), "namespace": .string(pod.metadata.namespace ?? ""),
+                    "creationTimestamp": .string(stamp),
+                    "labels": .object((pod.metadata.labels ?? [:]).mapValues { .string($0) }),
+                ]),
+                "timestamp": .string(stamp), "window": "20.05s", "containers": .array(containers),
+            ])
         }
         return metricsBody(kind: "PodMetrics", items: items, single: path.name != nil)
     }
@@ -47,23 +64,33 @@ extension SimCluster {
         if single, case .object(let members)? = items.first {
             return .json(200, Array(JSONValue.object(members.merging(header) { $1 }).encoded()))
         }
-        let list = JSONValue.object(["kind": .string(kind + "List"), "apiVersion": "metrics.k8s.io/v1beta1", "metadata": .object([:]), "items": .array(items)])
+        let list = JSONValue.object([
+            "kind": .string(kind + "List"), "apiVersion": "metrics.k8s.io/v1beta1", "metadata": .object([:]),
+            "items": .array(items),
+        ])
         return .json(200, Array(list.encoded()))
     }
 
     /// `/api/v1/nodes/{node}/proxy/metrics/cadvisor`: Prometheus text from the simulated kubelet.
     func nodeProxy(_ request: APIRequest, _ path: ResourcePath) throws(APIError) -> APIResponse {
-        guard let name = path.name, let node = world.store.get(Node.self, name) else { throw .notFound(.nodes, path.name ?? "") }
+        guard let name = path.name, let node = world.store.get(Node.self, name) else {
+            throw .notFound(.nodes, path.name ?? "")
+        }
         guard request.method == "GET", path.rest == ["metrics", "cadvisor"] else { throw .pathNotFound() }
         guard node.isReady else {
-            throw .serviceUnavailable("error trying to reach service: dial tcp \(node.status.addresses.first?.address ?? ""):10250: connect: connection refused")
+            throw .serviceUnavailable(
+                "error trying to reach service: dial tcp \(node.status.addresses.first?.address ?? ""):10250: connect: connection refused"
+            )
         }
-        return .text(200, CadvisorText.render(world: world, node: name), contentType: "text/plain; version=0.0.4; charset=utf-8")
+        return .text(
+            200, CadvisorText.render(world: world, node: name), contentType: "text/plain; version=0.0.4; charset=utf-8")
     }
 
     /// `pods/{name}/log`: a few generated lines that tell the scenario's story.
     func podLog(_ request: APIRequest, _ path: ResourcePath) throws(APIError) -> APIResponse {
-        guard let key = path.key, let pod = world.store.get(Pod.self, key) else { throw .notFound(.pods, path.name ?? "") }
+        guard let key = path.key, let pod = world.store.get(Pod.self, key) else {
+            throw .notFound(.pods, path.name ?? "")
+        }
         let container = request.query["container"] ?? pod.spec.containers.first?.name ?? ""
         guard pod.spec.containers.contains(where: { $0.name == container }) else {
             throw .badRequest("container \(container) is not valid for pod \(path.name ?? "")")
@@ -74,7 +101,9 @@ extension SimCluster {
         var time = start
         while time <= world.now, lines.count < (Int(request.query["tailLines"] ?? "") ?? 50) {
             let mib = Int((state?.workingSetBytes ?? 0) / 1_048_576)
-            lines.append("\(Timestamp(seconds: Int64(time)).rfc3339) \(container): serving; working set \(mib)Mi, cpu \(Int((state?.cpuCores ?? 0) * 1000))m")
+            lines.append(
+                "\(Timestamp(seconds: Int64(time)).rfc3339) \(container): serving; working set \(mib)Mi, cpu \(Int((state?.cpuCores ?? 0) * 1000))m"
+            )
             time += 15
         }
         return .text(200, lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n"))
@@ -90,8 +119,11 @@ enum CadvisorText {
             guard let pod = world.store.get(Pod.self, key), let runtime = world.runtimes[key] else { continue }
             for container in pod.spec.containers {
                 guard let state = runtime.containers[container.name] else { continue }
-                let labels = "container=\"\(escape(container.name))\",id=\"/kubepods/pod\(pod.metadata.uid ?? "")/\(state.containerID.suffix(12))\",image=\"\(escape(container.image ?? ""))\",name=\"\(state.containerID.suffix(12))\",namespace=\"\(escape(pod.metadata.namespace ?? ""))\",pod=\"\(escape(pod.metadata.name ?? ""))\""
-                func add(_ metric: String, _ value: String) { samples[metric, default: []].append("\(metric){\(labels)} \(value) \(stampMillis)") }
+                let labels =
+                    "container=\"\(escape(container.name))\",id=\"/kubepods/pod\(pod.metadata.uid ?? "")/\(state.containerID.suffix(12))\",image=\"\(escape(container.image ?? ""))\",name=\"\(state.containerID.suffix(12))\",namespace=\"\(escape(pod.metadata.namespace ?? ""))\",pod=\"\(escape(pod.metadata.name ?? ""))\""
+                func add(_ metric: String, _ value: String) {
+                    samples[metric, default: []].append("\(metric){\(labels)} \(value) \(stampMillis)")
+                }
                 add("container_memory_working_set_bytes", String(Int64(state.workingSetBytes)))
                 add("container_spec_memory_limit_bytes", String(container.resources?.memoryLimitBytes ?? 0))
                 add("container_oom_events_total", String(state.oomEvents))
@@ -108,7 +140,10 @@ enum CadvisorText {
         let help: [(String, String, String)] = [
             ("container_cpu_cfs_periods_total", "counter", "Number of elapsed enforcement period intervals."),
             ("container_cpu_cfs_throttled_periods_total", "counter", "Number of throttled period intervals."),
-            ("container_cpu_cfs_throttled_seconds_total", "counter", "Total time duration the container has been throttled."),
+            (
+                "container_cpu_cfs_throttled_seconds_total", "counter",
+                "Total time duration the container has been throttled."
+            ),
             ("container_cpu_usage_seconds_total", "counter", "Cumulative cpu time consumed in seconds."),
             ("container_memory_working_set_bytes", "gauge", "Current working set in bytes."),
             ("container_oom_events_total", "counter", "Count of out of memory events observed for the container"),
@@ -125,6 +160,7 @@ enum CadvisorText {
     }
 
     static func escape(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
     }
 }

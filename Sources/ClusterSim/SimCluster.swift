@@ -14,8 +14,11 @@ public actor SimCluster {
     private var availabilityObservers: [@Sendable (Bool) -> Void] = []
 
     /// Builds the cluster for a scenario; `start` is the simulated wall-clock time of the scenario's first second.
-    public init(scenario name: String, seed: UInt64 = 1, start: Date = Date(timeIntervalSince1970: 1_795_251_600),
-                options: ScenarioOptions = ScenarioOptions(), tokens: SimTokens = SimTokens(admin: "firebreak-admin-token", viewer: "firebreak-viewer-token")) throws(SimError) {
+    public init(
+        scenario name: String, seed: UInt64 = 1, start: Date = Date(timeIntervalSince1970: 1_795_251_600),
+        options: ScenarioOptions = ScenarioOptions(),
+        tokens: SimTokens = SimTokens(admin: "firebreak-admin-token", viewer: "firebreak-viewer-token")
+    ) throws(SimError) {
         guard let scenario = ScenarioCatalog.make(name, options: options) else { throw .unknownScenario(name) }
         self.scenario = scenario
         self.scenarioName = name
@@ -129,7 +132,9 @@ public actor SimCluster {
         let stamp = String(world.store.resourceVersion)
         for key in table.sortedKeys.prefix(count) {
             world.store.modify(Pod.self, key) { pod in
-                pod.metadata.annotations = (pod.metadata.annotations ?? [:]).merging(["sim.firebreak.dev/touched": stamp]) { $1 }
+                pod.metadata.annotations = (pod.metadata.annotations ?? [:]).merging([
+                    "sim.firebreak.dev/touched": stamp
+                ]) { $1 }
                 return true
             }
         }

@@ -31,7 +31,8 @@ final class ConsoleSession {
     init(options: ConsoleOptions, clusterClock: @escaping @Sendable () -> Date) {
         self.options = options
         self.clusterClock = clusterClock
-        status = ConnectionStatus(context: "-", server: "-", namespace: options.namespace, isReadOnly: options.isReadOnly)
+        status = ConnectionStatus(
+            context: "-", server: "-", namespace: options.namespace, isReadOnly: options.isReadOnly)
     }
 
     /// Connects to `endpoint`, then runs the console until the user quits.
@@ -41,10 +42,15 @@ final class ConsoleSession {
         var keymap = Keymap.defaults
         var startupMessage: StatusMessage?
         if let path = KeymapLoader.defaultPath(environment: environment), FileManager.default.fileExists(atPath: path) {
-            do { keymap = try KeymapLoader.load(path: path, into: keymap) } catch { startupMessage = StatusMessage(error.description, isError: true) }
+            do { keymap = try KeymapLoader.load(path: path, into: keymap) } catch {
+                startupMessage = StatusMessage(error.description, isError: true)
+            }
         }
         if options.isReadOnly { keymap = keymap.readOnly() }
-        try withCursesTerminal(theme: { colours in self.chooseTheme(colours: colours, environment: environment, message: &startupMessage) }) { terminal in
+        func theme(colours: Int) -> Theme {
+            chooseTheme(colours: colours, environment: environment, message: &startupMessage)
+        }
+        try withCursesTerminal(theme: theme) { terminal in
             var state = ClusterConsole.initialState(size: terminal.size, keymap: keymap)
             state.namespace = options.namespace
             state.message = startupMessage
@@ -62,8 +68,9 @@ final class ConsoleSession {
 
     private func connect(_ endpoint: ClusterEndpoint, namespace: String?) throws {
         disconnect()
-        let connection = try ClusterConnection(endpoint: endpoint, namespace: namespace, metricsInterval: options.metricsInterval, now: clusterClock,
-                                               logger: Logger(label: "firebreak.cluster"))
+        let connection = try ClusterConnection(
+            endpoint: endpoint, namespace: namespace, metricsInterval: options.metricsInterval, now: clusterClock,
+            logger: Logger(label: "firebreak.cluster"))
         let feed = ClusterFeed()
         let inbox = inbox
         let clock = clusterClock
@@ -74,7 +81,8 @@ final class ConsoleSession {
         status.server = endpoint.server.absoluteString
         status.namespace = namespace
         status.health = ConnectionHealth()
-        logger.info("connecting to \(endpoint.server) (context \(endpoint.contextName), namespace \(namespace ?? "all"))")
+        logger.info(
+            "connecting to \(endpoint.server) (context \(endpoint.contextName), namespace \(namespace ?? "all"))")
         feedTask = Task.detached {
             await connection.start()
             await feed.follow(connection, inbox: inbox, clusterClock: clock)
@@ -82,11 +90,15 @@ final class ConsoleSession {
     }
 
     private func chooseTheme(colours: Int, environment: [String: String], message: inout StatusMessage?) -> Theme {
-        let name = ThemeSelection.themeName(requested: options.theme, environment: environment, terminalColours: colours)
+        let name = ThemeSelection.themeName(
+            requested: options.theme, environment: environment, terminalColours: colours)
         let directories = ThemeDirectories.candidates(environment: environment)
-        guard let directory = directories.first(where: { FileManager.default.fileExists(atPath: "\($0)/\(name).yaml") }) else {
+        guard let directory = directories.first(where: { FileManager.default.fileExists(atPath: "\($0)/\(name).yaml") })
+        else {
             if name != Theme.builtInDefault.name {
-                message = StatusMessage("Theme '\(name)' not found in \(directories.joined(separator: ", ")); using the default", isError: true)
+                message = StatusMessage(
+                    "Theme '\(name)' not found in \(directories.joined(separator: ", ")); using the default",
+                    isError: true)
             }
             return name == ThemeSelection.monochrome ? Theme(name: "mono", styles: [:]) : .builtInDefault
         }
@@ -115,16 +127,18 @@ final class ConsoleSession {
         case .refreshCluster:
             guard let update = feed.take() else { return [] }
             return console.update(update.rows, data: update.data, state: state)
-        case let .applyQuery(pane, query):
+        case .applyQuery(let pane, let query):
             return console.apply(query, to: pane)
-        case let .showDetail(pane, row):
+        case .showDetail(let pane, let row):
             detailTarget = console.detailTarget(pane: pane, row: row)
-            return detailTarget == nil ? [.keyPressed(.escape), .messagePosted(StatusMessage("No detail view for this row", isError: true))] : []
-        case let .switchNamespace(namespace):
+            return detailTarget == nil
+                ? [.keyPressed(.escape), .messagePosted(StatusMessage("No detail view for this row", isError: true))]
+                : []
+        case .switchNamespace(let namespace):
             return reconnect(namespace: namespace, context: nil)
-        case let .switchContext(context):
+        case .switchContext(let context):
             return reconnect(namespace: status.namespace, context: context)
-        case let .requestRunbook(action, pane, row):
+        case .requestRunbook(let action, let pane, let row):
             logger.info("runbook \(action.name) requested on \(pane.title) row \(row)")
             return [.messagePosted(StatusMessage("Runbook '\(action.name)' is not available yet", isError: true))]
         }
@@ -132,7 +146,8 @@ final class ConsoleSession {
 
     private func reconnect(namespace: String?, context: String?) -> [AppEvent] {
         do {
-            let endpoint = try KubeconfigLoader().load(kubeconfigPath: options.kubeconfigPath, context: context ?? status.context)
+            let endpoint = try KubeconfigLoader().load(
+                kubeconfigPath: options.kubeconfigPath, context: context ?? status.context)
             try connect(endpoint, namespace: namespace)
             return PaneID.allCases.map { .rowsChanged($0, rowCount: 0, totalCount: 0, cursor: 0) }
         } catch {
@@ -148,9 +163,11 @@ enum ThemeDirectories {
         if let path = environment["FIREBREAK_THEMES"], !path.isEmpty { directories.append(path) }
         if let home = environment["HOME"] { directories.append(home + "/.config/firebreak/themes") }
         directories.append(FileManager.default.currentDirectoryPath + "/themes")
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         directories.append(executable.appendingPathComponent("../share/firebreak/themes").standardized.path)
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         directories.append(source.appendingPathComponent("themes").path)
         return directories
     }

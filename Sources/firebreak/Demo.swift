@@ -10,10 +10,10 @@ struct Demo: AsyncParsableCommand {
         commandName: "console",
         abstract: "The live incident console (the default command).",
         discussion: """
-        Without --demo, connects to the current kubeconfig context. With --demo, starts the simulator on loopback \
-        (HTTPS, a generated kubeconfig) and connects to it through the same client. Logs go to \
-        $FIREBREAK_LOG or ~/.cache/firebreak/firebreak.log.
-        """
+            Without --demo, connects to the current kubeconfig context. With --demo, starts the simulator on loopback \
+            (HTTPS, a generated kubeconfig) and connects to it through the same client. Logs go to \
+            $FIREBREAK_LOG or ~/.cache/firebreak/firebreak.log.
+            """
     )
 
     @Flag(name: .customLong("demo"), help: "Run on the embedded simulated cluster.")
@@ -43,7 +43,9 @@ struct Demo: AsyncParsableCommand {
     var duration: Double = 0
 
     func validate() throws {
-        if scenario != nil, !demo { throw ValidationError("A scenario needs --demo: firebreak --demo \(scenario ?? "")") }
+        if scenario != nil, !demo {
+            throw ValidationError("A scenario needs --demo: firebreak --demo \(scenario ?? "")")
+        }
         if speed <= 0 { throw ValidationError("--speed must be positive") }
     }
 
@@ -52,11 +54,13 @@ struct Demo: AsyncParsableCommand {
         // Before anything logs: every logger of the process writes to the file, never the terminal.
         let log = headless ? nil : LogFile.bootstrap(path: LogFile.defaultPath())
         guard demo else {
-            try runConsole(endpoint: try target.endpoint(), clusterClock: { Date() }, kubeconfigPath: target.kubeconfig, log: log)
+            try runConsole(
+                endpoint: try target.endpoint(), clusterClock: { Date() }, kubeconfigPath: target.kubeconfig, log: log)
             return
         }
         let name = scenario ?? "coredns-dns-spike"
-        let running = try await RunningSimulator.start(scenario: name, speed: speed, seed: seed, port: 0, kubeconfigPath: nil)
+        let running = try await RunningSimulator.start(
+            scenario: name, speed: speed, seed: seed, port: 0, kubeconfigPath: nil)
         if headless {
             print("Firebreak demo: scenario \(name) at \(speed)x on \(running.url)")
             print("kubectl --kubeconfig \(running.kubeconfigPath) get pods -A")
@@ -71,7 +75,8 @@ struct Demo: AsyncParsableCommand {
         defer { follower.cancel() }
         let endpoint = try KubeconfigLoader().load(kubeconfigPath: running.kubeconfigPath, context: nil)
         do {
-            try runConsole(endpoint: endpoint, clusterClock: clock.now, kubeconfigPath: running.kubeconfigPath, log: log)
+            try runConsole(
+                endpoint: endpoint, clusterClock: clock.now, kubeconfigPath: running.kubeconfigPath, log: log)
         } catch {
             await running.stop()
             throw error
@@ -80,9 +85,12 @@ struct Demo: AsyncParsableCommand {
     }
 
     @MainActor
-    private func runConsole(endpoint: ClusterEndpoint, clusterClock: @escaping @Sendable () -> Date, kubeconfigPath: String?, log: LogFile?) throws {
-        let options = ConsoleOptions(namespace: target.namespace, isReadOnly: readOnly, theme: theme, kubeconfigPath: kubeconfigPath,
-                                     metricsInterval: demo ? .seconds(5) : .seconds(30))
+    private func runConsole(
+        endpoint: ClusterEndpoint, clusterClock: @escaping @Sendable () -> Date, kubeconfigPath: String?, log: LogFile?
+    ) throws {
+        let options = ConsoleOptions(
+            namespace: target.namespace, isReadOnly: readOnly, theme: theme, kubeconfigPath: kubeconfigPath,
+            metricsInterval: demo ? .seconds(5) : .seconds(30))
         let session = ConsoleSession(options: options, clusterClock: clusterClock)
         defer { session.disconnect() }
         do {

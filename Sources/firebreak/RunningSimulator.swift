@@ -10,18 +10,26 @@ struct RunningSimulator {
     let clock: Task<Void, Never>
     let isTemporaryKubeconfig: Bool
 
-    static func start(scenario: String, speed: Double, seed: UInt64, port: Int, kubeconfigPath: String?,
-                      options: ScenarioOptions = ScenarioOptions()) async throws -> RunningSimulator {
+    static func start(
+        scenario: String, speed: Double, seed: UInt64, port: Int, kubeconfigPath: String?,
+        options: ScenarioOptions = ScenarioOptions()
+    ) async throws -> RunningSimulator {
         let token = randomToken()
-        let cluster = try SimCluster(scenario: scenario, seed: seed, start: Date(), options: options,
-                                     tokens: SimTokens(admin: token, viewer: randomToken()))
+        let cluster = try SimCluster(
+            scenario: scenario, seed: seed, start: Date(), options: options,
+            tokens: SimTokens(admin: token, viewer: randomToken()))
         let server = try SimServer(cluster: cluster)
         let bound = try await server.start(port: port)
         let url = await server.url
-        let path = kubeconfigPath ?? FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-sim-\(bound).kubeconfig").path
-        try SimKubeconfig.write(to: path, server: url, token: token, certificateAuthorityPEM: server.certificate?.certificatePEM)
+        let path =
+            kubeconfigPath
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-sim-\(bound).kubeconfig").path
+        try SimKubeconfig.write(
+            to: path, server: url, token: token, certificateAuthorityPEM: server.certificate?.certificatePEM)
         let clock = Task { await cluster.run(speed: speed) }
-        return RunningSimulator(cluster: cluster, server: server, url: url, kubeconfigPath: path, clock: clock, isTemporaryKubeconfig: kubeconfigPath == nil)
+        return RunningSimulator(
+            cluster: cluster, server: server, url: url, kubeconfigPath: path, clock: clock,
+            isTemporaryKubeconfig: kubeconfigPath == nil)
     }
 
     /// Waits `seconds` of real time, or until interrupted when 0.
@@ -47,7 +55,9 @@ struct RunningSimulator {
             try? await Task.sleep(for: interval)
             let counts = await cluster.objectCounts()
             let elapsed = Int(await cluster.elapsedSeconds)
-            print("t+\(elapsed / 60)m\(elapsed % 60)s  nodes \(counts["nodes"] ?? 0)  pods \(counts["pods"] ?? 0)  events \(counts["events"] ?? 0)  watches \(await cluster.watchCount)")
+            print(
+                "t+\(elapsed / 60)m\(elapsed % 60)s  nodes \(counts["nodes"] ?? 0)  pods \(counts["pods"] ?? 0)  events \(counts["events"] ?? 0)  watches \(await cluster.watchCount)"
+            )
         }
     }
 

@@ -8,7 +8,8 @@ struct SignalsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signals",
         abstract: "Print the current observations (OOM kills, crash loops, NotReady nodes, throttling, ...).",
-        discussion: "Most severe first, one a line. With --follow, keeps printing new observations and connection changes."
+        discussion:
+            "Most severe first, one a line. With --follow, keeps printing new observations and connection changes."
     )
 
     @OptionGroup var target: ClusterTargetOptions
@@ -39,14 +40,16 @@ struct SignalsCommand: AsyncParsableCommand {
         let states = connection.states
         guard await Self.waitConnected(states, timeout: timeout) else {
             let health = await connection.store.snapshot().health
-            output.fail("\(endpoint.server.absoluteString) (context '\(endpoint.contextName)'): no complete view after "
-                        + "\(Int(timeout))s" + (health.lastError.map { ": \($0)" } ?? ""))
+            output.fail(
+                "\(endpoint.server.absoluteString) (context '\(endpoint.contextName)'): no complete view after "
+                    + "\(Int(timeout))s" + (health.lastError.map { ": \($0)" } ?? ""))
             await connection.stop()
             throw ExitCode(1)
         }
-        let current = SignalRules.detect(previous: nil, current: await connection.store.snapshot(),
-                                         metrics: await connection.currentMetrics(), now: Date(),
-                                         thresholds: SignalThresholds())
+        let current = SignalRules.detect(
+            previous: nil, current: await connection.store.snapshot(),
+            metrics: await connection.currentMetrics(), now: Date(),
+            thresholds: SignalThresholds())
         var printed: [String: Int] = [:]
         for observation in current where observation.isActive {
             output.observation(observation)
@@ -102,8 +105,12 @@ struct SignalsOutput: Sendable {
         if json {
             write(encode(ObservationLine(observation)))
         } else {
-            write([KubeTime.format(observation.lastSeen), observation.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0),
-                   observation.kind.rawValue, observation.subject.description, observation.summary].joined(separator: "  "))
+            write(
+                [
+                    KubeTime.format(observation.lastSeen),
+                    observation.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0),
+                    observation.kind.rawValue, observation.subject.description, observation.summary,
+                ].joined(separator: "  "))
         }
     }
 

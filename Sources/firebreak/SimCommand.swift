@@ -50,8 +50,9 @@ struct SimCommand: AsyncParsableCommand {
 
         func run() async throws {
             let options = ScenarioOptions(nodes: nodes, pods: pods)
-            let running = try await RunningSimulator.start(scenario: scenario, speed: speed, seed: seed, port: port,
-                                                           kubeconfigPath: kubeconfigOut, options: options)
+            let running = try await RunningSimulator.start(
+                scenario: scenario, speed: speed, seed: seed, port: port,
+                kubeconfigPath: kubeconfigOut, options: options)
             print("serving \(scenario) on \(running.url) (kubeconfig: \(running.kubeconfigPath))")
             await running.wait(seconds: duration)
             await running.stop()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClusterModel
 
 @Suite("Cluster connection", .enabled(if: LocalAPIServer.python != nil))
@@ -40,7 +41,8 @@ struct ClusterConnectionTests {
 
     @Test func signalsWaitForEveryFirstListOrTheGracePeriod() async throws {
         let server = try LocalAPIServer(failing: ["/apis/policy/v1/poddisruptionbudgets"])
-        let connection = try ClusterConnection(endpoint: server.endpoint(), metricsInterval: nil, firstListGrace: .seconds(3))
+        let connection = try ClusterConnection(
+            endpoint: server.endpoint(), metricsInterval: nil, firstListGrace: .seconds(3))
         let started = ContinuousClock.now
         await connection.start()
         await connection.store.waitUntilSynced([.nodes, .pods, .events, .deployments])
@@ -48,7 +50,9 @@ struct ClusterConnectionTests {
         let first = await observations.next()
         let waited = ContinuousClock.now - started
         #expect(first != nil)
-        #expect(waited >= .seconds(3), "no signal while budgets could not be listed, until the grace period ended (waited \(waited))")
+        #expect(
+            waited >= .seconds(3),
+            "no signal while budgets could not be listed, until the grace period ended (waited \(waited))")
         #expect(await connection.store.snapshot().health.syncedResources.contains("poddisruptionbudgets") == false)
         await connection.stop()
         server.stop()

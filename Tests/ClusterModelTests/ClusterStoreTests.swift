@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClusterModel
 
 @Suite("Cluster store")
@@ -44,7 +45,8 @@ struct ClusterStoreTests {
         await store.replace(.pods, items: [pod("a")])
         await store.apply(.pods, event: WatchEvent<PodSummary>.added(pod("b")))
         await store.apply(.pods, event: WatchEvent<PodSummary>.deleted(pod("a")))
-        await store.apply(.pods, event: WatchEvent<PodSummary>.bookmark(resourceVersion: "9", isInitialEventsEnd: false))
+        await store.apply(
+            .pods, event: WatchEvent<PodSummary>.bookmark(resourceVersion: "9", isInitialEventsEnd: false))
         let snapshot = await store.snapshot()
         #expect(snapshot.generation == 3)
         #expect(snapshot.pods.keys.map(\.name) == ["b"])
@@ -53,10 +55,21 @@ struct ClusterStoreTests {
 
     @Test func workloadsOfEachKindLiveInTheirOwnDictionary() async throws {
         let store = ClusterStore()
-        await store.replace(.deployments, items: [WorkloadSummary(kind: "Deployment", namespace: "demo", name: "web", desiredReplicas: 2)])
-        await store.replace(.replicaSets, items: [WorkloadSummary(kind: "ReplicaSet", namespace: "demo", name: "web-1", desiredReplicas: 2,
-                                                                  controller: OwnerRef(kind: "Deployment", name: "web"))])
-        await store.replace(.pods, items: [PodSummary(namespace: "demo", name: "web-1-x", controller: OwnerRef(kind: "ReplicaSet", name: "web-1"))])
+        await store.replace(
+            .deployments,
+            items: [WorkloadSummary(kind: "Deployment", namespace: "demo", name: "web", desiredReplicas: 2)])
+        await store.replace(
+            .replicaSets,
+            items: [
+                WorkloadSummary(
+                    kind: "ReplicaSet", namespace: "demo", name: "web-1", desiredReplicas: 2,
+                    controller: OwnerRef(kind: "Deployment", name: "web"))
+            ])
+        await store.replace(
+            .pods,
+            items: [
+                PodSummary(namespace: "demo", name: "web-1-x", controller: OwnerRef(kind: "ReplicaSet", name: "web-1"))
+            ])
         let snapshot = await store.snapshot()
         #expect(snapshot.deployments.count == 1)
         #expect(snapshot.replicaSets.count == 1)

@@ -1,13 +1,18 @@
 import Foundation
 import Testing
+
 @testable import ClusterModel
 
 @Suite("Exec credential plugins")
 struct ExecPluginTests {
     /// A plugin that counts its runs, records its environment and prints a token numbered by run.
-    static func writePlugin(_ dir: TemporaryDirectory, apiVersion: String = "client.authentication.k8s.io/v1",
-                            expiry: String = "2999-01-01T00:00:00Z", exitCode: Int = 0) throws -> String {
-        try dir.write("bin/get-token", """
+    static func writePlugin(
+        _ dir: TemporaryDirectory, apiVersion: String = "client.authentication.k8s.io/v1",
+        expiry: String = "2999-01-01T00:00:00Z", exitCode: Int = 0
+    ) throws -> String {
+        try dir.write(
+            "bin/get-token",
+            """
             #!/bin/sh
             n=$(cat "\(dir.path)/runs" 2>/dev/null || echo 0)
             n=$((n+1))
@@ -20,19 +25,24 @@ struct ExecPluginTests {
     }
 
     /// Runs the script through `/bin/sh`: executing a file just written can fail with ETXTBSY while parallel tests fork.
-    static func config(_ script: String, apiVersion: String = "client.authentication.k8s.io/v1",
-                       provideClusterInfo: Bool = true) -> ExecPluginConfig {
-        ExecPluginConfig(apiVersion: apiVersion, command: "/bin/sh", args: [script, "eks", "get-token"],
-                         env: [.init(name: "PLUGIN_PROFILE", value: "prod")], interactiveMode: .never,
-                         provideClusterInfo: provideClusterInfo,
-                         cluster: .init(server: "https://api.example", tlsServerName: "api.internal",
-                                        insecureSkipTLSVerify: false, certificateAuthorityData: "Q0E="))
+    static func config(
+        _ script: String, apiVersion: String = "client.authentication.k8s.io/v1",
+        provideClusterInfo: Bool = true
+    ) -> ExecPluginConfig {
+        ExecPluginConfig(
+            apiVersion: apiVersion, command: "/bin/sh", args: [script, "eks", "get-token"],
+            env: [.init(name: "PLUGIN_PROFILE", value: "prod")], interactiveMode: .never,
+            provideClusterInfo: provideClusterInfo,
+            cluster: .init(
+                server: "https://api.example", tlsServerName: "api.internal",
+                insecureSkipTLSVerify: false, certificateAuthorityData: "Q0E="))
     }
 
     @Test func pluginTokenIsCachedUntilExpiryAndRotatedAfterA401() async throws {
         let dir = try TemporaryDirectory()
         let plugin = try Self.writePlugin(dir)
-        let provider = CredentialProvider(credentials: .exec(Self.config(plugin)), parentEnvironment: ["PATH": "/usr/bin:/bin"])
+        let provider = CredentialProvider(
+            credentials: .exec(Self.config(plugin)), parentEnvironment: ["PATH": "/usr/bin:/bin"])
         let first = try await provider.bearerToken()
         let again = try await provider.bearerToken()
         #expect(first?.value == "tok-1")
@@ -57,7 +67,9 @@ struct ExecPluginTests {
         let config = Self.config(plugin, apiVersion: "client.authentication.k8s.io/v1beta1")
         _ = try await ExecPluginRunner.run(config, parentEnvironment: [:])
         #expect(try String(contentsOfFile: dir.path + "/env-args", encoding: .utf8) == "prod eks get-token")
-        let info = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/exec-info"))) as? [String: Any]
+        let info =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/exec-info")))
+            as? [String: Any]
         #expect(info?["apiVersion"] as? String == "client.authentication.k8s.io/v1beta1")
         let spec = info?["spec"] as? [String: Any]
         #expect(spec?["interactive"] as? Bool == false)
@@ -69,7 +81,10 @@ struct ExecPluginTests {
 
     @Test func clusterInfoIsLeftOutUnlessRequested() {
         let info = ExecPluginRunner.execInfo(Self.config("x", provideClusterInfo: false))
-        #expect(info == #"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","spec":{"interactive":false}}"#)
+        #expect(
+            info
+                == #"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","spec":{"interactive":false}}"#
+        )
     }
 
     @Test func failingPluginReportsExitStatusAndStderr() async throws {
@@ -98,12 +113,16 @@ struct ExecPluginTests {
         let error = await #expect(throws: KubeconfigError.self) {
             try await ExecPluginRunner.run(config, parentEnvironment: ["PATH": "/nonexistent"])
         }
-        #expect(error?.description == "Credential plugin 'no-such-plugin-xyz' failed: not found on PATH: install the AWS CLI")
+        #expect(
+            error?.description
+                == "Credential plugin 'no-such-plugin-xyz' failed: not found on PATH: install the AWS CLI")
     }
 
     @Test func kubeconfigExecEntryResolvesARelativeCommandAgainstItsFile() throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write("kube/config", """
+        let path = try dir.write(
+            "kube/config",
+            """
             current-context: p
             clusters: [{name: k, cluster: {server: "https://x"}}]
             contexts: [{name: p, context: {cluster: k, user: u}}]

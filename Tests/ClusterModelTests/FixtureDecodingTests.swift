@@ -1,18 +1,21 @@
 import Foundation
 import Testing
+
 @testable import ClusterModel
 
 @Suite("Decoding captured kube-apiserver responses")
 struct FixtureDecodingTests {
     @Test func podListDecodesEveryPodWithItsListMetadata() throws {
-        let list = try ResourceDecoding.decodeList(PodSummary.self, from: Fixtures.data("pods-list-all-namespaces.json"), resource: .pods)
+        let list = try ResourceDecoding.decodeList(
+            PodSummary.self, from: Fixtures.data("pods-list-all-namespaces.json"), resource: .pods)
         #expect(list.resourceVersion == "225")
         #expect(list.continueToken == nil)
         #expect(list.items.map(\.name).sorted() == ["evict-me", "resize-me", "web-oom"])
     }
 
     @Test func oomKilledPodKeepsTheFieldsSignalsNeed() throws {
-        let pod = try ResourceDecoding.decodeObject(PodSummary.self, from: Fixtures.data("pod-get-web-oom.json"), resource: .pods)
+        let pod = try ResourceDecoding.decodeObject(
+            PodSummary.self, from: Fixtures.data("pod-get-web-oom.json"), resource: .pods)
         #expect(pod.key == ObjectKey(namespace: "demo", name: "web-oom"))
         #expect(pod.uid == "e9796784-b8cf-4501-8171-32e6dc4d3bf9")
         #expect(pod.nodeName == "node-a")
@@ -22,27 +25,47 @@ struct FixtureDecodingTests {
         #expect(pod.createdAt == date("2026-11-21T10:09:01Z"))
         #expect(pod.ready?.status == .isFalse)
         #expect(pod.scheduled?.status == .isTrue)
-        #expect(pod.containers == [ContainerSpecSummary(name: "web", resources: ContainerResources(
-            cpuRequestMillis: 100, cpuLimitMillis: 500, memoryRequestBytes: 64 << 20, memoryLimitBytes: 128 << 20))])
+        #expect(
+            pod.containers == [
+                ContainerSpecSummary(
+                    name: "web",
+                    resources: ContainerResources(
+                        cpuRequestMillis: 100, cpuLimitMillis: 500, memoryRequestBytes: 64 << 20,
+                        memoryLimitBytes: 128 << 20))
+            ])
         let status = try #require(pod.containerStatuses.first)
         #expect(status.restartCount == 3)
         #expect(status.ready == false)
-        #expect(status.state == .waiting(reason: "CrashLoopBackOff", message: "back-off 40s restarting failed container=web pod=web-oom_demo"))
-        #expect(status.lastState == .terminated(Termination(reason: "OOMKilled", exitCode: 137,
-                                                            startedAt: date("2026-11-21T10:00:02Z"),
-                                                            finishedAt: date("2026-11-21T10:08:22Z"))))
+        #expect(
+            status.state
+                == .waiting(
+                    reason: "CrashLoopBackOff", message: "back-off 40s restarting failed container=web pod=web-oom_demo"
+                ))
+        #expect(
+            status.lastState
+                == .terminated(
+                    Termination(
+                        reason: "OOMKilled", exitCode: 137,
+                        startedAt: date("2026-11-21T10:00:02Z"),
+                        finishedAt: date("2026-11-21T10:08:22Z"))))
     }
 
     @Test func evictedPodHasDeletionTimestampAndDisruptionTarget() throws {
-        let pod = try ResourceDecoding.decodeObject(PodSummary.self, from: Fixtures.data("pod-get-evict-me-after-eviction.json"), resource: .pods)
+        let pod = try ResourceDecoding.decodeObject(
+            PodSummary.self, from: Fixtures.data("pod-get-evict-me-after-eviction.json"), resource: .pods)
         #expect(pod.deletionTimestamp == date("2026-11-21T10:09:38Z"))
-        #expect(pod.disruptionTarget == ConditionSummary(status: .isTrue, reason: "EvictionByEvictionAPI",
-                                                         message: "Eviction API: evicting",
-                                                         lastTransitionTime: date("2026-11-21T10:09:08Z")))
+        #expect(
+            pod.disruptionTarget
+                == ConditionSummary(
+                    status: .isTrue, reason: "EvictionByEvictionAPI",
+                    message: "Eviction API: evicting",
+                    lastTransitionTime: date("2026-11-21T10:09:08Z")))
     }
 
-    @Test(arguments: ["pod-status-patch-oomkilled-response.json", "pod-label-patch-response.json",
-                      "pod-resize-patch-response.json", "pods-list-continue-page1-token-after-compaction.json"])
+    @Test(arguments: [
+        "pod-status-patch-oomkilled-response.json", "pod-label-patch-response.json",
+        "pod-resize-patch-response.json", "pods-list-continue-page1-token-after-compaction.json",
+    ])
     func everyPodResponseDecodes(file: String) throws {
         let data = try Fixtures.data(file)
         if file.contains("list") {
@@ -53,8 +76,10 @@ struct FixtureDecodingTests {
     }
 
     @Test func pagedListCarriesContinueTokenUntilTheLastPage() throws {
-        let first = try ResourceDecoding.decodeList(PodSummary.self, from: Fixtures.data("pods-list-demo-limit1-page1.json"), resource: .pods)
-        let last = try ResourceDecoding.decodeList(PodSummary.self, from: Fixtures.data("pods-list-demo-limit1-page3.json"), resource: .pods)
+        let first = try ResourceDecoding.decodeList(
+            PodSummary.self, from: Fixtures.data("pods-list-demo-limit1-page1.json"), resource: .pods)
+        let last = try ResourceDecoding.decodeList(
+            PodSummary.self, from: Fixtures.data("pods-list-demo-limit1-page3.json"), resource: .pods)
         #expect(first.continueToken?.hasPrefix("eyJ2Ijoi") == true)
         #expect(first.remainingItemCount == 2)
         #expect(first.items.map(\.name) == ["evict-me"])
@@ -62,8 +87,10 @@ struct FixtureDecodingTests {
         #expect(last.items.map(\.name) == ["web-oom"])
     }
 
-    @Test(arguments: ["pods-list-demo-limit1-page1.json", "pods-list-demo-limit1-page2.json", "pods-list-demo-limit1-page3.json",
-                      "nodes-list.json", "events-list-demo.json"])
+    @Test(arguments: [
+        "pods-list-demo-limit1-page1.json", "pods-list-demo-limit1-page2.json", "pods-list-demo-limit1-page3.json",
+        "nodes-list.json", "events-list-demo.json",
+    ])
     func pageHeaderIsReadWithoutDecodingItems(file: String) throws {
         let data = try Fixtures.data(file)
         let header = try #require(ListPageHeader.parse(data))
@@ -75,7 +102,8 @@ struct FixtureDecodingTests {
     }
 
     @Test func nodesDecodeConditionsAllocatableAndTaints() throws {
-        let list = try ResourceDecoding.decodeList(NodeSummary.self, from: Fixtures.data("nodes-list.json"), resource: .nodes)
+        let list = try ResourceDecoding.decodeList(
+            NodeSummary.self, from: Fixtures.data("nodes-list.json"), resource: .nodes)
         let node = try #require(list.items.first { $0.name == "node-a" })
         #expect(node.key == ObjectKey(namespace: "", name: "node-a"))
         #expect(node.ready?.status == .isTrue)
@@ -92,7 +120,8 @@ struct FixtureDecodingTests {
     }
 
     @Test func cordonPatchResponseShowsTheNodeUnschedulable() throws {
-        let node = try ResourceDecoding.decodeObject(NodeSummary.self, from: Fixtures.data("node-cordon-patch-response.json"), resource: .nodes)
+        let node = try ResourceDecoding.decodeObject(
+            NodeSummary.self, from: Fixtures.data("node-cordon-patch-response.json"), resource: .nodes)
         #expect(node.isUnschedulable)
     }
 
@@ -103,9 +132,12 @@ struct FixtureDecodingTests {
         #expect(event.reason == "BackOff")
         #expect(event.type == "Warning")
         #expect(event.count == 3)
-        #expect(event.involvedObject == EventSummary.InvolvedObject(kind: "Pod", namespace: "demo", name: "web-oom",
-                                                                    uid: "e9796784-b8cf-4501-8171-32e6dc4d3bf9",
-                                                                    fieldPath: "spec.containers{web}"))
+        #expect(
+            event.involvedObject
+                == EventSummary.InvolvedObject(
+                    kind: "Pod", namespace: "demo", name: "web-oom",
+                    uid: "e9796784-b8cf-4501-8171-32e6dc4d3bf9",
+                    fieldPath: "spec.containers{web}"))
         #expect(event.sourceComponent == "kubelet")
         #expect(event.sourceHost == "node-a")
         #expect(event.firstSeen == date("2026-11-21T10:00:02Z"))
@@ -113,7 +145,8 @@ struct FixtureDecodingTests {
     }
 
     @Test func eventCreateResponseDecodes() throws {
-        let event = try ResourceDecoding.decodeObject(EventSummary.self, from: Fixtures.data("event-create-response.json"), resource: .events)
+        let event = try ResourceDecoding.decodeObject(
+            EventSummary.self, from: Fixtures.data("event-create-response.json"), resource: .events)
         #expect(event.namespace == "demo")
         #expect(event.lastSeen != nil)
     }
@@ -129,13 +162,18 @@ struct FixtureDecodingTests {
         #expect(event.count == 9)
         #expect(event.firstSeen == date("2026-01-01T00:00:05.000001Z"))
         let bare = #"{"metadata":{"name":"e","creationTimestamp":"2026-01-01T00:00:00Z"},"reason":"X"}"#
-        #expect(try ResourceDecoding.decodeObject(EventSummary.self, from: Data(bare.utf8), resource: .events).lastSeen == date("2026-01-01T00:00:00Z"))
+        #expect(
+            try ResourceDecoding.decodeObject(EventSummary.self, from: Data(bare.utf8), resource: .events).lastSeen
+                == date("2026-01-01T00:00:00Z"))
     }
 
-    @Test(arguments: ["deployment-get-web-after-dryrun.json", "deployment-dryrun-patch-response.json",
-                      "deployment-rollout-restart-patch-response.json"])
+    @Test(arguments: [
+        "deployment-get-web-after-dryrun.json", "deployment-dryrun-patch-response.json",
+        "deployment-rollout-restart-patch-response.json",
+    ])
     func deploymentsDecodeReplicaCountsAndTemplateResources(file: String) throws {
-        let workload = try ResourceDecoding.decodeObject(WorkloadSummary.self, from: Fixtures.data(file), resource: .deployments)
+        let workload = try ResourceDecoding.decodeObject(
+            WorkloadSummary.self, from: Fixtures.data(file), resource: .deployments)
         #expect(workload.kind == "Deployment")
         #expect(workload.key == ObjectKey(namespace: "demo", name: "web"))
         #expect(workload.readyReplicas == 1)
@@ -150,7 +188,8 @@ struct FixtureDecodingTests {
     }
 
     @Test func listItemsTakeTheirKindFromTheResource() throws {
-        let json = #"{"metadata":{"resourceVersion":"9"},"items":[{"metadata":{"name":"ds","namespace":"kube-system"},"status":{"desiredNumberScheduled":4,"numberReady":3,"numberAvailable":3,"updatedNumberScheduled":4}}]}"#
+        let json =
+            #"{"metadata":{"resourceVersion":"9"},"items":[{"metadata":{"name":"ds","namespace":"kube-system"},"status":{"desiredNumberScheduled":4,"numberReady":3,"numberAvailable":3,"updatedNumberScheduled":4}}]}"#
         let list = try ResourceDecoding.decodeList(WorkloadSummary.self, from: Data(json.utf8), resource: .daemonSets)
         let ds = try #require(list.items.first)
         #expect(ds.kind == "DaemonSet")
@@ -159,16 +198,22 @@ struct FixtureDecodingTests {
     }
 
     @Test func podDisruptionBudgetDecodes() throws {
-        let json = #"{"metadata":{"name":"web-pdb","namespace":"demo","resourceVersion":"7"},"spec":{"minAvailable":1,"selector":{"matchLabels":{"app":"web"}}},"status":{"currentHealthy":1,"desiredHealthy":1,"disruptionsAllowed":0,"expectedPods":2}}"#
-        let pdb = try ResourceDecoding.decodeObject(PDBSummary.self, from: Data(json.utf8), resource: .podDisruptionBudgets)
-        #expect(pdb == PDBSummary(namespace: "demo", name: "web-pdb", resourceVersion: "7", minAvailable: "1",
-                                  matchLabels: ["app": "web"], currentHealthy: 1, desiredHealthy: 1,
-                                  disruptionsAllowed: 0, expectedPods: 2))
+        let json =
+            #"{"metadata":{"name":"web-pdb","namespace":"demo","resourceVersion":"7"},"spec":{"minAvailable":1,"selector":{"matchLabels":{"app":"web"}}},"status":{"currentHealthy":1,"desiredHealthy":1,"disruptionsAllowed":0,"expectedPods":2}}"#
+        let pdb = try ResourceDecoding.decodeObject(
+            PDBSummary.self, from: Data(json.utf8), resource: .podDisruptionBudgets)
+        #expect(
+            pdb
+                == PDBSummary(
+                    namespace: "demo", name: "web-pdb", resourceVersion: "7", minAvailable: "1",
+                    matchLabels: ["app": "web"], currentHealthy: 1, desiredHealthy: 1,
+                    disruptionsAllowed: 0, expectedPods: 2))
     }
 
     @Test func garbageJSONGivesATypedErrorNamingTheResource() throws {
         let error = #expect(throws: KubeDecodeError.self) {
-            try ResourceDecoding.decodeList(PodSummary.self, from: Data(#"{"items":[{"metadata":"#.utf8), resource: .pods)
+            try ResourceDecoding.decodeList(
+                PodSummary.self, from: Data(#"{"items":[{"metadata":"#.utf8), resource: .pods)
         }
         #expect(error?.resource == "pods")
         #expect(error?.description.hasPrefix("Cannot decode pods response") == true)
@@ -184,7 +229,8 @@ struct FixtureDecodingTests {
     }
 
     @Test func wrongShapeNamesTheField() throws {
-        let json = #"{"metadata":{},"items":[{"metadata":{"name":"p"},"status":{"containerStatuses":[{"name":"c","restartCount":"many"}]}}]}"#
+        let json =
+            #"{"metadata":{},"items":[{"metadata":{"name":"p"},"status":{"containerStatuses":[{"name":"c","restartCount":"many"}]}}]}"#
         let error = #expect(throws: KubeDecodeError.self) {
             try ResourceDecoding.decodeList(PodSummary.self, from: Data(json.utf8), resource: .pods)
         }

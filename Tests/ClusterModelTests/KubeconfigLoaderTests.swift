@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClusterModel
 
 @Suite("Kubeconfig loading")
@@ -29,8 +30,10 @@ struct KubeconfigLoaderTests {
         """
 
     func loader(_ dir: TemporaryDirectory, env: [String: String] = [:]) -> KubeconfigLoader {
-        KubeconfigLoader(environment: KubeconfigEnvironment(variables: env, homeDirectory: dir.path + "/home",
-                                                            serviceAccountRoot: dir.path + "/sa"))
+        KubeconfigLoader(
+            environment: KubeconfigEnvironment(
+                variables: env, homeDirectory: dir.path + "/home",
+                serviceAccountRoot: dir.path + "/sa"))
     }
 
     @Test func explicitPathResolvesCurrentContextWithRelativeCertificatePaths() throws {
@@ -59,7 +62,9 @@ struct KubeconfigLoaderTests {
 
     @Test func kubeconfigVariableMergesFilesWithTheFirstDefinitionWinning() throws {
         let dir = try TemporaryDirectory()
-        let first = try dir.write("a/config", """
+        let first = try dir.write(
+            "a/config",
+            """
             clusters:
             - name: shared
               cluster: {server: "http://127.0.0.1:1111"}
@@ -67,7 +72,9 @@ struct KubeconfigLoaderTests {
             - name: u
               user: {token: first-token}
             """)
-        let second = try dir.write("b/config", """
+        let second = try dir.write(
+            "b/config",
+            """
             current-context: ctx
             clusters:
             - name: shared
@@ -92,7 +99,9 @@ struct KubeconfigLoaderTests {
 
     @Test func homeConfigIsUsedWhenKubeconfigIsUnset() throws {
         let dir = try TemporaryDirectory()
-        try dir.write("home/.kube/config", """
+        try dir.write(
+            "home/.kube/config",
+            """
             current-context: c
             clusters: [{name: k, cluster: {server: "http://127.0.0.1:8080"}}]
             contexts: [{name: c, context: {cluster: k}}]
@@ -145,44 +154,58 @@ struct KubeconfigLoaderTests {
     }
 
     static let brokenCases: [(String, String)] = [
-        ("""
-         current-context: prod
-         clusters: [{name: prod, cluster: {server: "https://x"}}]
-         contexts: [{name: prod, context: {cluster: prod, user: admin}}]
-         """, "context 'prod' names user 'admin' which is not defined"),
-        ("""
-         current-context: prod
-         contexts: [{name: prod, context: {cluster: gone, user: admin}}]
-         """, "context 'prod' names cluster 'gone' which is not defined"),
+        (
+            """
+            current-context: prod
+            clusters: [{name: prod, cluster: {server: "https://x"}}]
+            contexts: [{name: prod, context: {cluster: prod, user: admin}}]
+            """, "context 'prod' names user 'admin' which is not defined"
+        ),
+        (
+            """
+            current-context: prod
+            contexts: [{name: prod, context: {cluster: gone, user: admin}}]
+            """, "context 'prod' names cluster 'gone' which is not defined"
+        ),
         ("current-context: prod\n", "context 'prod' is not defined"),
         ("clusters: []\n", "no current-context set and no --context given"),
-        ("""
-         current-context: p
-         clusters: [{name: k, cluster: {server: "ftp://x"}}]
-         contexts: [{name: p, context: {cluster: k}}]
-         """, "context 'p' field 'server' is not an http(s) URL: 'ftp://x'"),
-        ("""
-         current-context: p
-         clusters: [{name: k, cluster: {server: "https://x", certificate-authority-data: "!!!", insecure-skip-tls-verify: true}}]
-         contexts: [{name: p, context: {cluster: k}}]
-         """, "context 'p' field 'certificate-authority-data' is not valid base64"),
-        ("""
-         current-context: p
-         clusters: [{name: k, cluster: {server: "https://x", certificate-authority-data: "Q0E=", insecure-skip-tls-verify: true}}]
-         contexts: [{name: p, context: {cluster: k}}]
-         """, "context 'p' field 'insecure-skip-tls-verify' cannot be combined with a certificate authority"),
-        ("""
-         current-context: p
-         clusters: [{name: k, cluster: {server: "https://x"}}]
-         contexts: [{name: p, context: {cluster: k, user: u}}]
-         users: [{name: u, user: {client-certificate-data: "Q0VSVA=="}}]
-         """, "context 'p' field 'client-key' is required with a client certificate"),
-        ("""
-         current-context: p
-         clusters: [{name: k, cluster: {server: "https://x"}}]
-         contexts: [{name: p, context: {cluster: k, user: u}}]
-         users: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1, command: aws}}}]
-         """, "context 'p' field 'exec.interactiveMode' is required for client.authentication.k8s.io/v1"),
+        (
+            """
+            current-context: p
+            clusters: [{name: k, cluster: {server: "ftp://x"}}]
+            contexts: [{name: p, context: {cluster: k}}]
+            """, "context 'p' field 'server' is not an http(s) URL: 'ftp://x'"
+        ),
+        (
+            """
+            current-context: p
+            clusters: [{name: k, cluster: {server: "https://x", certificate-authority-data: "!!!", insecure-skip-tls-verify: true}}]
+            contexts: [{name: p, context: {cluster: k}}]
+            """, "context 'p' field 'certificate-authority-data' is not valid base64"
+        ),
+        (
+            """
+            current-context: p
+            clusters: [{name: k, cluster: {server: "https://x", certificate-authority-data: "Q0E=", insecure-skip-tls-verify: true}}]
+            contexts: [{name: p, context: {cluster: k}}]
+            """, "context 'p' field 'insecure-skip-tls-verify' cannot be combined with a certificate authority"
+        ),
+        (
+            """
+            current-context: p
+            clusters: [{name: k, cluster: {server: "https://x"}}]
+            contexts: [{name: p, context: {cluster: k, user: u}}]
+            users: [{name: u, user: {client-certificate-data: "Q0VSVA=="}}]
+            """, "context 'p' field 'client-key' is required with a client certificate"
+        ),
+        (
+            """
+            current-context: p
+            clusters: [{name: k, cluster: {server: "https://x"}}]
+            contexts: [{name: p, context: {cluster: k, user: u}}]
+            users: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1, command: aws}}}]
+            """, "context 'p' field 'exec.interactiveMode' is required for client.authentication.k8s.io/v1"
+        ),
     ]
 
     @Test(arguments: brokenCases)
@@ -202,7 +225,9 @@ struct KubeconfigLoaderTests {
 
     @Test func clientCertificateDataAndKeyAreDecoded() throws {
         let dir = try TemporaryDirectory()
-        let path = try dir.write("config", """
+        let path = try dir.write(
+            "config",
+            """
             current-context: p
             clusters: [{name: k, cluster: {server: "https://x", certificate-authority-data: "Q0E="}}]
             contexts: [{name: p, context: {cluster: k, user: u}}]

@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import ClusterModel
 
 @Suite("List accumulation")
 struct ListAccumulatorTests {
     /// A pod list page named `prefix-0` … `prefix-(count-1)`.
     static func page(_ prefix: String, count: Int) -> Data {
-        let items = (0..<count).map { #"{"metadata":{"name":"\#(prefix)-\#($0)","namespace":"demo","uid":"u\#($0)"},"status":{"phase":"Running"}}"# }
+        let items = (0..<count).map {
+            #"{"metadata":{"name":"\#(prefix)-\#($0)","namespace":"demo","uid":"u\#($0)"},"status":{"phase":"Running"}}"#
+        }
         return Data(#"{"metadata":{"resourceVersion":"7"},"items":[\#(items.joined(separator: ","))]}"#.utf8)
     }
 

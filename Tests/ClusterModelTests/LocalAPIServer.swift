@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ClusterModel
 
 /// A small API server on loopback (Python's http.server) that answers from the captured fixtures, so the client is
@@ -27,7 +28,8 @@ final class LocalAPIServer: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         process.standardInput = input
-        process.environment = ProcessInfo.processInfo.environment.merging(["FAIL_PATHS": failing.joined(separator: ",")]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["FAIL_PATHS": failing.joined(separator: ",")]
+        ) { $1 }
         try process.run()
         var line = Data()
         while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
@@ -50,10 +52,13 @@ final class LocalAPIServer: @unchecked Sendable {
         process.waitUntilExit()
     }
 
-    func endpoint(credentials: Credentials = .token(Secret("good")), tls: TLSSettings = TLSSettings(),
-                  host: String = "127.0.0.1") -> ClusterEndpoint {
-        ClusterEndpoint(server: URL(string: "\(scheme)://\(host):\(port)") ?? URL(fileURLWithPath: "/"),
-                        contextName: "test", source: "test", tls: tls, credentials: credentials)
+    func endpoint(
+        credentials: Credentials = .token(Secret("good")), tls: TLSSettings = TLSSettings(),
+        host: String = "127.0.0.1"
+    ) -> ClusterEndpoint {
+        ClusterEndpoint(
+            server: URL(string: "\(scheme)://\(host):\(port)") ?? URL(fileURLWithPath: "/"),
+            contextName: "test", source: "test", tls: tls, credentials: credentials)
     }
 
     /// PEM files for a CA, a server certificate for `api.internal` and a client certificate.
@@ -65,7 +70,9 @@ final class LocalAPIServer: @unchecked Sendable {
         var clientKey: String
 
         static func generate(in dir: TemporaryDirectory) throws -> TLSFiles {
-            let script = try dir.write("gen.sh", """
+            let script = try dir.write(
+                "gen.sh",
+                """
                 set -e
                 cd "\(dir.path)"
                 openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.crt -days 2 -subj /CN=test-ca 2>/dev/null
@@ -81,8 +88,9 @@ final class LocalAPIServer: @unchecked Sendable {
             try process.run()
             process.waitUntilExit()
             let p = dir.path
-            return TLSFiles(certificateAuthority: p + "/ca.crt", serverCertificate: p + "/server.crt", serverKey: p + "/server.key",
-                            clientCertificate: p + "/client.crt", clientKey: p + "/client.key")
+            return TLSFiles(
+                certificateAuthority: p + "/ca.crt", serverCertificate: p + "/server.crt", serverKey: p + "/server.key",
+                clientCertificate: p + "/client.crt", clientKey: p + "/client.key")
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClusterModel
 
 @Suite("Metrics")
@@ -31,24 +32,32 @@ struct MetricsTests {
             """
         let samples = PrometheusText.parse(text)
         #expect(samples.count == 3)
-        #expect(samples[0] == PrometheusSample(name: "x", labels: ["a": "1", "b": "q\"uote", "c": "back\\slash"], value: 3.5))
+        #expect(
+            samples[0]
+                == PrometheusSample(name: "x", labels: ["a": "1", "b": "q\"uote", "c": "back\\slash"], value: 3.5))
         #expect(samples[1].value == .infinity)
         #expect(samples[2].value.isNaN)
     }
 
     @Test func cadvisorScrapeIgnoresPodLevelAndPauseSeries() {
-        let scrape = CadvisorScrape.parse(Self.cadvisor(periods: 1000, throttled: 300), node: "node-a", time: referenceNow)
+        let scrape = CadvisorScrape.parse(
+            Self.cadvisor(periods: 1000, throttled: 300), node: "node-a", time: referenceNow)
         #expect(scrape.containers.keys.sorted() == [Self.coredns])
-        #expect(scrape.containers[Self.coredns] == CadvisorScrape.ContainerCounters(
-            cfsPeriods: 1000, cfsThrottledPeriods: 300, workingSetBytes: 104_857_600, oomEvents: 2, memoryLimitBytes: 178_257_920))
+        #expect(
+            scrape.containers[Self.coredns]
+                == CadvisorScrape.ContainerCounters(
+                    cfsPeriods: 1000, cfsThrottledPeriods: 300, workingSetBytes: 104_857_600, oomEvents: 2,
+                    memoryLimitBytes: 178_257_920))
     }
 
     @Test func throttlingRatioIsComputedOverTheWindowAndIgnoresCounterResets() {
         var calculator = ThrottlingCalculator(window: 300)
         let samples: [(Double, Double, Double)] = [(0, 1000, 100), (60, 1600, 400), (120, 100, 50), (180, 700, 350)]
         for (t, periods, throttled) in samples {
-            calculator.record(CadvisorScrape.parse(Self.cadvisor(periods: periods, throttled: throttled), node: "n",
-                                                   time: referenceNow.addingTimeInterval(t)))
+            calculator.record(
+                CadvisorScrape.parse(
+                    Self.cadvisor(periods: periods, throttled: throttled), node: "n",
+                    time: referenceNow.addingTimeInterval(t)))
         }
         // deltas: (600, 300) kept, (-1500, -350) discarded as a reset, (600, 300) kept → 600 / 1200
         #expect(calculator.ratio(for: Self.coredns, now: referenceNow.addingTimeInterval(180)) == 0.5)
@@ -56,16 +65,19 @@ struct MetricsTests {
     }
 
     @Test func podAndNodeMetricsDecode() throws {
-        let pods = #"{"kind":"PodMetricsList","items":[{"metadata":{"name":"web-0","namespace":"demo"},"timestamp":"2026-11-21T10:00:00Z","window":"30s","containers":[{"name":"app","usage":{"cpu":"250m","memory":"170Mi"}}]}]}"#
-        let nodes = #"{"kind":"NodeMetricsList","items":[{"metadata":{"name":"node-a"},"usage":{"cpu":"1500m","memory":"2Gi"}}]}"#
+        let pods =
+            #"{"kind":"PodMetricsList","items":[{"metadata":{"name":"web-0","namespace":"demo"},"timestamp":"2026-11-21T10:00:00Z","window":"30s","containers":[{"name":"app","usage":{"cpu":"250m","memory":"170Mi"}}]}]}"#
+        let nodes =
+            #"{"kind":"NodeMetricsList","items":[{"metadata":{"name":"node-a"},"usage":{"cpu":"1500m","memory":"2Gi"}}]}"#
         let podUsage = try ResourceMetrics.decodePods(Data(pods.utf8))
         #expect(podUsage.first?.containers["app"] == ResourceMetrics.Usage(cpuMillis: 250, memoryBytes: 170 << 20))
         #expect(try ResourceMetrics.decodeNodes(Data(nodes.utf8)).first?.cpuMillis == 1500)
     }
 
     @Test func forbiddenNodeProxyIsReportedOnceNotPerScrape() async {
-        let source = FakeMetricsSource(cadvisor: .failure(.api(KubeAPIError(reason: "Forbidden", code: 403, message: "nodes/proxy"), path: "/")),
-                                       podMetrics: .failure(.api(KubeAPIError(reason: "NotFound", code: 404, message: ""), path: "/")))
+        let source = FakeMetricsSource(
+            cadvisor: .failure(.api(KubeAPIError(reason: "Forbidden", code: 403, message: "nodes/proxy"), path: "/")),
+            podMetrics: .failure(.api(KubeAPIError(reason: "NotFound", code: 404, message: ""), path: "/")))
         let scraper = MetricsScraper(source: source, nodesPerRound: 10, retryUnavailableAfter: 600)
         let (first, newlyFirst) = await scraper.scrape(nodes: ["a", "b"], now: referenceNow)
         let (_, newlySecond) = await scraper.scrape(nodes: ["a", "b"], now: referenceNow.addingTimeInterval(30))
@@ -76,7 +88,8 @@ struct MetricsTests {
     }
 
     @Test func scraperCombinesThrottlingAndWorkingSet() async {
-        let source = FakeMetricsSource(cadvisor: .success(""), podMetrics: .failure(.transport(path: "/", problem: "refused")))
+        let source = FakeMetricsSource(
+            cadvisor: .success(""), podMetrics: .failure(.transport(path: "/", problem: "refused")))
         let scraper = MetricsScraper(source: source, nodesPerRound: 10, retryUnavailableAfter: 600)
         source.setCadvisor(Self.cadvisor(periods: 1000, throttled: 100))
         _ = await scraper.scrape(nodes: ["a"], now: referenceNow)
@@ -88,7 +101,8 @@ struct MetricsTests {
     }
 
     @Test func containersANodeNoLongerReportsAreForgotten() async {
-        let source = FakeMetricsSource(cadvisor: .success(""), podMetrics: .failure(.transport(path: "/", problem: "refused")))
+        let source = FakeMetricsSource(
+            cadvisor: .success(""), podMetrics: .failure(.transport(path: "/", problem: "refused")))
         let scraper = MetricsScraper(source: source, nodesPerRound: 10, retryUnavailableAfter: 600)
         source.setCadvisor(Self.cadvisor(periods: 1000, throttled: 100))
         _ = await scraper.scrape(nodes: ["a"], now: referenceNow)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClusterModel
 
 /// Seeded mutations of captured server responses (truncations, structural bytes, dropped and repeated ranges): the
@@ -19,7 +20,8 @@ struct MutatedInputTests {
         var random = SeededRandom(seed: UInt64(index) + 1)
         for _ in 0..<200 {
             let cut = data.prefix(Int(random.next() % UInt64(data.count)))
-            #expect(Self.decodes(cut, resource) == false, "\(file) cut at \(cut.count) of \(data.count) bytes was accepted")
+            #expect(
+                Self.decodes(cut, resource) == false, "\(file) cut at \(cut.count) of \(data.count) bytes was accepted")
         }
     }
 
@@ -38,9 +40,14 @@ struct MutatedInputTests {
             guard edit != .repeatRange, (try? JSONSerialization.jsonObject(with: mutated)) != nil else { continue }
             stillValid += 1
             if Self.agree(mutated, resource) == false {
-                let diff = zip(data, mutated).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(data.count, mutated.count)
-                let context = String(decoding: mutated[max(0, diff - 60)..<min(mutated.count, diff + 60)], as: UTF8.self)
-                Issue.record("\(file): fast and Codable decoders disagree on valid JSON changed at byte \(diff): …\(context.replacingOccurrences(of: "\n", with: "⏎"))…")
+                let diff =
+                    zip(data, mutated).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                    ?? min(data.count, mutated.count)
+                let context = String(
+                    decoding: mutated[max(0, diff - 60)..<min(mutated.count, diff + 60)], as: UTF8.self)
+                Issue.record(
+                    "\(file): fast and Codable decoders disagree on valid JSON changed at byte \(diff): …\(context.replacingOccurrences(of: "\n", with: "⏎"))…"
+                )
             }
         }
         #expect(stillValid > 0, "some mutations should stay valid JSON, or the agreement check proves nothing")
@@ -65,8 +72,11 @@ struct MutatedInputTests {
         let quantityAlphabet = Array("0123456789.+-eEmkKMGTPi \u{0}\u{FF}".utf8)
         let timeAlphabet = Array("0123456789-:TZz.+ ".utf8)
         for _ in 0..<5000 {
-            let quantity = (0..<Int(random.next() % 12)).map { _ in quantityAlphabet[Int(random.next() % UInt64(quantityAlphabet.count))] }
-            if let value = quantity.withUnsafeBufferPointer(Quantity.parse(bytes:)), quantity.allSatisfy({ $0 < 0x80 }) {
+            let quantity = (0..<Int(random.next() % 12)).map { _ in
+                quantityAlphabet[Int(random.next() % UInt64(quantityAlphabet.count))]
+            }
+            if let value = quantity.withUnsafeBufferPointer(Quantity.parse(bytes:)), quantity.allSatisfy({ $0 < 0x80 })
+            {
                 #expect(Quantity.parse(String(decoding: quantity, as: UTF8.self)) == value)
             }
             var time = Array("2026-11-21T10:09:01.250Z".utf8)
@@ -97,7 +107,8 @@ struct MutatedInputTests {
     static func agree(_ data: Data, _ resource: ResourceKind) -> Bool {
         func same<T: ScannableObject & Equatable>(_ type: T.Type) -> Bool {
             guard let fast = ResourceDecoding.scanList(T.self, from: data, resource: resource),
-                  let reference = try? ResourceDecoding.decode(ObjectList<T>.self, from: data, resource: resource) else { return true }
+                let reference = try? ResourceDecoding.decode(ObjectList<T>.self, from: data, resource: resource)
+            else { return true }
             return fast.items == reference.items
         }
         switch resource {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClusterModel
 
 @Suite("Quantities and timestamps")
@@ -22,7 +23,10 @@ struct QuantityTests {
         #expect(try Quantity(parsing: "15700488Ki").bytes == 16_077_299_712)
     }
 
-    @Test(arguments: ["", "abc", "1.2.3", "12Qi", "Mi", "1e", ".", "1 Gi", "--1", "99999999999999999999Ei", "1.2.", "1e+", "1Mx", "10Ki "])
+    @Test(arguments: [
+        "", "abc", "1.2.3", "12Qi", "Mi", "1e", ".", "1 Gi", "--1", "99999999999999999999Ei", "1.2.", "1e+", "1Mx",
+        "10Ki ",
+    ])
     func garbageQuantityIsAnError(text: String) {
         #expect(throws: QuantityError.invalid(text)) { try Quantity(parsing: text) }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClusterModel
 
 @Suite("Reflector state machine")
@@ -30,10 +31,12 @@ struct ReflectorStateMachineTests {
 
     static let synced: [Step] = [
         Step(at: 0, input: .start, expected: [.requestListPage(continueToken: nil, resourceVersion: nil)]),
-        Step(at: 0, input: .listPageReceived(continueToken: "c1", resourceVersion: "10"),
-             expected: [.requestListPage(continueToken: "c1", resourceVersion: nil)]),
-        Step(at: 0, input: .listPageReceived(continueToken: nil, resourceVersion: "10"),
-             expected: [.replaceStore(resourceVersion: "10"), .startWatch(resourceVersion: "10")]),
+        Step(
+            at: 0, input: .listPageReceived(continueToken: "c1", resourceVersion: "10"),
+            expected: [.requestListPage(continueToken: "c1", resourceVersion: nil)]),
+        Step(
+            at: 0, input: .listPageReceived(continueToken: nil, resourceVersion: "10"),
+            expected: [.replaceStore(resourceVersion: "10"), .startWatch(resourceVersion: "10")]),
         Step(at: 0, input: .watchStarted, expected: []),
     ]
 
@@ -44,60 +47,77 @@ struct ReflectorStateMachineTests {
     }
 
     @Test func eventsAreAppliedAndBookmarksOnlyAdvanceTheResourceVersion() {
-        let machine = run(Self.synced + [
-            Step(at: 1, input: .watchEventReceived(.added, resourceVersion: "11"), expected: [.apply]),
-            Step(at: 2, input: .watchEventReceived(.deleted, resourceVersion: "12"), expected: [.apply]),
-            Step(at: 3, input: .watchEventReceived(.bookmark, resourceVersion: "20"), expected: []),
-        ])
+        let machine = run(
+            Self.synced + [
+                Step(at: 1, input: .watchEventReceived(.added, resourceVersion: "11"), expected: [.apply]),
+                Step(at: 2, input: .watchEventReceived(.deleted, resourceVersion: "12"), expected: [.apply]),
+                Step(at: 3, input: .watchEventReceived(.bookmark, resourceVersion: "20"), expected: []),
+            ])
         #expect(machine.state == .watching(resourceVersion: "20"))
     }
 
     @Test func cutStreamResumesFromTheLastSeenVersionImmediately() {
-        run(Self.synced + [
-            Step(at: 5, input: .watchEventReceived(.modified, resourceVersion: "14"), expected: [.apply]),
-            Step(at: 6, input: .watchEnded(normally: false), expected: [.startWatch(resourceVersion: "14")]),
-        ])
+        run(
+            Self.synced + [
+                Step(at: 5, input: .watchEventReceived(.modified, resourceVersion: "14"), expected: [.apply]),
+                Step(at: 6, input: .watchEnded(normally: false), expected: [.startWatch(resourceVersion: "14")]),
+            ])
     }
 
     @Test func serverTimeoutReWatchesWithoutBackoff() {
-        run(Self.synced + [
-            Step(at: 300, input: .watchEnded(normally: true), expected: [.startWatch(resourceVersion: "10")]),
-        ])
+        run(
+            Self.synced + [
+                Step(at: 300, input: .watchEnded(normally: true), expected: [.startWatch(resourceVersion: "10")])
+            ])
     }
 
     @Test func watchClosedImmediatelyWithoutEventsBacksOff() {
-        run(Self.synced + [
-            Step(at: 0.2, input: .watchEnded(normally: true),
-                 expected: [.markStale(reason: "watch closed immediately"), .scheduleRetry(after: .milliseconds(800))]),
-        ])
+        run(
+            Self.synced + [
+                Step(
+                    at: 0.2, input: .watchEnded(normally: true),
+                    expected: [
+                        .markStale(reason: "watch closed immediately"), .scheduleRetry(after: .milliseconds(800)),
+                    ])
+            ])
     }
 
     @Test func goneDuringWatchRelists() {
-        let machine = run(Self.synced + [
-            Step(at: 9, input: .watchFailed(.expired), expected: [.requestListPage(continueToken: nil, resourceVersion: nil)]),
-            Step(at: 9, input: .listPageReceived(continueToken: nil, resourceVersion: "40"),
-                 expected: [.replaceStore(resourceVersion: "40"), .startWatch(resourceVersion: "40")]),
-        ])
+        let machine = run(
+            Self.synced + [
+                Step(
+                    at: 9, input: .watchFailed(.expired),
+                    expected: [.requestListPage(continueToken: nil, resourceVersion: nil)]),
+                Step(
+                    at: 9, input: .listPageReceived(continueToken: nil, resourceVersion: "40"),
+                    expected: [.replaceStore(resourceVersion: "40"), .startWatch(resourceVersion: "40")]),
+            ])
         #expect(machine.isStale == false)
     }
 
     @Test func expiredContinueTokenRestartsTheList() {
         run([
             Step(at: 0, input: .start, expected: [.requestListPage(continueToken: nil, resourceVersion: nil)]),
-            Step(at: 0, input: .listPageReceived(continueToken: "c1", resourceVersion: "10"),
-                 expected: [.requestListPage(continueToken: "c1", resourceVersion: nil)]),
-            Step(at: 400, input: .listFailed(.expired),
-                 expected: [.discardListPages, .requestListPage(continueToken: nil, resourceVersion: nil)]),
+            Step(
+                at: 0, input: .listPageReceived(continueToken: "c1", resourceVersion: "10"),
+                expected: [.requestListPage(continueToken: "c1", resourceVersion: nil)]),
+            Step(
+                at: 400, input: .listFailed(.expired),
+                expected: [.discardListPages, .requestListPage(continueToken: nil, resourceVersion: nil)]),
         ])
     }
 
     @Test func throttledWatchHonoursRetryAfterThenResumesTheWatch() {
-        run(Self.synced + [
-            Step(at: 10, input: .watchFailed(.tooManyRequests(retryAfter: .seconds(7))),
-                 expected: [.markStale(reason: "throttled (429), retry after 7s"), .scheduleRetry(after: .seconds(7))]),
-            Step(at: 17, input: .timerFired, expected: [.startWatch(resourceVersion: "10")]),
-            Step(at: 17, input: .watchStarted, expected: [.markFresh]),
-        ])
+        run(
+            Self.synced + [
+                Step(
+                    at: 10, input: .watchFailed(.tooManyRequests(retryAfter: .seconds(7))),
+                    expected: [
+                        .markStale(reason: "throttled (429), retry after 7s"), .scheduleRetry(after: .seconds(7)),
+                    ]),
+                Step(at: 17, input: .timerFired, expected: [.startWatch(resourceVersion: "10")]),
+                Step(at: 17, input: .watchStarted, expected: [.markFresh]),
+            ])
     }
 
     @Test func outageBacksOffExponentiallyToTheCapThenRecovers() {
@@ -107,27 +127,40 @@ struct ReflectorStateMachineTests {
         let expectedDelays: [Int64] = [800, 1600, 3200, 6400, 12_800, 25_600, 30_000, 30_000]
         for (attempt, delay) in expectedDelays.enumerated() {
             let stale: [Action] = attempt == 0 ? [.markStale(reason: "connection refused")] : []
-            steps.append(Step(at: t, input: .watchFailed(refused), expected: stale + [.scheduleRetry(after: .milliseconds(delay))]))
+            steps.append(
+                Step(
+                    at: t, input: .watchFailed(refused), expected: stale + [.scheduleRetry(after: .milliseconds(delay))]
+                ))
             t += Double(delay) / 1000
             steps.append(Step(at: t, input: .timerFired, expected: [.startWatch(resourceVersion: "10")]))
         }
-        steps.append(Step(at: t, input: .watchFailed(.expired), expected: [.requestListPage(continueToken: nil, resourceVersion: nil)]))
-        steps.append(Step(at: t, input: .listPageReceived(continueToken: nil, resourceVersion: "99"),
-                          expected: [.replaceStore(resourceVersion: "99"), .markFresh, .startWatch(resourceVersion: "99")]))
+        steps.append(
+            Step(
+                at: t, input: .watchFailed(.expired),
+                expected: [.requestListPage(continueToken: nil, resourceVersion: nil)]))
+        steps.append(
+            Step(
+                at: t, input: .listPageReceived(continueToken: nil, resourceVersion: "99"),
+                expected: [.replaceStore(resourceVersion: "99"), .markFresh, .startWatch(resourceVersion: "99")]))
         let machine = run(steps)
         #expect(machine.failureCount == 8)
     }
 
     @Test func backoffResetsAfterTwoMinutesOfHealth() {
         let refused = ReflectorFailure.unreachable("connection refused")
-        let machine = run(Self.synced + [
-            Step(at: 1, input: .watchFailed(refused), expected: [.markStale(reason: "connection refused"), .scheduleRetry(after: .milliseconds(800))]),
-            Step(at: 2, input: .timerFired, expected: [.startWatch(resourceVersion: "10")]),
-            Step(at: 2, input: .watchFailed(refused), expected: [.scheduleRetry(after: .milliseconds(1600))]),
-            Step(at: 4, input: .timerFired, expected: [.startWatch(resourceVersion: "10")]),
-            Step(at: 4, input: .watchStarted, expected: [.markFresh]),
-            Step(at: 200, input: .watchFailed(refused), expected: [.markStale(reason: "connection refused"), .scheduleRetry(after: .milliseconds(800))]),
-        ])
+        let machine = run(
+            Self.synced + [
+                Step(
+                    at: 1, input: .watchFailed(refused),
+                    expected: [.markStale(reason: "connection refused"), .scheduleRetry(after: .milliseconds(800))]),
+                Step(at: 2, input: .timerFired, expected: [.startWatch(resourceVersion: "10")]),
+                Step(at: 2, input: .watchFailed(refused), expected: [.scheduleRetry(after: .milliseconds(1600))]),
+                Step(at: 4, input: .timerFired, expected: [.startWatch(resourceVersion: "10")]),
+                Step(at: 4, input: .watchStarted, expected: [.markFresh]),
+                Step(
+                    at: 200, input: .watchFailed(refused),
+                    expected: [.markStale(reason: "connection refused"), .scheduleRetry(after: .milliseconds(800))]),
+            ])
         #expect(machine.failureCount == 1)
     }
 
@@ -137,28 +170,41 @@ struct ReflectorStateMachineTests {
     }
 
     @Test func failedFirstListBacksOffThenRelists() {
-        run([
-            Step(at: 0, input: .start, expected: [.requestListPage(continueToken: nil, resourceVersion: nil)]),
-            Step(at: 0, input: .listFailed(.serverError(code: 503, message: "unavailable")),
-                 expected: [.discardListPages, .markStale(reason: "server error 503: unavailable"), .scheduleRetry(after: .milliseconds(400))]),
-            Step(at: 0.1, input: .timerFired, expected: [.scheduleRetry(after: .milliseconds(300))]),
-            Step(at: 0.4, input: .timerFired, expected: [.requestListPage(continueToken: nil, resourceVersion: nil)]),
-        ], unit: 0.5)
+        run(
+            [
+                Step(at: 0, input: .start, expected: [.requestListPage(continueToken: nil, resourceVersion: nil)]),
+                Step(
+                    at: 0, input: .listFailed(.serverError(code: 503, message: "unavailable")),
+                    expected: [
+                        .discardListPages, .markStale(reason: "server error 503: unavailable"),
+                        .scheduleRetry(after: .milliseconds(400)),
+                    ]),
+                Step(at: 0.1, input: .timerFired, expected: [.scheduleRetry(after: .milliseconds(300))]),
+                Step(
+                    at: 0.4, input: .timerFired, expected: [.requestListPage(continueToken: nil, resourceVersion: nil)]),
+            ], unit: 0.5)
     }
 
     @Test func undecodableListBacksOffAndRelistsInsteadOfWatching() {
-        run(Self.synced + [
-            Step(at: 1, input: .listFailed(.other("Cannot decode pods response")),
-                 expected: [.markStale(reason: "Cannot decode pods response"), .scheduleRetry(after: .milliseconds(800))]),
-            Step(at: 2, input: .timerFired, expected: [.requestListPage(continueToken: nil, resourceVersion: nil)]),
-        ])
+        run(
+            Self.synced + [
+                Step(
+                    at: 1, input: .listFailed(.other("Cannot decode pods response")),
+                    expected: [
+                        .markStale(reason: "Cannot decode pods response"), .scheduleRetry(after: .milliseconds(800)),
+                    ]),
+                Step(at: 2, input: .timerFired, expected: [.requestListPage(continueToken: nil, resourceVersion: nil)]),
+            ])
     }
 
     @Test func forbiddenResourceIsMarkedUnavailableAndRetriedRarelyWithoutGoingStale() {
         let machine = run([
             Step(at: 0, input: .start, expected: [.requestListPage(continueToken: nil, resourceVersion: nil)]),
-            Step(at: 0, input: .listFailed(.forbidden("Forbidden: no")),
-                 expected: [.discardListPages, .markUnavailable(reason: "Forbidden: no"), .scheduleRetry(after: .seconds(300))]),
+            Step(
+                at: 0, input: .listFailed(.forbidden("Forbidden: no")),
+                expected: [
+                    .discardListPages, .markUnavailable(reason: "Forbidden: no"), .scheduleRetry(after: .seconds(300)),
+                ]),
             Step(at: 300, input: .timerFired, expected: [.requestListPage(continueToken: nil, resourceVersion: nil)]),
         ])
         #expect(machine.isStale == false)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClusterModel
 
 @Suite("Signal rules")
@@ -9,52 +10,83 @@ struct SignalRulesTests {
 
     func ago(_ seconds: Double) -> Date { now.addingTimeInterval(-seconds) }
 
-    func pod(_ name: String, phase: String = "Running", created: Date? = nil, reason: String? = nil,
-             statuses: [ContainerStatusSummary] = [], limit: Int64? = 170 << 20) -> PodSummary {
-        PodSummary(namespace: "demo", name: name, nodeName: "node-a", phase: phase, reason: reason,
-                   createdAt: created ?? ago(3600),
-                   containers: [ContainerSpecSummary(name: "app", resources: ContainerResources(cpuLimitMillis: 500, memoryLimitBytes: limit))],
-                   containerStatuses: statuses)
+    func pod(
+        _ name: String, phase: String = "Running", created: Date? = nil, reason: String? = nil,
+        statuses: [ContainerStatusSummary] = [], limit: Int64? = 170 << 20
+    ) -> PodSummary {
+        PodSummary(
+            namespace: "demo", name: name, nodeName: "node-a", phase: phase, reason: reason,
+            createdAt: created ?? ago(3600),
+            containers: [
+                ContainerSpecSummary(
+                    name: "app", resources: ContainerResources(cpuLimitMillis: 500, memoryLimitBytes: limit))
+            ],
+            containerStatuses: statuses)
     }
 
-    func detect(_ current: ClusterSnapshot, previous: ClusterSnapshot? = nil, metrics: MetricsSnapshot = .empty) -> [Observation] {
+    func detect(_ current: ClusterSnapshot, previous: ClusterSnapshot? = nil, metrics: MetricsSnapshot = .empty)
+        -> [Observation]
+    {
         SignalRules.detect(previous: previous, current: current, metrics: metrics, now: now, thresholds: thresholds)
     }
 
     // MARK: OOM
 
     static let oomCases: [(String, ContainerState, ContainerState, ObservationKind?, Severity?)] = [
-        ("lastState OOMKilled", .waiting(reason: "CrashLoopBackOff", message: nil),
-         .terminated(Termination(reason: "OOMKilled", exitCode: 137, finishedAt: referenceNow.addingTimeInterval(-60))), .oomKilled, .critical),
-        ("final run OOMKilled", .terminated(Termination(reason: "OOMKilled", exitCode: 137, finishedAt: referenceNow)), .none, .oomKilled, .critical),
-        ("exit 137 reason Error", .running(startedAt: nil),
-         .terminated(Termination(reason: "Error", exitCode: 137, finishedAt: referenceNow.addingTimeInterval(-60))), .possibleOOM, .warning),
+        (
+            "lastState OOMKilled", .waiting(reason: "CrashLoopBackOff", message: nil),
+            .terminated(
+                Termination(reason: "OOMKilled", exitCode: 137, finishedAt: referenceNow.addingTimeInterval(-60))),
+            .oomKilled, .critical
+        ),
+        (
+            "final run OOMKilled",
+            .terminated(Termination(reason: "OOMKilled", exitCode: 137, finishedAt: referenceNow)), .none, .oomKilled,
+            .critical
+        ),
+        (
+            "exit 137 reason Error", .running(startedAt: nil),
+            .terminated(Termination(reason: "Error", exitCode: 137, finishedAt: referenceNow.addingTimeInterval(-60))),
+            .possibleOOM, .warning
+        ),
         ("exit 1 Error", .running(startedAt: nil), .terminated(Termination(reason: "Error", exitCode: 1)), nil, nil),
-        ("OOM long ago", .running(startedAt: nil),
-         .terminated(Termination(reason: "OOMKilled", exitCode: 137, finishedAt: referenceNow.addingTimeInterval(-7200))), nil, nil),
+        (
+            "OOM long ago", .running(startedAt: nil),
+            .terminated(
+                Termination(reason: "OOMKilled", exitCode: 137, finishedAt: referenceNow.addingTimeInterval(-7200))),
+            nil, nil
+        ),
     ]
 
     @Test(arguments: oomCases)
-    func oomKillsAreDetectedFromContainerState(name: String, state: ContainerState, last: ContainerState,
-                                               kind: ObservationKind?, severity: Severity?) {
+    func oomKillsAreDetectedFromContainerState(
+        name: String, state: ContainerState, last: ContainerState,
+        kind: ObservationKind?, severity: Severity?
+    ) {
         let status = ContainerStatusSummary(name: "app", ready: false, restartCount: 1, state: state, lastState: last)
-        let found = detect(ClusterSnapshot(pods: [pod("web", statuses: [status])])).filter { $0.kind == .oomKilled || $0.kind == .possibleOOM }
+        let found = detect(ClusterSnapshot(pods: [pod("web", statuses: [status])])).filter {
+            $0.kind == .oomKilled || $0.kind == .possibleOOM
+        }
         #expect(found.first?.kind == kind, "\(name)")
         #expect(found.first?.severity == severity, "\(name)")
     }
 
     @Test func repeatedOOMKillsAreOneObservationWhoseCountGrowsAndOutlivesThePod() throws {
         var history = SignalHistory()
-        let metrics = MetricsSnapshot(containers: [ContainerRef(namespace: "demo", pod: "web", container: "app"):
-                                                    ContainerUsage(workingSetBytes: 169 << 20)])
+        let metrics = MetricsSnapshot(containers: [
+            ContainerRef(namespace: "demo", pod: "web", container: "app"):
+                ContainerUsage(workingSetBytes: 169 << 20)
+        ])
         var last: [Observation] = []
         for (i, minute) in [10.0, 6, 2].enumerated() {
             let finished = ago(minute * 60)
-            let status = ContainerStatusSummary(name: "app", ready: false, restartCount: i + 1,
-                                                state: .running(startedAt: finished),
-                                                lastState: .terminated(Termination(reason: "OOMKilled", exitCode: 137, finishedAt: finished)))
-            let result = SignalRules.evaluate(previous: nil, current: ClusterSnapshot(pods: [pod("web", statuses: [status])]),
-                                              metrics: metrics, history: history, now: now, thresholds: thresholds)
+            let status = ContainerStatusSummary(
+                name: "app", ready: false, restartCount: i + 1,
+                state: .running(startedAt: finished),
+                lastState: .terminated(Termination(reason: "OOMKilled", exitCode: 137, finishedAt: finished)))
+            let result = SignalRules.evaluate(
+                previous: nil, current: ClusterSnapshot(pods: [pod("web", statuses: [status])]),
+                metrics: metrics, history: history, now: now, thresholds: thresholds)
             history = result.history
             last = result.observations.filter { $0.kind == .oomKilled }
         }
@@ -66,20 +98,23 @@ struct SignalRulesTests {
         #expect(oom.evidence["exitCode"] == "137")
         #expect(oom.subject == ObservationSubject(kind: "Pod", namespace: "demo", name: "web", container: "app"))
         // The pod is replaced: the OOM stays visible (inactive) within the retention window, then goes.
-        let gone = SignalRules.evaluate(previous: nil, current: ClusterSnapshot(), metrics: .empty, history: history,
-                                        now: now.addingTimeInterval(60), thresholds: thresholds)
+        let gone = SignalRules.evaluate(
+            previous: nil, current: ClusterSnapshot(), metrics: .empty, history: history,
+            now: now.addingTimeInterval(60), thresholds: thresholds)
         #expect(gone.observations.first { $0.id == "oomKilled/demo/web/app" }?.isActive == false)
-        let expired = SignalRules.evaluate(previous: nil, current: ClusterSnapshot(), metrics: .empty, history: gone.history,
-                                           now: now.addingTimeInterval(thresholds.retention + 60), thresholds: thresholds)
+        let expired = SignalRules.evaluate(
+            previous: nil, current: ClusterSnapshot(), metrics: .empty, history: gone.history,
+            now: now.addingTimeInterval(thresholds.retention + 60), thresholds: thresholds)
         #expect(expired.observations.isEmpty)
     }
 
     @Test(arguments: ["SystemOOM", "OOMKilling"])
     func nodeOOMEventsRaiseANodeObservation(reason: String) {
-        let event = EventSummary(namespace: "default", name: "n.1", type: "Warning", reason: reason,
-                                 message: "System OOM encountered, victim process: coredns, pid: 42",
-                                 involvedObject: .init(kind: "Node", name: "node-a"), count: 2,
-                                 firstSeen: ago(300), lastSeen: ago(60))
+        let event = EventSummary(
+            namespace: "default", name: "n.1", type: "Warning", reason: reason,
+            message: "System OOM encountered, victim process: coredns, pid: 42",
+            involvedObject: .init(kind: "Node", name: "node-a"), count: 2,
+            firstSeen: ago(300), lastSeen: ago(60))
         let found = detect(ClusterSnapshot(events: [event]))
         #expect(found.map(\.id) == ["nodeOOM/node-a"])
         #expect(found.first?.count == 2)
@@ -88,10 +123,13 @@ struct SignalRulesTests {
     // MARK: Restarts
 
     @Test func crashLoopBackOffIsReportedWithTheLastExit() {
-        let status = ContainerStatusSummary(name: "app", ready: false, restartCount: 7,
-                                            state: .waiting(reason: "CrashLoopBackOff", message: "back-off 2m40s"),
-                                            lastState: .terminated(Termination(reason: "Error", exitCode: 1)))
-        let found = detect(ClusterSnapshot(pods: [pod("web", statuses: [status])])).first { $0.kind == .crashLoopBackOff }
+        let status = ContainerStatusSummary(
+            name: "app", ready: false, restartCount: 7,
+            state: .waiting(reason: "CrashLoopBackOff", message: "back-off 2m40s"),
+            lastState: .terminated(Termination(reason: "Error", exitCode: 1)))
+        let found = detect(ClusterSnapshot(pods: [pod("web", statuses: [status])])).first {
+            $0.kind == .crashLoopBackOff
+        }
         #expect(found?.summary == "CrashLoopBackOff after 7 restarts, last exit 1 (Error)")
         #expect(found?.evidence["message"] == "back-off 2m40s")
     }
@@ -110,8 +148,9 @@ struct SignalRulesTests {
         var observations: [Observation] = []
         for (secondsAgo, count) in samples {
             let status = ContainerStatusSummary(name: "app", restartCount: count)
-            let result = SignalRules.evaluate(previous: nil, current: ClusterSnapshot(pods: [pod("web", statuses: [status])]),
-                                              metrics: .empty, history: history, now: ago(secondsAgo), thresholds: thresholds)
+            let result = SignalRules.evaluate(
+                previous: nil, current: ClusterSnapshot(pods: [pod("web", statuses: [status])]),
+                metrics: .empty, history: history, now: ago(secondsAgo), thresholds: thresholds)
             history = result.history
             observations = result.observations
         }
@@ -119,8 +158,11 @@ struct SignalRulesTests {
     }
 
     @Test func restartBurstCanComeFromThePreviousSnapshotAlone() {
-        let before = ClusterSnapshot(pods: [pod("web", statuses: [ContainerStatusSummary(name: "app", restartCount: 1)])])
-        let after = ClusterSnapshot(pods: [pod("web", statuses: [ContainerStatusSummary(name: "app", restartCount: 5)])])
+        let before = ClusterSnapshot(pods: [
+            pod("web", statuses: [ContainerStatusSummary(name: "app", restartCount: 1)])
+        ])
+        let after = ClusterSnapshot(pods: [pod("web", statuses: [ContainerStatusSummary(name: "app", restartCount: 5)])]
+        )
         let found = detect(after, previous: before).first { $0.kind == .restartBurst }
         #expect(found?.summary == "4 restarts in 10m (5 total)")
     }
@@ -128,10 +170,11 @@ struct SignalRulesTests {
     // MARK: Probes, nodes, evictions, pending
 
     @Test func recentUnhealthyEventsAreProbeFailuresPerContainer() {
-        let recent = EventSummary(namespace: "demo", name: "e1", type: "Warning", reason: "Unhealthy",
-                                  message: "Liveness probe failed: HTTP probe failed with statuscode: 500",
-                                  involvedObject: .init(kind: "Pod", namespace: "demo", name: "web", fieldPath: "spec.containers{app}"),
-                                  count: 4, firstSeen: ago(400), lastSeen: ago(30))
+        let recent = EventSummary(
+            namespace: "demo", name: "e1", type: "Warning", reason: "Unhealthy",
+            message: "Liveness probe failed: HTTP probe failed with statuscode: 500",
+            involvedObject: .init(kind: "Pod", namespace: "demo", name: "web", fieldPath: "spec.containers{app}"),
+            count: 4, firstSeen: ago(400), lastSeen: ago(30))
         var old = recent
         old.name = "e2"
         old.involvedObject.name = "other"
@@ -143,14 +186,28 @@ struct SignalRulesTests {
 
     static let nodeCases: [(String, NodeSummary, [String])] = [
         ("ready", NodeSummary(name: "n", ready: ConditionSummary(status: .isTrue)), []),
-        ("not ready", NodeSummary(name: "n", ready: ConditionSummary(status: .isFalse, reason: "KubeletNotReady")), ["nodeNotReady/n"]),
-        ("unknown", NodeSummary(name: "n", ready: ConditionSummary(status: .unknown, reason: "NodeStatusUnknown")), ["nodeNotReady/n"]),
-        ("memory pressure", NodeSummary(name: "n", ready: ConditionSummary(status: .isTrue),
-                                        memoryPressure: ConditionSummary(status: .isTrue)), ["nodePressure/n/MemoryPressure"]),
-        ("disk and pid pressure", NodeSummary(name: "n", ready: ConditionSummary(status: .isTrue),
-                                              diskPressure: ConditionSummary(status: .isTrue),
-                                              pidPressure: ConditionSummary(status: .isTrue)),
-         ["nodePressure/n/DiskPressure", "nodePressure/n/PIDPressure"]),
+        (
+            "not ready", NodeSummary(name: "n", ready: ConditionSummary(status: .isFalse, reason: "KubeletNotReady")),
+            ["nodeNotReady/n"]
+        ),
+        (
+            "unknown", NodeSummary(name: "n", ready: ConditionSummary(status: .unknown, reason: "NodeStatusUnknown")),
+            ["nodeNotReady/n"]
+        ),
+        (
+            "memory pressure",
+            NodeSummary(
+                name: "n", ready: ConditionSummary(status: .isTrue),
+                memoryPressure: ConditionSummary(status: .isTrue)), ["nodePressure/n/MemoryPressure"]
+        ),
+        (
+            "disk and pid pressure",
+            NodeSummary(
+                name: "n", ready: ConditionSummary(status: .isTrue),
+                diskPressure: ConditionSummary(status: .isTrue),
+                pidPressure: ConditionSummary(status: .isTrue)),
+            ["nodePressure/n/DiskPressure", "nodePressure/n/PIDPressure"]
+        ),
     ]
 
     @Test(arguments: nodeCases)
@@ -159,7 +216,9 @@ struct SignalRulesTests {
     }
 
     @Test func notReadyNodeIsCriticalAndSaysForHowLong() {
-        let node = NodeSummary(name: "n", ready: ConditionSummary(status: .unknown, reason: "NodeStatusUnknown", lastTransitionTime: ago(120)))
+        let node = NodeSummary(
+            name: "n",
+            ready: ConditionSummary(status: .unknown, reason: "NodeStatusUnknown", lastTransitionTime: ago(120)))
         let found = detect(ClusterSnapshot(nodes: [node])).first
         #expect(found?.severity == .critical)
         #expect(found?.summary == "NotReady (Ready=Unknown, NodeStatusUnknown) for 2m")
@@ -170,10 +229,12 @@ struct SignalRulesTests {
         let evicted = pod("a", phase: "Failed", reason: "Evicted")
         var disrupted = pod("b")
         disrupted.disruptionTarget = ConditionSummary(status: .isTrue, reason: "EvictionByEvictionAPI")
-        let event = EventSummary(namespace: "demo", name: "e", type: "Warning", reason: "Evicted",
-                                 message: "The node was low on resource: memory.",
-                                 involvedObject: .init(kind: "Pod", namespace: "demo", name: "c"), lastSeen: ago(10))
-        let ids = detect(ClusterSnapshot(pods: [evicted, disrupted], events: [event])).filter { $0.kind == .eviction }.map(\.id).sorted()
+        let event = EventSummary(
+            namespace: "demo", name: "e", type: "Warning", reason: "Evicted",
+            message: "The node was low on resource: memory.",
+            involvedObject: .init(kind: "Pod", namespace: "demo", name: "c"), lastSeen: ago(10))
+        let ids = detect(ClusterSnapshot(pods: [evicted, disrupted], events: [event])).filter { $0.kind == .eviction }
+            .map(\.id).sorted()
         #expect(ids == ["eviction/demo/a", "eviction/demo/b", "eviction/demo/c"])
     }
 
@@ -182,7 +243,8 @@ struct SignalRulesTests {
     @Test(arguments: pendingCases)
     func podPendingLongerThanTheThresholdIsReported(age: Double, fires: Bool) {
         var pending = pod("p", phase: "Pending", created: ago(age))
-        pending.scheduled = ConditionSummary(status: .isFalse, reason: "Unschedulable", message: "0/3 nodes are available")
+        pending.scheduled = ConditionSummary(
+            status: .isFalse, reason: "Unschedulable", message: "0/3 nodes are available")
         let found = detect(ClusterSnapshot(pods: [pending])).first { $0.kind == .podPending }
         #expect((found != nil) == fires)
         if fires { #expect(found?.evidence["reason"] == "Unschedulable") }
@@ -191,21 +253,26 @@ struct SignalRulesTests {
     // MARK: Workloads and metrics
 
     @Test func replicasBelowDesiredMustHoldForTheThreshold() {
-        let deployment = WorkloadSummary(kind: "Deployment", namespace: "demo", name: "web", desiredReplicas: 3, availableReplicas: 1)
-        let ownedRS = WorkloadSummary(kind: "ReplicaSet", namespace: "demo", name: "web-1", desiredReplicas: 3,
-                                      controller: OwnerRef(kind: "Deployment", name: "web"))
+        let deployment = WorkloadSummary(
+            kind: "Deployment", namespace: "demo", name: "web", desiredReplicas: 3, availableReplicas: 1)
+        let ownedRS = WorkloadSummary(
+            kind: "ReplicaSet", namespace: "demo", name: "web-1", desiredReplicas: 3,
+            controller: OwnerRef(kind: "Deployment", name: "web"))
         let snapshot = ClusterSnapshot(workloads: [deployment, ownedRS])
-        let first = SignalRules.evaluate(previous: nil, current: snapshot, metrics: .empty, history: SignalHistory(),
-                                         now: ago(601), thresholds: thresholds)
+        let first = SignalRules.evaluate(
+            previous: nil, current: snapshot, metrics: .empty, history: SignalHistory(),
+            now: ago(601), thresholds: thresholds)
         #expect(first.observations.isEmpty)
-        let later = SignalRules.evaluate(previous: nil, current: snapshot, metrics: .empty, history: first.history,
-                                         now: now, thresholds: thresholds)
+        let later = SignalRules.evaluate(
+            previous: nil, current: snapshot, metrics: .empty, history: first.history,
+            now: now, thresholds: thresholds)
         #expect(later.observations.map(\.id) == ["replicasUnavailable/Deployment/demo/web"])
         #expect(later.observations.first?.summary == "1/3 replicas available for 10m")
         var healed = deployment
         healed.availableReplicas = 3
-        let recovered = SignalRules.evaluate(previous: nil, current: ClusterSnapshot(workloads: [healed]), metrics: .empty,
-                                             history: later.history, now: now.addingTimeInterval(1), thresholds: thresholds)
+        let recovered = SignalRules.evaluate(
+            previous: nil, current: ClusterSnapshot(workloads: [healed]), metrics: .empty,
+            history: later.history, now: now.addingTimeInterval(1), thresholds: thresholds)
         #expect(recovered.observations.allSatisfy { !$0.isActive })
     }
 
@@ -222,8 +289,9 @@ struct SignalRulesTests {
         var observations: [Observation] = []
         for (i, ratio) in ratios.enumerated() {
             let metrics = MetricsSnapshot(containers: [ref: ContainerUsage(cpuThrottleRatio: ratio)])
-            let result = SignalRules.evaluate(previous: nil, current: ClusterSnapshot(pods: [pod("web")]), metrics: metrics,
-                                              history: history, now: ago(Double(3 - i) * 300), thresholds: thresholds)
+            let result = SignalRules.evaluate(
+                previous: nil, current: ClusterSnapshot(pods: [pod("web")]), metrics: metrics,
+                history: history, now: ago(Double(3 - i) * 300), thresholds: thresholds)
             history = result.history
             observations = result.observations
         }
@@ -243,12 +311,15 @@ struct SignalRulesTests {
     func memoryNearTheLimitIsReportedWhenMetricsExist(workingSet: Int64?, limit: Int64?, fires: Bool) {
         let ref = ContainerRef(namespace: "demo", pod: "web", container: "app")
         let metrics = MetricsSnapshot(containers: [ref: ContainerUsage(workingSetBytes: workingSet)])
-        let found = detect(ClusterSnapshot(pods: [pod("web", limit: limit)]), metrics: metrics).first { $0.kind == .memoryNearLimit }
+        let found = detect(ClusterSnapshot(pods: [pod("web", limit: limit)]), metrics: metrics).first {
+            $0.kind == .memoryNearLimit
+        }
         #expect((found != nil) == fires)
     }
 
     @Test func observationsSortMostSevereFirstAndEncodeAsJSON() throws {
-        let node = NodeSummary(name: "n", ready: ConditionSummary(status: .isFalse), memoryPressure: ConditionSummary(status: .isTrue))
+        let node = NodeSummary(
+            name: "n", ready: ConditionSummary(status: .isFalse), memoryPressure: ConditionSummary(status: .isTrue))
         let found = detect(ClusterSnapshot(nodes: [node]))
         #expect(found.map(\.severity) == [.critical, .warning])
         let json = try JSONEncoder().encode(found)

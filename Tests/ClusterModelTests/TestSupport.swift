@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ClusterModel
 
 /// Captured kube-apiserver responses in `../shared/fixtures` (override with `FIREBREAK_FIXTURES`).
@@ -33,8 +34,9 @@ final class TemporaryDirectory {
     @discardableResult
     func write(_ name: String, _ contents: String) throws -> String {
         let full = path + "/" + name
-        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (full as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true)
         try contents.write(toFile: full, atomically: true, encoding: .utf8)
         return full
     }

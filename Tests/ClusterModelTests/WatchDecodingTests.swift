@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClusterModel
 
 @Suite("Watch streams and API errors")
@@ -77,13 +78,18 @@ struct WatchDecodingTests {
     }
 
     static let statusFixtures: [(String, Int, String, String)] = [
-        ("forbidden-403-viewer-list-pods", 403, "Forbidden",
-         #"Forbidden: pods is forbidden: User "viewer" cannot list resource "pods" in API group "" in the namespace "demo""#),
+        (
+            "forbidden-403-viewer-list-pods", 403, "Forbidden",
+            #"Forbidden: pods is forbidden: User "viewer" cannot list resource "pods" in API group "" in the namespace "demo""#
+        ),
         ("unauthorized-401-bad-token", 401, "Unauthorized", "Unauthorized: Unauthorized"),
         ("notfound-404-get-pod", 404, "NotFound", #"NotFound: pods "does-not-exist" not found"#),
         ("notfound-404-get-namespace", 404, "NotFound", #"NotFound: namespaces "no-such-ns" not found"#),
         ("conflict-409-create-existing-node", 409, "AlreadyExists", #"AlreadyExists: nodes "node-a" already exists"#),
-        ("pods-list-exact-rv-too-old-410", 410, "Expired", "Expired: The resourceVersion for the provided list is too old."),
+        (
+            "pods-list-exact-rv-too-old-410", 410, "Expired",
+            "Expired: The resourceVersion for the provided list is too old."
+        ),
         ("pod-resize-patch-422-node-without-resize-support", 422, "Invalid", ""),
     ]
 
@@ -96,29 +102,41 @@ struct WatchDecodingTests {
     }
 
     @Test func invalidStatusKeepsItsCauses() throws {
-        let error = KubeAPIError.from(httpStatus: 422, body: try Fixtures.data("invalid-422-create-pod-no-containers.json"), retryAfterHeader: nil)
+        let error = KubeAPIError.from(
+            httpStatus: 422, body: try Fixtures.data("invalid-422-create-pod-no-containers.json"), retryAfterHeader: nil
+        )
         #expect(error.causes.map(\.field) == ["metadata.name", "spec.containers"])
-        #expect(error.causes.last == KubeAPIError.Cause(reason: "FieldValueRequired", message: "Required value", field: "spec.containers"))
+        #expect(
+            error.causes.last
+                == KubeAPIError.Cause(reason: "FieldValueRequired", message: "Required value", field: "spec.containers")
+        )
     }
 
     @Test func pdbRefusalCarriesRetryAfter() throws {
-        let error = KubeAPIError.from(httpStatus: 429, body: try Fixtures.data("pod-eviction-dryrun-blocked-by-pdb-429.json"),
-                                      retryAfterHeader: "10")
+        let error = KubeAPIError.from(
+            httpStatus: 429, body: try Fixtures.data("pod-eviction-dryrun-blocked-by-pdb-429.json"),
+            retryAfterHeader: "10")
         #expect(error.reason == "TooManyRequests")
         #expect(error.retryAfter == .seconds(10))
         #expect(error.causes.first?.reason == "DisruptionBudget")
     }
 
     @Test func expiredContinueTokenOffersAFreshToken() throws {
-        let error = KubeAPIError.from(httpStatus: 410, body: try Fixtures.data("pods-list-continue-token-expired-410.json"), retryAfterHeader: nil)
+        let error = KubeAPIError.from(
+            httpStatus: 410, body: try Fixtures.data("pods-list-continue-token-expired-410.json"), retryAfterHeader: nil
+        )
         #expect(error.isExpired)
         #expect(error.continueToken?.isEmpty == false)
     }
 
     @Test func plainTextThrottlingBecomesASyntheticError() {
-        let error = KubeAPIError.from(httpStatus: 429, body: Data("Too many requests, please try again later.\n".utf8), retryAfterHeader: "3")
-        #expect(error == KubeAPIError(reason: "TooManyRequests", code: 429, message: "Too many requests, please try again later.",
-                                      retryAfter: .seconds(3)))
+        let error = KubeAPIError.from(
+            httpStatus: 429, body: Data("Too many requests, please try again later.\n".utf8), retryAfterHeader: "3")
+        #expect(
+            error
+                == KubeAPIError(
+                    reason: "TooManyRequests", code: 429, message: "Too many requests, please try again later.",
+                    retryAfter: .seconds(3)))
     }
 
     /// Removes HTTP/1.1 chunked framing; a missing final chunk is accepted (the capture was cut by curl).

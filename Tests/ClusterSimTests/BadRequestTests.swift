@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClusterSim
 
 /// Bad requests get the Status error a real API server gives, never a crash.
@@ -20,29 +21,58 @@ struct BadRequestTests {
     }
 
     static let cases: [Case] = [
-        Case(method: "GET", uri: "/api/v1/widgets", body: "", contentType: "application/json", status: 404, reason: "NotFound"),
-        Case(method: "GET", uri: "/apis/apps/v1/namespaces/shop/deployments/nope", body: "", contentType: "application/json", status: 404, reason: "NotFound"),
-        Case(method: "PATCH", uri: "/apis/apps/v1/namespaces/shop/deployments/frontend", body: #"{"spec":"#,
-             contentType: "application/merge-patch+json", status: 400, reason: "BadRequest"),
-        Case(method: "PATCH", uri: "/apis/apps/v1/namespaces/shop/deployments/frontend", body: #"[{"op":"replace","path":"/spec/nothing/here","value":1}]"#,
-             contentType: "application/json-patch+json", status: 400, reason: "BadRequest"),
-        Case(method: "PATCH", uri: "/apis/apps/v1/namespaces/shop/deployments/frontend", body: #"{"spec":{"replicas":-3}}"#,
-             contentType: "application/merge-patch+json", status: 422, reason: "Invalid"),
-        Case(method: "PATCH", uri: "/apis/apps/v1/namespaces/shop/deployments/frontend", body: #"{"spec":{"replicas":"many"}}"#,
-             contentType: "application/merge-patch+json", status: 400, reason: "BadRequest"),
-        Case(method: "PATCH", uri: "/apis/apps/v1/namespaces/shop/deployments/frontend", body: #"{"spec":{"replicas":2}}"#,
-             contentType: "text/plain", status: 415, reason: "UnsupportedMediaType"),
-        Case(method: "PATCH", uri: "/apis/apps/v1/namespaces/shop/deployments/frontend", body: #"{"metadata":{"resourceVersion":"1"},"spec":{"replicas":2}}"#,
-             contentType: "application/merge-patch+json", status: 409, reason: "Conflict"),
-        Case(method: "POST", uri: "/api/v1/namespaces/shop/pods", body: "\u{0}\u{1}garbage", contentType: "application/json", status: 400, reason: "BadRequest"),
-        Case(method: "POST", uri: "/api/v1/namespaces/missing/pods", body: #"{"metadata":{"name":"p"},"spec":{"containers":[{"name":"c","image":"x"}]}}"#,
-             contentType: "application/json", status: 404, reason: "NotFound"),
-        Case(method: "GET", uri: "/api/v1/pods?fieldSelector=spec.color%3Dred", body: "", contentType: "application/json", status: 400, reason: "BadRequest"),
-        Case(method: "GET", uri: "/api/v1/pods?labelSelector=app%20in%20frontend", body: "", contentType: "application/json", status: 400, reason: "BadRequest"),
-        Case(method: "GET", uri: "/api/v1/pods?limit=1&continue=not-a-token", body: "", contentType: "application/json", status: 400, reason: "BadRequest"),
-        Case(method: "DELETE", uri: "/api/v1/namespaces/shop/pods", body: "", contentType: "application/json", status: 405, reason: "MethodNotAllowed"),
-        Case(method: "PATCH", uri: "/apis/apps/v1/namespaces/shop/deployments/frontend/scale", body: #"{"spec":{"replicas":-1}}"#,
-             contentType: "application/merge-patch+json", status: 422, reason: "Invalid"),
+        Case(
+            method: "GET", uri: "/api/v1/widgets", body: "", contentType: "application/json", status: 404,
+            reason: "NotFound"),
+        Case(
+            method: "GET", uri: "/apis/apps/v1/namespaces/shop/deployments/nope", body: "",
+            contentType: "application/json", status: 404, reason: "NotFound"),
+        Case(
+            method: "PATCH", uri: "/apis/apps/v1/namespaces/shop/deployments/frontend", body: #"{"spec":"#,
+            contentType: "application/merge-patch+json", status: 400, reason: "BadRequest"),
+        Case(
+            method: "PATCH", uri: "/apis/apps/v1/namespaces/shop/deployments/frontend",
+            body: #"[{"op":"replace","path":"/spec/nothing/here","value":1}]"#,
+            contentType: "application/json-patch+json", status: 400, reason: "BadRequest"),
+        Case(
+            method: "PATCH", uri: "/apis/apps/v1/namespaces/shop/deployments/frontend",
+            body: #"{"spec":{"replicas":-3}}"#,
+            contentType: "application/merge-patch+json", status: 422, reason: "Invalid"),
+        Case(
+            method: "PATCH", uri: "/apis/apps/v1/namespaces/shop/deployments/frontend",
+            body: #"{"spec":{"replicas":"many"}}"#,
+            contentType: "application/merge-patch+json", status: 400, reason: "BadRequest"),
+        Case(
+            method: "PATCH", uri: "/apis/apps/v1/namespaces/shop/deployments/frontend",
+            body: #"{"spec":{"replicas":2}}"#,
+            contentType: "text/plain", status: 415, reason: "UnsupportedMediaType"),
+        Case(
+            method: "PATCH", uri: "/apis/apps/v1/namespaces/shop/deployments/frontend",
+            body: #"{"metadata":{"resourceVersion":"1"},"spec":{"replicas":2}}"#,
+            contentType: "application/merge-patch+json", status: 409, reason: "Conflict"),
+        Case(
+            method: "POST", uri: "/api/v1/namespaces/shop/pods", body: "\u{0}\u{1}garbage",
+            contentType: "application/json", status: 400, reason: "BadRequest"),
+        Case(
+            method: "POST", uri: "/api/v1/namespaces/missing/pods",
+            body: #"{"metadata":{"name":"p"},"spec":{"containers":[{"name":"c","image":"x"}]}}"#,
+            contentType: "application/json", status: 404, reason: "NotFound"),
+        Case(
+            method: "GET", uri: "/api/v1/pods?fieldSelector=spec.color%3Dred", body: "",
+            contentType: "application/json", status: 400, reason: "BadRequest"),
+        Case(
+            method: "GET", uri: "/api/v1/pods?labelSelector=app%20in%20frontend", body: "",
+            contentType: "application/json", status: 400, reason: "BadRequest"),
+        Case(
+            method: "GET", uri: "/api/v1/pods?limit=1&continue=not-a-token", body: "", contentType: "application/json",
+            status: 400, reason: "BadRequest"),
+        Case(
+            method: "DELETE", uri: "/api/v1/namespaces/shop/pods", body: "", contentType: "application/json",
+            status: 405, reason: "MethodNotAllowed"),
+        Case(
+            method: "PATCH", uri: "/apis/apps/v1/namespaces/shop/deployments/frontend/scale",
+            body: #"{"spec":{"replicas":-1}}"#,
+            contentType: "application/merge-patch+json", status: 422, reason: "Invalid"),
     ]
 
     @Test(arguments: cases)
@@ -57,8 +87,9 @@ struct BadRequestTests {
 
     @Test func readOnlyTokenCannotWriteButCanRead() async throws {
         #expect(await sim.request("GET", "/api/v1/pods", token: SimHarness.viewer).status == 200)
-        let reply = await sim.request("PATCH", "/api/v1/nodes/node-1", body: #"{"spec":{"unschedulable":true}}"#, token: SimHarness.viewer,
-                                      contentType: "application/strategic-merge-patch+json")
+        let reply = await sim.request(
+            "PATCH", "/api/v1/nodes/node-1", body: #"{"spec":{"unschedulable":true}}"#, token: SimHarness.viewer,
+            contentType: "application/strategic-merge-patch+json")
         #expect(reply.status == 403)
         #expect(reply.json["reason"] == "Forbidden")
     }
@@ -88,13 +119,20 @@ struct BadRequestTests {
 
     @Test func cutWatchEndsMidLine() async throws {
         let headers: [(name: String, value: String)] = [("Authorization", SimHarness.admin)]
-        guard case .stream(_, let chunks) = await sim.cluster.handle(APIRequest(method: "GET", uri: "/api/v1/pods?watch=1&resourceVersion=\(await sim.cluster.resourceVersion)", headers: headers, body: [])) else {
+        guard
+            case .stream(_, let chunks) = await sim.cluster.handle(
+                APIRequest(
+                    method: "GET", uri: "/api/v1/pods?watch=1&resourceVersion=\(await sim.cluster.resourceVersion)",
+                    headers: headers, body: []))
+        else {
             Issue.record("not a stream")
             return
         }
         await sim.cluster.cutWatches()
         var sawCut = false
-        for await chunk in chunks { if case .cut(let bytes) = chunk { sawCut = !bytes.isEmpty && bytes.last != UInt8(ascii: "\n") } }
+        for await chunk in chunks {
+            if case .cut(let bytes) = chunk { sawCut = !bytes.isEmpty && bytes.last != UInt8(ascii: "\n") }
+        }
         #expect(sawCut)
     }
 }

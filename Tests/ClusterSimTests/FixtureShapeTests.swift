@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClusterSim
 
 /// The simulator answers as the real kube-apiserver v1.36 did in `../shared/fixtures`.
@@ -28,16 +29,19 @@ struct FixtureShapeTests {
     }
 
     @Test func creatingAnExistingNodeConflictsLikeTheRealServer() async throws {
-        let reply = await sim.request("POST", "/api/v1/nodes", body: #"{"apiVersion":"v1","kind":"Node","metadata":{"name":"node-a"}}"#)
+        let reply = await sim.request(
+            "POST", "/api/v1/nodes", body: #"{"apiVersion":"v1","kind":"Node","metadata":{"name":"node-a"}}"#)
         #expect(reply.status == 201)
-        let again = await sim.request("POST", "/api/v1/nodes", body: #"{"apiVersion":"v1","kind":"Node","metadata":{"name":"node-a"}}"#)
+        let again = await sim.request(
+            "POST", "/api/v1/nodes", body: #"{"apiVersion":"v1","kind":"Node","metadata":{"name":"node-a"}}"#)
         #expect(again.status == 409)
         #expect(again.json == (try Fixtures.json("conflict-409-create-existing-node.json")))
     }
 
     @Test func invalidPodGivesTheSame422WithBothCauses() async throws {
-        let reply = await sim.request("POST", "/api/v1/namespaces/shop/pods",
-                                      body: #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"Bad_Name"},"spec":{"containers":[]}}"#)
+        let reply = await sim.request(
+            "POST", "/api/v1/namespaces/shop/pods",
+            body: #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"Bad_Name"},"spec":{"containers":[]}}"#)
         #expect(reply.status == 422)
         #expect(reply.json == (try Fixtures.json("invalid-422-create-pod-no-containers.json")))
     }
@@ -47,29 +51,41 @@ struct FixtureShapeTests {
         let reply = await sim.request("DELETE", "/api/v1/namespaces/shop/pods/x", token: SimHarness.viewer)
         #expect(reply.status == 403)
         #expect(Fixtures.keyPaths(reply.json).isSuperset(of: Fixtures.keyPaths(fixture)))
-        #expect(reply.json["message"] == .string("pods \"x\" is forbidden: User \"viewer\" cannot delete resource \"pods\" in API group \"\" in the namespace \"shop\""))
+        #expect(
+            reply.json["message"]
+                == .string(
+                    "pods \"x\" is forbidden: User \"viewer\" cannot delete resource \"pods\" in API group \"\" in the namespace \"shop\""
+                ))
     }
 
     @Test func podsHaveTheRealServersFields() async throws {
         await sim.advance(minutes: 4)
         let pods = await sim.pods("kube-system", label: "app%3Dkube-dns")
-        let missing = Fixtures.missingPaths(try Fixtures.json("pod-get-web-oom.json"), in: pods, ignoring: [
-            "apiVersion", "kind", // list items carry neither, as on the real server
-            "metadata.managedFields", "metadata.annotations", "metadata.labels.", // field managers and the fixture's own labels
-            "spec.volumes", "spec.containers[].volumeMounts", // the projected service-account token volume is not simulated
-            "spec.containers[].resources.limits.cpu", "status.containerStatuses[].resources.limits.cpu", // CoreDNS has no CPU limit
-            "status.conditions[].lastProbeTime",
-        ])
+        let missing = Fixtures.missingPaths(
+            try Fixtures.json("pod-get-web-oom.json"), in: pods,
+            ignoring: [
+                "apiVersion", "kind",  // list items carry neither, as on the real server
+                // field managers and the fixture's own labels
+                "metadata.managedFields", "metadata.annotations", "metadata.labels.",
+                // the projected service-account token volume is not simulated
+                "spec.volumes", "spec.containers[].volumeMounts",
+                // CoreDNS has no CPU limit
+                "spec.containers[].resources.limits.cpu", "status.containerStatuses[].resources.limits.cpu",
+                "status.conditions[].lastProbeTime",
+            ])
         #expect(missing.isEmpty, "missing: \(missing)")
     }
 
     @Test func nodesHaveTheRealServersFields() async throws {
         let nodes = await sim.get("/api/v1/nodes")["items"]?.arrayValue ?? []
         let fixture = try Fixtures.json("nodes-list.json")
-        let missing = Fixtures.missingPaths(fixture["items"]?[0] ?? .null, in: nodes,
-                                            ignoring: ["metadata.managedFields", "metadata.annotations", "spec.taints"])
+        let missing = Fixtures.missingPaths(
+            fixture["items"]?[0] ?? .null, in: nodes,
+            ignoring: ["metadata.managedFields", "metadata.annotations", "spec.taints"])
         #expect(missing.isEmpty, "missing: \(missing)")
-        #expect(Set(fixture.objectValue?.keys.map { $0 } ?? []) == Set((await sim.get("/api/v1/nodes")).objectValue?.keys.map { $0 } ?? []))
+        #expect(
+            Set(fixture.objectValue?.keys.map { $0 } ?? [])
+                == Set((await sim.get("/api/v1/nodes")).objectValue?.keys.map { $0 } ?? []))
     }
 
     @Test func paginationCarriesContinueAndRemainingCountUntilTheLastPage() async throws {
@@ -90,7 +106,9 @@ struct FixtureShapeTests {
 
     @Test func expiredContinueTokenIsA410() async throws {
         let first = await sim.get("/api/v1/namespaces/kube-system/pods?limit=1")
-        _ = await sim.request("PATCH", "/api/v1/nodes/node-1", body: #"{"metadata":{"labels":{"triaged":"true"}}}"#, contentType: "application/merge-patch+json")
+        _ = await sim.request(
+            "PATCH", "/api/v1/nodes/node-1", body: #"{"metadata":{"labels":{"triaged":"true"}}}"#,
+            contentType: "application/merge-patch+json")
         await sim.cluster.expireHistory()
         let token = first[path: ["metadata", "continue"]]?.stringValue ?? ""
         let reply = await sim.request("GET", "/api/v1/namespaces/kube-system/pods?limit=1&continue=\(token)")
@@ -99,20 +117,29 @@ struct FixtureShapeTests {
     }
 
     @Test func watchFromACompactedVersionGetsOneErrorEventWith410() async throws {
-        let fixture = try Fixtures.text("pods-watch-too-old-rv-410.ndjson").split(separator: "\n").map { try JSONValue(parsing: Data($0.utf8)) }
+        let fixture = try Fixtures.text("pods-watch-too-old-rv-410.ndjson").split(separator: "\n").map {
+            try JSONValue(parsing: Data($0.utf8))
+        }
         await sim.cluster.expireHistory()
         let lines = await sim.watchLines("/api/v1/namespaces/shop/pods?watch=1&resourceVersion=2", count: 1)
         #expect(lines.count == 1)
         let event = try JSONValue(parsing: Data(lines[0].utf8))
         #expect(Fixtures.keyPaths(event) == Fixtures.keyPaths(fixture[0]))
-        #expect(event["type"] == "ERROR" && event[path: ["object", "code"]] == .int(410) && event[path: ["object", "reason"]] == "Expired")
+        #expect(
+            event["type"] == "ERROR" && event[path: ["object", "code"]] == .int(410)
+                && event[path: ["object", "reason"]] == "Expired")
     }
 
     @Test func watchEventsAreOneJSONObjectPerLineWithKindAndVersion() async throws {
-        let fixture = try Fixtures.text("pods-watch-demo.ndjson").split(separator: "\n").map { try JSONValue(parsing: Data($0.utf8)) }
-        let version = await sim.get("/api/v1/namespaces/kube-system/pods")[path: ["metadata", "resourceVersion"]]?.stringValue ?? ""
-        let lines = await sim.watchLines("/api/v1/namespaces/kube-system/pods?watch=1&allowWatchBookmarks=true&resourceVersion=\(version)",
-                                         count: 2, whileStepping: 200)
+        let fixture = try Fixtures.text("pods-watch-demo.ndjson").split(separator: "\n").map {
+            try JSONValue(parsing: Data($0.utf8))
+        }
+        let version =
+            await sim.get("/api/v1/namespaces/kube-system/pods")[path: ["metadata", "resourceVersion"]]?.stringValue
+            ?? ""
+        let lines = await sim.watchLines(
+            "/api/v1/namespaces/kube-system/pods?watch=1&allowWatchBookmarks=true&resourceVersion=\(version)",
+            count: 2, whileStepping: 200)
         #expect(lines.count == 2)
         for line in lines {
             let event = try JSONValue(parsing: Data(line.utf8))
@@ -124,31 +151,43 @@ struct FixtureShapeTests {
     }
 
     @Test func streamingListEndsItsInitialEventsWithTheAnnotatedBookmark() async throws {
-        let fixture = try Fixtures.text("pods-watchlist-sendinitialevents.ndjson").split(separator: "\n").map { try JSONValue(parsing: Data($0.utf8)) }
+        let fixture = try Fixtures.text("pods-watchlist-sendinitialevents.ndjson").split(separator: "\n").map {
+            try JSONValue(parsing: Data($0.utf8))
+        }
         let count = (await sim.pods("shop")).count
-        let lines = await sim.watchLines("/api/v1/namespaces/shop/pods?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true",
-                                         count: count + 1)
+        let lines = await sim.watchLines(
+            "/api/v1/namespaces/shop/pods?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true",
+            count: count + 1)
         let last = try JSONValue(parsing: Data(lines[count].utf8))
         #expect(last["type"] == "BOOKMARK")
-        #expect(last[path: ["object", "metadata", "annotations", "k8s.io/initial-events-end"]] == fixture.last?[path: ["object", "metadata", "annotations", "k8s.io/initial-events-end"]])
+        #expect(
+            last[path: ["object", "metadata", "annotations", "k8s.io/initial-events-end"]]
+                == fixture.last?[path: ["object", "metadata", "annotations", "k8s.io/initial-events-end"]])
     }
 
     @Test func tablesHaveTheSameColumnsAsTheRealServer() async throws {
         let accept = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json"
-        for (uri, name) in [("/api/v1/namespaces/shop/pods", "pods-table-demo.json"), ("/api/v1/nodes", "nodes-table.json")] {
+        for (uri, name) in [
+            ("/api/v1/namespaces/shop/pods", "pods-table-demo.json"), ("/api/v1/nodes", "nodes-table.json"),
+        ] {
             let fixture = try Fixtures.json(name)
             let table = await sim.request("GET", uri, accept: accept).json
             #expect(table["kind"] == "Table")
-            #expect(table["columnDefinitions"]?.arrayValue?.map { $0["name"] } == fixture["columnDefinitions"]?.arrayValue?.map { $0["name"] })
+            #expect(
+                table["columnDefinitions"]?.arrayValue?.map { $0["name"] }
+                    == fixture["columnDefinitions"]?.arrayValue?.map { $0["name"] })
             #expect(table["rows"]?[0]?[path: ["object", "kind"]] == fixture["rows"]?[0]?[path: ["object", "kind"]])
         }
     }
 
     @Test func aggregatedDiscoveryHasTheRealShape() async throws {
         let fixture = try Fixtures.json("discovery-apis-aggregated.json")
-        let reply = await sim.request("GET", "/apis", accept: "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json")
+        let reply = await sim.request(
+            "GET", "/apis",
+            accept: "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json")
         #expect(reply.header("Content-Type") == "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList")
-        let apps = { (list: JSONValue) in list["items"]?.arrayValue?.first { $0[path: ["metadata", "name"]] == "apps" } }
+        let apps = { (list: JSONValue) in list["items"]?.arrayValue?.first { $0[path: ["metadata", "name"]] == "apps" }
+        }
         let ours = Fixtures.keyPaths(apps(reply.json) ?? .null)
         let theirs = Fixtures.keyPaths(apps(fixture) ?? .null)
         #expect(theirs.subtracting(ours).isEmpty, "missing \(theirs.subtracting(ours).sorted())")
@@ -159,14 +198,19 @@ struct FixtureShapeTests {
     @Test func evictionAnswersLikeTheRealServerAndPDBsBlockIt() async throws {
         await sim.advance(minutes: 0.2)
         let pods = await sim.pods("shop", label: "app%3Dcheckout")
-        let body = { (name: String) in #"{"apiVersion":"policy/v1","kind":"Eviction","metadata":{"name":"\#(name)","namespace":"shop"}}"# }
+        let body = { (name: String) in
+            #"{"apiVersion":"policy/v1","kind":"Eviction","metadata":{"name":"\#(name)","namespace":"shop"}}"#
+        }
         let first = pods[0][path: ["metadata", "name"]]?.stringValue ?? ""
         let evicted = await sim.request("POST", "/api/v1/namespaces/shop/pods/\(first)/eviction", body: body(first))
         #expect(evicted.status == 201)
         #expect(evicted.json == (try Fixtures.json("pod-eviction-response.json")))
         let after = await sim.get("/api/v1/namespaces/shop/pods/\(first)")
         #expect(after[path: ["metadata", "deletionTimestamp"]] != nil)
-        #expect((after[path: ["status", "conditions"]]?.arrayValue ?? []).contains { $0["type"] == "DisruptionTarget" && $0["reason"] == "EvictionByEvictionAPI" })
+        #expect(
+            (after[path: ["status", "conditions"]]?.arrayValue ?? []).contains {
+                $0["type"] == "DisruptionTarget" && $0["reason"] == "EvictionByEvictionAPI"
+            })
 
         let second = pods[1][path: ["metadata", "name"]]?.stringValue ?? ""
         let blocked = await sim.request("POST", "/api/v1/namespaces/shop/pods/\(second)/eviction", body: body(second))
@@ -177,11 +221,15 @@ struct FixtureShapeTests {
     }
 
     @Test func accessReviewsMatchTheFixtures() async throws {
-        let body = #"{"apiVersion":"authorization.k8s.io/v1","kind":"SelfSubjectAccessReview","spec":{"resourceAttributes":{"namespace":"demo","verb":"delete","resource":"pods"}}}"#
+        let body =
+            #"{"apiVersion":"authorization.k8s.io/v1","kind":"SelfSubjectAccessReview","spec":{"resourceAttributes":{"namespace":"demo","verb":"delete","resource":"pods"}}}"#
         let admin = await sim.request("POST", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", body: body)
-        let viewer = await sim.request("POST", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", body: body, token: SimHarness.viewer)
+        let viewer = await sim.request(
+            "POST", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", body: body, token: SimHarness.viewer)
         #expect(admin.status == 201 && viewer.status == 201)
-        #expect(admin.json[path: ["status", "allowed"]] == (try Fixtures.json("selfsubjectaccessreview-admin-allowed.json"))[path: ["status", "allowed"]])
+        #expect(
+            admin.json[path: ["status", "allowed"]]
+                == (try Fixtures.json("selfsubjectaccessreview-admin-allowed.json"))[path: ["status", "allowed"]])
         let denied = try Fixtures.json("selfsubjectaccessreview-viewer-denied.json")
         #expect(viewer.json["status"] == denied["status"])
         #expect(viewer.json["spec"] == denied["spec"])
@@ -189,11 +237,14 @@ struct FixtureShapeTests {
 
     @Test func dryRunPatchShowsTheResultButChangesNothing() async throws {
         let before = await sim.get("/apis/apps/v1/namespaces/shop/deployments/frontend")
-        let reply = await sim.request("PATCH", "/apis/apps/v1/namespaces/shop/deployments/frontend?dryRun=All&fieldManager=kubectl-patch",
-                                      body: #"{"spec":{"replicas":5}}"#, contentType: "application/merge-patch+json")
+        let reply = await sim.request(
+            "PATCH", "/apis/apps/v1/namespaces/shop/deployments/frontend?dryRun=All&fieldManager=kubectl-patch",
+            body: #"{"spec":{"replicas":5}}"#, contentType: "application/merge-patch+json")
         #expect(reply.status == 200)
         #expect(reply.json[path: ["spec", "replicas"]] == .int(5))
-        #expect(reply.json[path: ["metadata", "generation"]] == .int((before[path: ["metadata", "generation"]]?.intValue ?? 0) + 1))
+        #expect(
+            reply.json[path: ["metadata", "generation"]]
+                == .int((before[path: ["metadata", "generation"]]?.intValue ?? 0) + 1))
         let after = await sim.get("/apis/apps/v1/namespaces/shop/deployments/frontend")
         #expect(after[path: ["spec", "replicas"]] == .int(3))
         #expect(after[path: ["metadata", "resourceVersion"]] == before[path: ["metadata", "resourceVersion"]])
@@ -203,20 +254,26 @@ struct FixtureShapeTests {
         await sim.advance(minutes: 0.2)
         let pod = (await sim.pods("shop", label: "app%3Dcheckout"))[0]
         let name = pod[path: ["metadata", "name"]]?.stringValue ?? ""
-        let patch = #"{"spec":{"containers":[{"name":"app","resources":{"requests":{"cpu":"250m"},"limits":{"cpu":"600m"}}}]}}"#
-        let reply = await sim.request("PATCH", "/api/v1/namespaces/shop/pods/\(name)/resize", body: patch, contentType: "application/strategic-merge-patch+json")
+        let patch =
+            #"{"spec":{"containers":[{"name":"app","resources":{"requests":{"cpu":"250m"},"limits":{"cpu":"600m"}}}]}}"#
+        let reply = await sim.request(
+            "PATCH", "/api/v1/namespaces/shop/pods/\(name)/resize", body: patch,
+            contentType: "application/strategic-merge-patch+json")
         #expect(reply.status == 200)
         #expect(reply.json[path: ["metadata", "generation"]] == .int(2))
         #expect(reply.json[path: ["spec", "containers"]]?[0]?[path: ["resources", "limits", "cpu"]] == "600m")
         let mainPatch = #"{"spec":{"containers":[{"name":"app","resources":{"limits":{"cpu":"900m"}}}]}}"#
-        let sameThroughMain = await sim.request("PATCH", "/api/v1/namespaces/shop/pods/\(name)", body: mainPatch, contentType: "application/strategic-merge-patch+json")
+        let sameThroughMain = await sim.request(
+            "PATCH", "/api/v1/namespaces/shop/pods/\(name)", body: mainPatch,
+            contentType: "application/strategic-merge-patch+json")
         #expect(sameThroughMain.status == 422, "pod resources change only through the resize subresource")
     }
 
     @Test func cordonPatchReturnsTheNodeLikeTheRealServer() async throws {
         let fixture = try Fixtures.json("node-cordon-patch-response.json")
-        let reply = await sim.request("PATCH", "/api/v1/nodes/node-1?fieldManager=kubectl-cordon", body: #"{"spec":{"unschedulable":true}}"#,
-                                      contentType: "application/strategic-merge-patch+json")
+        let reply = await sim.request(
+            "PATCH", "/api/v1/nodes/node-1?fieldManager=kubectl-cordon", body: #"{"spec":{"unschedulable":true}}"#,
+            contentType: "application/strategic-merge-patch+json")
         #expect(reply.json["kind"] == fixture["kind"] && reply.json["apiVersion"] == fixture["apiVersion"])
         #expect(reply.json[path: ["spec", "unschedulable"]] == fixture[path: ["spec", "unschedulable"]])
     }
@@ -227,11 +284,15 @@ struct FixtureShapeTests {
         let modern = await sim.get("/apis/events.k8s.io/v1/namespaces/kube-system/events")["items"]?.arrayValue ?? []
         #expect(!core.isEmpty && core.count == modern.count)
         let fixture = try Fixtures.json("events-k8s-io-v1-list-demo.json")["items"]?[0] ?? .null
-        for key in ["regarding", "note", "reason", "type", "reportingController", "deprecatedCount", "deprecatedLastTimestamp"] {
+        for key in [
+            "regarding", "note", "reason", "type", "reportingController", "deprecatedCount", "deprecatedLastTimestamp",
+        ] {
             #expect(fixture[key] != nil && modern[0][key] != nil, "events.k8s.io field \(key)")
         }
         let coreFixture = try Fixtures.json("events-list-demo.json")["items"]?[0] ?? .null
-        let missing = Fixtures.missingPaths(coreFixture, in: core, ignoring: ["metadata.managedFields", "eventTime", "reportingInstance", "involvedObject.resourceVersion"])
+        let missing = Fixtures.missingPaths(
+            coreFixture, in: core,
+            ignoring: ["metadata.managedFields", "eventTime", "reportingInstance", "involvedObject.resourceVersion"])
         #expect(missing.isEmpty, "missing: \(missing)")
     }
 }

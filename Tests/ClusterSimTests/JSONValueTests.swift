@@ -57,7 +57,10 @@ struct JSONValueTests {
         "encoding is compact with sorted keys and escaped strings",
         arguments: [
             (JSONValue.object(["b": 1, "a": [true, nil]]), #"{"a":[true,null],"b":1}"#),
-            (.string("quote \" slash \\ newline \n tab \t bell \u{07}"), #""quote \" slash \\ newline \n tab \t bell \u0007""#),
+            (
+                .string("quote \" slash \\ newline \n tab \t bell \u{07}"),
+                #""quote \" slash \\ newline \n tab \t bell \u0007""#
+            ),
             (.string("/path/ünïcødé"), #""/path/ünïcødé""#),
             (.double(0.5), "0.5"),
             (.double(.infinity), "null"),
@@ -83,7 +86,9 @@ struct JSONValueTests {
 
     @Test("accessors return the payload only for the matching case")
     func accessors() {
-        let value: JSONValue = ["name": "web", "replicas": 3, "ratio": 0.5, "ready": true, "ports": [80, 443], "gone": nil]
+        let value: JSONValue = [
+            "name": "web", "replicas": 3, "ratio": 0.5, "ready": true, "ports": [80, 443], "gone": nil,
+        ]
         #expect(value["name"]?.stringValue == "web")
         #expect(value["replicas"]?.intValue == 3)
         #expect(value["replicas"]?.doubleValue == 3)

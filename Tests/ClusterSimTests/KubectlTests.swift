@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClusterSim
 
 /// The real kubectl as a second client of the simulator: if kubectl accepts it, so will client-go based tools.
@@ -37,7 +38,9 @@ struct KubectlTests {
         var seen = false
         for _ in 0..<100 where !seen {
             try await Task.sleep(for: .milliseconds(100))
-            seen = watch.stdoutSoFar.split(separator: "\n").contains { $0.contains("coredns-") && ($0.contains("CrashLoopBackOff") || $0.contains("OOMKilled")) }
+            seen = watch.stdoutSoFar.split(separator: "\n").contains {
+                $0.contains("coredns-") && ($0.contains("CrashLoopBackOff") || $0.contains("OOMKilled"))
+            }
         }
         watch.process.terminate()
         _ = watch.finish()
@@ -72,7 +75,8 @@ struct KubectlTests {
         defer { Task { await server.stop() } }
         let clock = Task { await sim.cluster.run(speed: 10) }
         defer { clock.cancel() }
-        let drained = try await kubectl.run(["drain", "node-1", "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=90s"], timeout: 120)
+        let drained = try await kubectl.run(
+            ["drain", "node-1", "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=90s"], timeout: 120)
         #expect(drained.status == 0, "\(drained.stdout)\n\(drained.stderr)")
         #expect(drained.stdout.contains("evicted") && drained.stdout.contains("drained"))
         let left = await sim.pods().filter { $0[path: ["spec", "nodeName"]]?.stringValue == "node-1" }
@@ -81,18 +85,25 @@ struct KubectlTests {
         // checkout has one replica and a budget of minAvailable 1: no eviction is allowed.
         _ = try await kubectl.run(["-n", "shop", "scale", "deployment/checkout", "--replicas=1"])
         try await Task.sleep(for: .seconds(3))
-        guard let node = await sim.pods("shop", label: "app%3Dcheckout").first?[path: ["spec", "nodeName"]]?.stringValue else {
+        guard
+            let node = await sim.pods("shop", label: "app%3Dcheckout").first?[path: ["spec", "nodeName"]]?.stringValue
+        else {
             Issue.record("no checkout pod")
             return
         }
-        let blocked = try await kubectl.run(["drain", node, "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=8s", "--pod-selector=app=checkout"], timeout: 30)
+        let blocked = try await kubectl.run(
+            [
+                "drain", node, "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=8s",
+                "--pod-selector=app=checkout",
+            ], timeout: 30)
         #expect(blocked.status != 0)
         #expect(blocked.stderr.contains("disruption budget") || blocked.stdout.contains("disruption budget"))
     }
 
     @Test func rolloutRestartRollsThePods() async throws {
         let sim = try SimHarness("coredns-dns-spike")
-        let before = Set(await sim.pods("shop", label: "app%3Dfrontend").compactMap { $0[path: ["metadata", "name"]]?.stringValue })
+        let before = Set(
+            await sim.pods("shop", label: "app%3Dfrontend").compactMap { $0[path: ["metadata", "name"]]?.stringValue })
         let (kubectl, server) = try await Kubectl.serving(sim.cluster)
         defer { Task { await server.stop() } }
         let output = try await kubectl.run(["-n", "shop", "rollout", "restart", "deployment/frontend"])
@@ -109,29 +120,40 @@ struct KubectlTests {
         let sim = try SimHarness("coredns-dns-spike")
         let (kubectl, server) = try await Kubectl.serving(sim.cluster)
         defer { Task { await server.stop() } }
-        let output = try await kubectl.run(["-n", "kube-system", "set", "resources", "deployment/coredns", "--limits=memory=340Mi"])
+        let output = try await kubectl.run([
+            "-n", "kube-system", "set", "resources", "deployment/coredns", "--limits=memory=340Mi",
+        ])
         #expect(output.status == 0, "\(output.stderr)")
         await sim.advance(minutes: 1)
         let pods = await sim.pods("kube-system", label: "app%3Dkube-dns")
         #expect(pods.count == 2)
-        #expect(pods.allSatisfy { $0[path: ["spec", "containers"]]?[0]?[path: ["resources", "limits", "memory"]]?.stringValue == "340Mi" })
+        #expect(
+            pods.allSatisfy {
+                $0[path: ["spec", "containers"]]?[0]?[path: ["resources", "limits", "memory"]]?.stringValue == "340Mi"
+            })
     }
 
     @Test func scaleAndDeletePodChangeTheReplicas() async throws {
         let sim = try SimHarness("coredns-dns-spike")
         let (kubectl, server) = try await Kubectl.serving(sim.cluster)
         defer { Task { await server.stop() } }
-        #expect(try await kubectl.run(["-n", "shop", "scale", "deployment/search", "--replicas=4"]).stdout.contains("scaled"))
+        #expect(
+            try await kubectl.run(["-n", "shop", "scale", "deployment/search", "--replicas=4"]).stdout.contains(
+                "scaled"))
         await sim.advance(minutes: 0.5)
         #expect(await sim.pods("shop", label: "app%3Dsearch").count == 4)
-        guard let victim = await sim.pods("shop", label: "app%3Dsearch").first?[path: ["metadata", "name"]]?.stringValue else {
+        guard
+            let victim = await sim.pods("shop", label: "app%3Dsearch").first?[path: ["metadata", "name"]]?.stringValue
+        else {
             Issue.record("no search pod")
             return
         }
         let deleted = try await kubectl.run(["-n", "shop", "delete", "pod", victim, "--wait=false"])
         #expect(deleted.stdout.contains("deleted"), "\(deleted.stderr)")
         await sim.advance(minutes: 0.5)
-        let names = await sim.pods("shop", label: "app%3Dsearch").compactMap { $0[path: ["metadata", "name"]]?.stringValue }
+        let names = await sim.pods("shop", label: "app%3Dsearch").compactMap {
+            $0[path: ["metadata", "name"]]?.stringValue
+        }
         #expect(names.count == 4 && !names.contains(victim))
     }
 
@@ -144,7 +166,9 @@ struct KubectlTests {
         #expect(try await viewer.run(["auth", "can-i", "delete", "pods", "-n", "shop"]).stdout.hasPrefix("no"))
         #expect(try await viewer.run(["auth", "can-i", "list", "pods", "-n", "shop"]).stdout.hasPrefix("yes"))
         let forbidden = try await viewer.run(["cordon", "node-1"])
-        #expect(forbidden.stderr.contains("is forbidden: User \"viewer\" cannot patch resource \"nodes\""), "\(forbidden.stderr)")
+        #expect(
+            forbidden.stderr.contains("is forbidden: User \"viewer\" cannot patch resource \"nodes\""),
+            "\(forbidden.stderr)")
         #expect(await sim.get("/api/v1/nodes/node-1")[path: ["spec", "unschedulable"]] == nil)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClusterSim
 
 @Suite("Small parsers")
@@ -20,15 +21,23 @@ struct ParsingTests {
         #expect(Timestamp(rfc3339: text) == nil)
     }
 
-    @Test(arguments: [("170Mi", 178_257_920.0), ("1Gi", 1_073_741_824.0), ("250m", 0.25), ("1.5", 1.5), ("500M", 5e8), ("2k", 2000.0), ("1e3", 1000.0)])
+    @Test(arguments: [
+        ("170Mi", 178_257_920.0), ("1Gi", 1_073_741_824.0), ("250m", 0.25), ("1.5", 1.5), ("500M", 5e8), ("2k", 2000.0),
+        ("1e3", 1000.0),
+    ])
     func quantitiesParse(_ text: String, _ value: Double) {
         #expect(Quantity.value(text) == value)
     }
 
     @Test func labelSelectorsParseEveryOperator() throws {
-        let parsed = try ObjectFilter.parseLabels("app=web,tier!=db,env in (prod, staging),zone notin (a),canary,!legacy")
-        #expect(parsed == [.equals("app", "web"), .notEquals("tier", "db"), .isIn("env", ["prod", "staging"]), .notIn("zone", ["a"]),
-                           .exists("canary"), .doesNotExist("legacy")])
+        let parsed = try ObjectFilter.parseLabels(
+            "app=web,tier!=db,env in (prod, staging),zone notin (a),canary,!legacy")
+        #expect(
+            parsed == [
+                .equals("app", "web"), .notEquals("tier", "db"), .isIn("env", ["prod", "staging"]),
+                .notIn("zone", ["a"]),
+                .exists("canary"), .doesNotExist("legacy"),
+            ])
     }
 
     @Test func cronSchedulesMatchTheStoryAndTheMistake() throws {

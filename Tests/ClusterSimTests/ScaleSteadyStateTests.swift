@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ClusterSim
 
 /// A big steady cluster must cost nothing per tick in API writes, or the simulator would drown its own watchers.

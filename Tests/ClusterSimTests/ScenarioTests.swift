@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ClusterSim
 
 /// Each failure story, stepped on the simulated clock and checked through the API.
@@ -8,19 +9,33 @@ struct ScenarioTests {
     @Test func coreDNSIsOOMKilledRepeatedlyWithinTenMinutesAndRecoversWhenTheLimitIsRaised() async throws {
         let sim = try SimHarness("coredns-dns-spike")
         await sim.advance(minutes: 3)
-        #expect(SimHarness.oomRestarts(await sim.pods("kube-system", label: "app%3Dkube-dns")) >= 1, "first OOM kill within 3 minutes")
+        #expect(
+            SimHarness.oomRestarts(await sim.pods("kube-system", label: "app%3Dkube-dns")) >= 1,
+            "first OOM kill within 3 minutes")
         await sim.advance(minutes: 7)
         let pods = await sim.pods("kube-system", label: "app%3Dkube-dns")
         #expect(SimHarness.oomRestarts(pods) >= 3)
-        #expect(pods.contains { $0[path: ["status", "containerStatuses"]]?[0]?[path: ["lastState", "terminated", "exitCode"]] == .int(137) })
-        let events = await sim.get("/api/v1/namespaces/kube-system/events?fieldSelector=reason%3DBackOff")["items"]?.arrayValue ?? []
+        #expect(
+            pods.contains {
+                $0[path: ["status", "containerStatuses"]]?[0]?[path: ["lastState", "terminated", "exitCode"]]
+                    == .int(137)
+            })
+        let events =
+            await sim.get("/api/v1/namespaces/kube-system/events?fieldSelector=reason%3DBackOff")["items"]?.arrayValue
+            ?? []
         #expect(!events.isEmpty)
-        let ingressErrors = await sim.get("/api/v1/namespaces/kube-system/events?fieldSelector=reason%3DUnhealthy")["items"]?.arrayValue ?? []
+        let ingressErrors =
+            await sim.get("/api/v1/namespaces/kube-system/events?fieldSelector=reason%3DUnhealthy")["items"]?.arrayValue
+            ?? []
         #expect(!ingressErrors.isEmpty, "ingress errors follow the DNS outage")
 
-        let patch = #"{"spec":{"template":{"spec":{"containers":[{"name":"coredns","resources":{"limits":{"memory":"340Mi"}}}]}}}}"#
-        #expect(await sim.request("PATCH", "/apis/apps/v1/namespaces/kube-system/deployments/coredns", body: patch,
-                                  contentType: "application/strategic-merge-patch+json").status == 200)
+        let patch =
+            #"{"spec":{"template":{"spec":{"containers":[{"name":"coredns","resources":{"limits":{"memory":"340Mi"}}}]}}}}"#
+        #expect(
+            await sim.request(
+                "PATCH", "/apis/apps/v1/namespaces/kube-system/deployments/coredns", body: patch,
+                contentType: "application/strategic-merge-patch+json"
+            ).status == 200)
         await sim.advance(minutes: 2)
         let before = SimHarness.oomRestarts(await sim.pods("kube-system", label: "app%3Dkube-dns"))
         await sim.advance(minutes: 10)
@@ -35,7 +50,10 @@ struct ScenarioTests {
         let pods = await sim.pods("kube-system", label: "app%3Dskipper-ingress")
         #expect(pods.count == 3)
         #expect(pods.allSatisfy { SimHarness.oomRestarts([$0]) >= 1 }, "every replica OOM-killed")
-        #expect(pods.allSatisfy { $0[path: ["spec", "containers"]]?[0]?[path: ["resources", "limits", "memory"]] == .string("500Mi") })
+        #expect(
+            pods.allSatisfy {
+                $0[path: ["spec", "containers"]]?[0]?[path: ["resources", "limits", "memory"]] == .string("500Mi")
+            })
     }
 
     @Test func credentialsProviderIsThrottledAndNewPodsFailToMount() async throws {
@@ -45,15 +63,19 @@ struct ScenarioTests {
         let second = await throttling(sim)
         let periods = second.periods - first.periods
         #expect(periods > 0)
-        #expect(Double(second.throttled - first.throttled) / Double(periods) > 0.25, "throttled over 25% of CFS periods")
-        let mounts = await sim.get("/api/v1/namespaces/shop/events?fieldSelector=reason%3DFailedMount")["items"]?.arrayValue ?? []
+        #expect(
+            Double(second.throttled - first.throttled) / Double(periods) > 0.25, "throttled over 25% of CFS periods")
+        let mounts =
+            await sim.get("/api/v1/namespaces/shop/events?fieldSelector=reason%3DFailedMount")["items"]?.arrayValue
+            ?? []
         #expect(!mounts.isEmpty)
         #expect(mounts.first?["message"]?.stringValue?.contains("MountVolume.SetUp failed") == true)
     }
 
     /// Sums the provider's CFS counters from every node's cAdvisor endpoint.
     private func throttling(_ sim: SimHarness) async -> (periods: Int, throttled: Int) {
-        var periods = 0, throttled = 0
+        var periods = 0
+        var throttled = 0
         for node in ["node-1", "node-2", "node-3", "node-4"] {
             let text = await sim.request("GET", "/api/v1/nodes/\(node)/proxy/metrics/cadvisor").text
             for line in text.split(separator: "\n") where line.contains("pod=\"credentials-provider") {
@@ -75,17 +97,26 @@ struct ScenarioTests {
         }
         #expect(sawPressure)
         await sim.advance(minutes: 3)
-        let ready = (await sim.get("/api/v1/nodes/node-3")[path: ["status", "conditions"]]?.arrayValue ?? []).first { $0["type"] == "Ready" }
+        let ready = (await sim.get("/api/v1/nodes/node-3")[path: ["status", "conditions"]]?.arrayValue ?? []).first {
+            $0["type"] == "Ready"
+        }
         #expect(ready?["status"] == .string("Unknown"))
-        let oom = await sim.get("/api/v1/namespaces/default/events?fieldSelector=reason%3DSystemOOM")["items"]?.arrayValue ?? []
+        let oom =
+            await sim.get("/api/v1/namespaces/default/events?fieldSelector=reason%3DSystemOOM")["items"]?.arrayValue
+            ?? []
         #expect(!oom.isEmpty)
         let onNode = await sim.pods().filter { $0[path: ["spec", "nodeName"]] == .string("node-3") }
-        #expect(!onNode.isEmpty && onNode.allSatisfy { pod in
-            (pod[path: ["status", "conditions"]]?.arrayValue ?? []).contains { $0["type"] == "Ready" && $0["status"] == "False" }
-        })
+        #expect(
+            !onNode.isEmpty
+                && onNode.allSatisfy { pod in
+                    (pod[path: ["status", "conditions"]]?.arrayValue ?? []).contains {
+                        $0["type"] == "Ready" && $0["status"] == "False"
+                    }
+                })
         await sim.advance(minutes: 6)
         let remaining = await sim.pods().filter {
-            $0[path: ["spec", "nodeName"]] == .string("node-3") && $0[path: ["metadata", "ownerReferences"]]?[0]?["kind"] != .string("DaemonSet")
+            $0[path: ["spec", "nodeName"]] == .string("node-3")
+                && $0[path: ["metadata", "ownerReferences"]]?[0]?["kind"] != .string("DaemonSet")
         }
         #expect(remaining.isEmpty, "taint eviction moved the workloads off the dead node")
     }
@@ -99,13 +130,18 @@ struct ScenarioTests {
         #expect(try await httpStatus(port: port) == 401)
         await sim.advance(minutes: 2)
         #expect(await sim.cluster.isAvailable == false)
-        #expect(await eventually { (try? await httpStatus(port: port)) == nil }, "connections are refused during the outage")
+        #expect(
+            await eventually { (try? await httpStatus(port: port)) == nil }, "connections are refused during the outage"
+        )
         await sim.advance(minutes: 2.1)
         #expect(await sim.cluster.isAvailable)
-        #expect(await eventually { (try? await httpStatus(port: port)) == 401 }, "the same port answers again after the outage")
+        #expect(
+            await eventually { (try? await httpStatus(port: port)) == 401 },
+            "the same port answers again after the outage")
         let lines = await sim.watchLines("/api/v1/pods?watch=1&resourceVersion=\(version)", count: 1)
         #expect(lines.first?.contains("\"code\":410") == true, "a watch from before the outage must relist")
-        #expect(await sim.get("/apis/apps/v1/namespaces/shop/deployments/checkout")[path: ["spec", "replicas"]] == .int(4))
+        #expect(
+            await sim.get("/apis/apps/v1/namespaces/shop/deployments/checkout")[path: ["spec", "replicas"]] == .int(4))
     }
 
     /// Polls `condition` for up to thirty seconds (the listener closes and reopens asynchronously).
@@ -119,9 +155,12 @@ struct ScenarioTests {
 
     /// The status code of an unauthenticated GET through a new TCP connection; throws when no HTTP answer comes.
     private func httpStatus(port: Int) async throws -> Int {
-        let response = try await RawSocket.exchangeOffPool(port: port, request: "GET /api/v1/pods HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
-                                                           readFor: 30)
-        guard let code = Int(response.split(separator: " ").dropFirst().first ?? "") else { throw RawSocket.Failure(description: "no HTTP response") }
+        let response = try await RawSocket.exchangeOffPool(
+            port: port, request: "GET /api/v1/pods HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+            readFor: 30)
+        guard let code = Int(response.split(separator: " ").dropFirst().first ?? "") else {
+            throw RawSocket.Failure(description: "no HTTP response")
+        }
         return code
     }
 
@@ -166,25 +205,40 @@ struct ScenarioTests {
 struct ControllerTests {
     @Test func statefulSetPodsComeUpInOrderAndComeBackWithTheirNames() async throws {
         let sim = try SimHarness("coredns-dns-spike")
-        let names = await sim.pods("shop", label: "app%3Dcart-redis").compactMap { $0[path: ["metadata", "name"]]?.stringValue }.sorted()
+        let names = await sim.pods("shop", label: "app%3Dcart-redis").compactMap {
+            $0[path: ["metadata", "name"]]?.stringValue
+        }.sorted()
         #expect(names == ["cart-redis-0", "cart-redis-1"])
-        #expect(await sim.request("DELETE", "/api/v1/namespaces/shop/pods/cart-redis-0?gracePeriodSeconds=0").status == 200)
+        #expect(
+            await sim.request("DELETE", "/api/v1/namespaces/shop/pods/cart-redis-0?gracePeriodSeconds=0").status == 200)
         await sim.advance(minutes: 0.5)
         let again = await sim.pods("shop", label: "app%3Dcart-redis")
-        #expect(again.compactMap { $0[path: ["metadata", "name"]]?.stringValue }.sorted() == ["cart-redis-0", "cart-redis-1"])
-        #expect(await sim.get("/apis/apps/v1/namespaces/shop/statefulsets/cart-redis")[path: ["status", "readyReplicas"]] == .int(2))
+        #expect(
+            again.compactMap { $0[path: ["metadata", "name"]]?.stringValue }.sorted() == [
+                "cart-redis-0", "cart-redis-1",
+            ])
+        #expect(
+            await sim.get("/apis/apps/v1/namespaces/shop/statefulsets/cart-redis")[path: ["status", "readyReplicas"]]
+                == .int(2))
     }
 
     @Test func cordonedNodesGetNoNewPods() async throws {
         let sim = try SimHarness("coredns-dns-spike")
         for node in ["node-1", "node-2", "node-3"] {
-            _ = await sim.request("PATCH", "/api/v1/nodes/\(node)", body: #"{"spec":{"unschedulable":true}}"#, contentType: "application/strategic-merge-patch+json")
+            _ = await sim.request(
+                "PATCH", "/api/v1/nodes/\(node)", body: #"{"spec":{"unschedulable":true}}"#,
+                contentType: "application/strategic-merge-patch+json")
         }
-        _ = await sim.request("PATCH", "/apis/apps/v1/namespaces/shop/deployments/search/scale", body: #"{"spec":{"replicas":6}}"#,
-                              contentType: "application/merge-patch+json")
+        _ = await sim.request(
+            "PATCH", "/apis/apps/v1/namespaces/shop/deployments/search/scale", body: #"{"spec":{"replicas":6}}"#,
+            contentType: "application/merge-patch+json")
         await sim.advance(minutes: 0.5)
-        let placed = await sim.pods("shop", label: "app%3Dsearch").compactMap { $0[path: ["spec", "nodeName"]]?.stringValue }
+        let placed = await sim.pods("shop", label: "app%3Dsearch").compactMap {
+            $0[path: ["spec", "nodeName"]]?.stringValue
+        }
         #expect(placed.count == 6)
-        #expect(placed.filter { $0 != "node-4" }.count <= 2, "only the two pods placed before the cordon may be elsewhere: \(placed)")
+        #expect(
+            placed.filter { $0 != "node-4" }.count <= 2,
+            "only the two pods placed before the cordon may be elsewhere: \(placed)")
     }
 }

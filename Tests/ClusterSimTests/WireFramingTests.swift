@@ -1,8 +1,10 @@
 import Foundation
 import Testing
+
 @testable import ClusterSim
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The bytes on the wire: a watch is an HTTP/1.1 chunked response of newline-terminated JSON events, like
@@ -15,7 +17,8 @@ struct WireFramingTests {
         let port = try await server.start()
         defer { Task { await server.stop() } }
         let version = await sim.cluster.resourceVersion
-        let request = "GET /api/v1/namespaces/kube-system/pods?watch=1&resourceVersion=\(version) HTTP/1.1\r\n"
+        let request =
+            "GET /api/v1/namespaces/kube-system/pods?watch=1&resourceVersion=\(version) HTTP/1.1\r\n"
             + "Host: 127.0.0.1\r\nAuthorization: Bearer firebreak-admin-token\r\nAccept: application/json\r\n\r\n"
         let reading = Task { try await RawSocket.exchangeOffPool(port: port, request: request, readFor: 60) }
         while await sim.cluster.watchCount == 0 { try await Task.sleep(for: .milliseconds(20)) }
@@ -25,7 +28,9 @@ struct WireFramingTests {
         let (head, body) = try #require(response.split(separator: "\r\n\r\n", maxSplits: 1).map(String.init).twoParts)
         let fixtureHeaders = try Fixtures.text("pods-watch-demo-http11-raw.headers").lowercased()
         #expect(head.hasPrefix("HTTP/1.1 200 OK"))
-        for header in ["content-type: application/json", "transfer-encoding: chunked", "cache-control: no-cache, private"] {
+        for header in [
+            "content-type: application/json", "transfer-encoding: chunked", "cache-control: no-cache, private",
+        ] {
             #expect(fixtureHeaders.contains(header) && head.lowercased().contains(header), "header \(header)")
         }
         let fixtureBody = try Data(contentsOf: Fixtures.folder.appendingPathComponent("pods-watch-demo-http11-raw.bin"))
@@ -37,8 +42,8 @@ struct WireFramingTests {
     }
 }
 
-private extension Array where Element == String {
-    var twoParts: (String, String)? { count == 2 ? (self[0], self[1]) : nil }
+extension Array where Element == String {
+    fileprivate var twoParts: (String, String)? { count == 2 ? (self[0], self[1]) : nil }
 }
 
 /// A plain TCP client, so the test sees the response bytes exactly as sent.
@@ -64,7 +69,9 @@ enum RawSocket {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else { throw Failure(description: "connect() failed") }
         var timeout = timeval(tv_sec: 0, tv_usec: 200_000)

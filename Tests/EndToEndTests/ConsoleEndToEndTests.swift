@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TUI
+import Testing
 
 /// The real `firebreak` binary in a real terminal (tmux), on the embedded simulator.
 @Suite(.serialized, .timeLimit(.minutes(2)))
@@ -9,7 +9,9 @@ struct ConsoleEndToEndTests {
     static var binary: String {
         if let path = ProcessInfo.processInfo.environment["FIREBREAK_BIN"] { return path }
         let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [folder, folder.deletingLastPathComponent()].map { $0.appendingPathComponent("firebreak").path }
+        let candidates = [folder, folder.deletingLastPathComponent()].map {
+            $0.appendingPathComponent("firebreak").path
+        }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }
 
@@ -22,8 +24,11 @@ struct ConsoleEndToEndTests {
             return nil
         }
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "firebreak not built at \(Self.binary)")
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-e2e-\(UUID().uuidString).log").path
-        return try TmuxSession(command: [Self.binary] + arguments, environment: ["FIREBREAK_LOG": log, "TERM": "xterm-256color"])
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "firebreak-e2e-\(UUID().uuidString).log"
+        ).path
+        return try TmuxSession(
+            command: [Self.binary] + arguments, environment: ["FIREBREAK_LOG": log, "TERM": "xterm-256color"])
     }
 
     /// The focused (left) pane's part of each line in the 200-column side-by-side layout.
@@ -45,7 +50,8 @@ struct ConsoleEndToEndTests {
         try session.type("coredns")
         try session.press(.detail)
         let pods = await session.waitFor(timeout: .seconds(10)) { screen in
-            focusedPane(screen).contains { $0.contains("Pods /coredns") } && focusedPane(screen).contains { $0.contains("OOMKilled") }
+            focusedPane(screen).contains { $0.contains("Pods /coredns") }
+                && focusedPane(screen).contains { $0.contains("OOMKilled") }
         }
         #expect(pods.held, "Pods pane did not show OOMKilled CoreDNS pods:\n\(pods.screen.joined(separator: "\n"))")
 

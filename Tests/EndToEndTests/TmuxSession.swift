@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import TUI
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A detached tmux session on its own server socket running one command; killed on `close()`.
 final class TmuxSession {
@@ -14,7 +15,9 @@ final class TmuxSession {
     /// tmux, or nil when it is not installed.
     static let executable: String? = {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/tmux" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return path.split(separator: ":").map { "\($0)/tmux" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }()
 
     init(command: [String], width: Int = 200, height: Int = 50, environment: [String: String] = [:]) throws {
@@ -34,14 +37,17 @@ final class TmuxSession {
     /// descriptors open, so output goes through a file, never a pipe, and every descriptor above 2 is closed.
     @discardableResult
     func tmux(_ arguments: [String], capturing: Bool = true) throws -> String {
-        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).out").path
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "\(socket)-\(UUID().uuidString).out"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
         let all = [Self.executable ?? "/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + arguments
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, capturing ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(
+            &actions, 1, capturing ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         // Nothing else of this process may live on in the tmux server: it would keep, for as long as it runs, the
         // sockets of every simulator the other tests serve (a listener closed for an outage could not bind its port again).
@@ -107,7 +113,7 @@ final class TmuxSession {
 
     static func tmuxName(_ key: Key) -> String {
         switch key {
-        case let .character(character): String(character)
+        case .character(let character): String(character)
         case .enter: "Enter"
         case .escape: "Escape"
         case .tab: "Tab"
@@ -123,8 +129,8 @@ final class TmuxSession {
         case .backspace: "BSpace"
         case .delete: "DC"
         case .insert: "IC"
-        case let .function(number): "F\(number)"
-        case let .control(character): "C-\(character)"
+        case .function(let number): "F\(number)"
+        case .control(let character): "C-\(character)"
         }
     }
 
@@ -138,7 +144,7 @@ enum TmuxError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case let .spawnFailed(code): "Cannot start tmux: \(String(cString: strerror(code)))"
+        case .spawnFailed(let code): "Cannot start tmux: \(String(cString: strerror(code)))"
         }
     }
 }

@@ -30,11 +30,15 @@ struct MemorySignalTests {
             // Every CoreDNS pod the API server says was OOM-killed gets an observation, also on the stream.
             let client = await live.connection.client
             let listed = try await client.listAll(PodSummary.self, .pods, namespace: "kube-system")
-            let killed = Set(listed.items.filter { pod in
-                pod.labels["app"] == "kube-dns" && pod.containerStatuses.contains { $0.lastState.termination?.reason == "OOMKilled" }
-            }.map(\.name))
+            let killed = Set(
+                listed.items.filter { pod in
+                    pod.labels["app"] == "kube-dns"
+                        && pod.containerStatuses.contains { $0.lastState.termination?.reason == "OOMKilled" }
+                }.map(\.name))
             #expect(!killed.isEmpty)
-            let streamed = { Set(Self.coredns(live.observations.all.filter { $0.kind == .oomKilled }).map(\.subject.name)) }
+            let streamed = {
+                Set(Self.coredns(live.observations.all.filter { $0.kind == .oomKilled }).map(\.subject.name))
+            }
             try await eventually("an observation for every OOM-killed CoreDNS pod") {
                 await Set(Self.coredns(live.active(.oomKilled)).map(\.subject.name)) == killed && streamed() == killed
             }

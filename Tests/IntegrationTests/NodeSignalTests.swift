@@ -16,7 +16,9 @@ struct NodeSignalTests {
             }
             #expect(pressured, "the store saw MemoryPressure on node-3")
             try await eventually("a MemoryPressure observation for node-3") {
-                await live.active(.nodePressure).contains { $0.subject.name == "node-3" && $0.evidence["condition"] == "MemoryPressure" }
+                await live.active(.nodePressure).contains {
+                    $0.subject.name == "node-3" && $0.evidence["condition"] == "MemoryPressure"
+                }
             }
             let notReady = try await live.advance(upTo: 600, step: 10) {
                 await live.active(.nodeNotReady).contains { $0.subject.name == "node-3" && $0.severity == .critical }

@@ -15,7 +15,9 @@ struct OutageTests {
 
             try await live.advance(seconds: 125)
             #expect(await live.cluster.isAvailable == false, "the scenario's outage began at 2:00")
-            try await eventually("the stale state") { live.states.all.contains { if case .stale = $0 { true } else { false } } }
+            try await eventually("the stale state") {
+                live.states.all.contains { if case .stale = $0 { true } else { false } }
+            }
             let during = await live.connection.store.snapshot()
             #expect(during.health.isStale)
             #expect(during.pods.count >= before.pods.count - 1, "the last known state is kept")
@@ -35,11 +37,13 @@ struct OutageTests {
             try await eventually("the store to equal a fresh list", timeout: 60) {
                 // A list may time out while the client's pool reconnects after the outage: that is a retry, not a failure.
                 guard let freshPods = try? await client.listAll(PodSummary.self, .pods).items,
-                      let freshDeployments = try? await client.listAll(WorkloadSummary.self, .deployments).items else { return false }
+                    let freshDeployments = try? await client.listAll(WorkloadSummary.self, .deployments).items
+                else { return false }
                 pods = Dictionary(uniqueKeysWithValues: freshPods.map { ($0.key, $0.resourceVersion) })
                 deployments = Dictionary(uniqueKeysWithValues: freshDeployments.map { ($0.key, $0.resourceVersion) })
                 let snapshot = await live.connection.store.snapshot()
-                return snapshot.pods.mapValues(\.resourceVersion) == pods && snapshot.deployments.mapValues(\.resourceVersion) == deployments
+                return snapshot.pods.mapValues(\.resourceVersion) == pods
+                    && snapshot.deployments.mapValues(\.resourceVersion) == deployments
             }
             let after = await live.connection.store.snapshot()
             #expect(after.pods.mapValues(\.resourceVersion) == pods)

@@ -15,9 +15,12 @@ struct SignalsCommandTests {
             let cluster = try SimCluster(scenario: scenario, start: Date())
             let server = try SimServer(cluster: cluster, threads: 1)
             _ = try await server.start()
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-cli-\(UUID().uuidString)/config").path
-            try SimKubeconfig.write(to: path, server: await server.url, token: "firebreak-admin-token",
-                                    certificateAuthorityPEM: server.certificate?.certificatePEM)
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "firebreak-cli-\(UUID().uuidString)/config"
+            ).path
+            try SimKubeconfig.write(
+                to: path, server: await server.url, token: "firebreak-admin-token",
+                certificateAuthorityPEM: server.certificate?.certificatePEM)
             return Served(cluster: cluster, server: server, kubeconfig: path)
         }
 
@@ -48,7 +51,9 @@ struct SignalsCommandTests {
             let time = oom["time"] as? String ?? ""
             #expect(ISO8601DateFormatter().date(from: time) != nil && time.hasSuffix("Z"), "ISO 8601 UTC: \(time)")
         }
-        let severities = lines.compactMap { $0["severity"] as? String }.map { ["critical": 2, "warning": 1, "info": 0][$0] ?? -1 }
+        let severities = lines.compactMap { $0["severity"] as? String }.map {
+            ["critical": 2, "warning": 1, "info": 0][$0] ?? -1
+        }
         #expect(severities == severities.sorted(by: >), "most severe first")
         #expect(!run.stdout.contains("firebreak-admin-token") && !run.stderr.contains("firebreak-admin-token"))
     }
@@ -63,7 +68,9 @@ struct SignalsCommandTests {
         await served.cluster.advance(bySeconds: 180)
         try await eventually("an OOM line", timeout: 20) { run.stdout.contains("oomKilled") }
         let oomLine = try #require(run.lines.first { $0.contains("oomKilled") })
-        #expect(oomLine.contains("critical") && oomLine.contains("kube-system/coredns-") && oomLine.contains("170Mi"), "\(oomLine)")
+        #expect(
+            oomLine.contains("critical") && oomLine.contains("kube-system/coredns-") && oomLine.contains("170Mi"),
+            "\(oomLine)")
         await served.cluster.startOutage(seconds: 30)
         try await eventually("a stale line", timeout: 20) { run.stdout.contains("connection  stale since ") }
         await served.cluster.advance(bySeconds: 31)
@@ -102,7 +109,9 @@ struct SignalsCommandTests {
         #expect(status == 1)
         let errorLines = run.stderr.split(separator: "\n")
         #expect(errorLines.count == 1, "one line: \(run.stderr)")
-        #expect(run.stderr.contains(path) && run.stderr.contains("'prod'") && run.stderr.contains("'admin'"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains(path) && run.stderr.contains("'prod'") && run.stderr.contains("'admin'"),
+            "\(run.stderr)")
         #expect(run.stdout.isEmpty)
         #expect(!run.stderr.contains("secret-token-value"))
     }

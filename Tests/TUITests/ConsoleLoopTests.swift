@@ -1,11 +1,13 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct ConsoleLoopTests {
     func render(_ state: AppState) -> Screen {
         var pods = SamplePods.pane()
         pods.apply(state.panes[.pods]?.query ?? PaneQuery())
-        return ConsoleView(state: state, header: HeaderBar(segments: [HeaderSegment("test")]), providers: [.pods: pods]).render()
+        return ConsoleView(state: state, header: HeaderBar(segments: [HeaderSegment("test")]), providers: [.pods: pods])
+            .render()
     }
 
     @Test func keysAreReducedDrawnAndQuitEndsTheLoop() {

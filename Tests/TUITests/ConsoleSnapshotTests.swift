@@ -1,13 +1,15 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct ConsoleSnapshotTests {
-    let header = HeaderBar(segments: [
-        HeaderSegment("ctx prod-eu"),
-        HeaderSegment("https://10.0.0.1:6443"),
-        HeaderSegment("ns all"),
-        HeaderSegment("connected", role: .headerOK),
-    ], trailing: "03:12:45 UTC")
+    let header = HeaderBar(
+        segments: [
+            HeaderSegment("ctx prod-eu"),
+            HeaderSegment("https://10.0.0.1:6443"),
+            HeaderSegment("ns all"),
+            HeaderSegment("connected", role: .headerOK),
+        ], trailing: "03:12:45 UTC")
 
     func render(_ state: AppState) -> Screen {
         var pods = SamplePods.pane()
@@ -100,16 +102,18 @@ extension ConsoleSnapshotTests {
 
 extension ConsoleSnapshotTests {
     @Test func staleHeaderStandsOutInEveryTheme() throws {
-        let stale = HeaderBar(segments: [
-            HeaderSegment("ctx prod-eu"),
-            HeaderSegment("stale for 42s, reconnecting in 8s", role: .headerStale),
-        ], trailing: UTCClock.text(secondsSince1970: 11_565))
+        let stale = HeaderBar(
+            segments: [
+                HeaderSegment("ctx prod-eu"),
+                HeaderSegment("stale for 42s, reconnecting in 8s", role: .headerStale),
+            ], trailing: UTCClock.text(secondsSince1970: 11_565))
         var screen = Screen(size: Size(width: 80, height: 1))
         stale.render(in: screen.bounds, on: &screen)
         var text = screen.snapshot()
         for name in ["default", "mono"] {
             let theme = try ThemeLoader.load(name: name, directory: RepositoryPaths.themes)
-            text += "\n\(name):\n" + screen.attributeLines(theme: theme).map { "|\($0)|" }.joined(separator: "\n") + "\n"
+            text +=
+                "\n\(name):\n" + screen.attributeLines(theme: theme).map { "|\($0)|" }.joined(separator: "\n") + "\n"
         }
         try expectSnapshot(text, named: "header-stale-80")
     }

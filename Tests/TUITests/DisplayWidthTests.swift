@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct DisplayWidthTests {

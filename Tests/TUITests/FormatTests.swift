@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct FormatTests {
@@ -11,14 +12,19 @@ import Testing
         #expect(Age.short(seconds: seconds) == text)
     }
 
-    @Test(arguments: [
-        (Int64(0), "00:00:00 UTC"), (11_565, "03:12:45 UTC"), (1_763_683_200 + 86_399, "23:59:59 UTC"), (-1, "23:59:59 UTC"),
-    ] as [(Int64, String)])
+    @Test(
+        arguments: [
+            (Int64(0), "00:00:00 UTC"), (11_565, "03:12:45 UTC"), (1_763_683_200 + 86_399, "23:59:59 UTC"),
+            (-1, "23:59:59 UTC"),
+        ] as [(Int64, String)])
     func clockShowsUTCTime(seconds: Int64, text: String) {
         #expect(UTCClock.text(secondsSince1970: seconds) == text)
     }
 
-    @Test(arguments: [(0, "          "), (5, "▌         "), (61, "██████    "), (66, "██████▌   "), (100, "██████████"), (150, "██████████")])
+    @Test(arguments: [
+        (0, "          "), (5, "▌         "), (61, "██████    "), (66, "██████▌   "), (100, "██████████"),
+        (150, "██████████"),
+    ])
     func progressBarFillsInEighths(percent: Int, bar: String) {
         #expect(ProgressBar(label: "", completed: percent, total: 100).bar(width: 10) == bar)
     }

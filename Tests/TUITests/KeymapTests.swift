@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TUI
 
 @Suite struct KeymapTests {
@@ -31,8 +32,9 @@ import Testing
     @Test func readOnlyConsoleDisablesRunbookKeysWithAReason() {
         let resolution = keymap.readOnly().resolve(.character("d"), in: .table)
         #expect(resolution == .disabled(.drain, reason: "console is read-only"))
-        #expect(TUIError.keyDisabled(key: .character("d"), reason: "console is read-only").description
-            == "Key 'd' is disabled: console is read-only")
+        #expect(
+            TUIError.keyDisabled(key: .character("d"), reason: "console is read-only").description
+                == "Key 'd' is disabled: console is read-only")
         #expect(keymap.readOnly().resolve(.character("j"), in: .table) == .action(.moveDown))
     }
 
@@ -73,15 +75,22 @@ import Testing
     }
 
     @Test func overridesPathFollowsXDGThenHome() {
-        #expect(KeymapLoader.defaultPath(environment: ["HOME": "/home/oncall"]) == "/home/oncall/.config/firebreak/keys.yaml")
-        #expect(KeymapLoader.defaultPath(environment: ["HOME": "/h", "XDG_CONFIG_HOME": "/cfg"]) == "/cfg/firebreak/keys.yaml")
+        #expect(
+            KeymapLoader.defaultPath(environment: ["HOME": "/home/oncall"])
+                == "/home/oncall/.config/firebreak/keys.yaml")
+        #expect(
+            KeymapLoader.defaultPath(environment: ["HOME": "/h", "XDG_CONFIG_HOME": "/cfg"])
+                == "/cfg/firebreak/keys.yaml")
     }
 
     @Test func helpIsGroupedAndExplainsDisabledKeys() {
         let lines = keymap.readOnly().helpLines(for: .table, width: 200)
         #expect(lines.first == HelpLine(text: "Navigation", kind: .heading))
         #expect(lines.contains(HelpLine(text: "  ↓/j      Move down", kind: .binding)))
-        #expect(lines.contains { $0.kind == .disabled && $0.text.hasSuffix("Drain the node (disabled: console is read-only)") })
+        #expect(
+            lines.contains {
+                $0.kind == .disabled && $0.text.hasSuffix("Drain the node (disabled: console is read-only)")
+            })
     }
 
     @Test func helpLinesFitTheWidth() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 /// Mode changes, driven by pressing keys by meaning (whatever key the key map binds).

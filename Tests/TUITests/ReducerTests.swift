@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct ReducerNavigationTests {
@@ -83,7 +84,10 @@ import Testing
     @Test func sortTogglesOnTheColumnUnderTheCursor() {
         var state = state()
         #expect(press(.character("s"), on: &state) == [.applyQuery(.pods, PaneQuery(sort: SortOrder(column: 0)))])
-        #expect(press(.character("s"), on: &state) == [.applyQuery(.pods, PaneQuery(sort: SortOrder(column: 0, isAscending: false)))])
+        #expect(
+            press(.character("s"), on: &state) == [
+                .applyQuery(.pods, PaneQuery(sort: SortOrder(column: 0, isAscending: false)))
+            ])
         _ = press(.right, .character("l"), on: &state)
         #expect(press(.character("s"), on: &state) == [.applyQuery(.pods, PaneQuery(sort: SortOrder(column: 2)))])
         _ = press(.character("l"), .character("l"), .character("l"), .character("l"), on: &state)
@@ -174,14 +178,15 @@ import Testing
         #expect(state.mode == .filter("qjs"))
     }
 
-    @Test(arguments: [
-        ("ns kube-system", [AppEffect.switchNamespace("kube-system")], PaneID.pods, "Namespace: kube-system"),
-        ("ns all", [.switchNamespace(nil)], .pods, "Namespace: all"),
-        ("ctx prod-eu", [.switchContext("prod-eu")], .pods, "Switching to context prod-eu"),
-        ("nodes", [], .nodes, nil),
-        ("signals", [], .signals, nil),
-        ("q", [.quit], .pods, nil),
-    ] as [(String, [AppEffect], PaneID, String?)])
+    @Test(
+        arguments: [
+            ("ns kube-system", [AppEffect.switchNamespace("kube-system")], PaneID.pods, "Namespace: kube-system"),
+            ("ns all", [.switchNamespace(nil)], .pods, "Namespace: all"),
+            ("ctx prod-eu", [.switchContext("prod-eu")], .pods, "Switching to context prod-eu"),
+            ("nodes", [], .nodes, nil),
+            ("signals", [], .signals, nil),
+            ("q", [.quit], .pods, nil),
+        ] as [(String, [AppEffect], PaneID, String?)])
     func commandsRunOnEnter(command: String, effects: [AppEffect], focus: PaneID, message: String?) {
         var state = AppState.sample(size: Size(width: 80, height: 24))
         _ = reduce(&state, .keyPressed(.character(":")))
@@ -229,7 +234,7 @@ import Testing
         var state = AppState.sample(size: Size(width: 80, height: 24))
         _ = reduce(&state, .keyPressed(.character("?")))
         _ = reduce(&state, .keyPressed(.character("G")))
-        guard case let .help(last) = state.mode else {
+        guard case .help(let last) = state.mode else {
             Issue.record("help closed")
             return
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct ScreenTests {
@@ -62,13 +63,14 @@ import Testing
     @Test func boxDrawsBorderAndTitle() {
         var screen = Screen(size: Size(width: 12, height: 4))
         screen.box(screen.bounds, title: "Pods")
-        #expect(screen.snapshot() == """
-            |┌─ Pods ───┐|
-            |│          │|
-            |│          │|
-            |└──────────┘|
+        #expect(
+            screen.snapshot() == """
+                |┌─ Pods ───┐|
+                |│          │|
+                |│          │|
+                |└──────────┘|
 
-            """)
+                """)
     }
 
     @Test func fillUsesStyle() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct TablePaneTests {
@@ -12,12 +13,15 @@ import Testing
     static let columns: [PaneColumn<Pod>] = [
         .text(TableColumn("NAMESPACE", width: .flex(min: 9)), \.namespace),
         .text(TableColumn("NAME", width: .flex(min: 10)), \.name),
-        PaneColumn(TableColumn("RESTARTS", width: .fixed(8), alignment: .right),
-                   cell: { TableCell($0.restarts.map(String.init) ?? "-") },
-                   sortKey: { $0.restarts.map { .number(Double($0)) } ?? .missing }),
+        PaneColumn(
+            TableColumn("RESTARTS", width: .fixed(8), alignment: .right),
+            cell: { TableCell($0.restarts.map(String.init) ?? "-") },
+            sortKey: { $0.restarts.map { .number(Double($0)) } ?? .missing }),
     ]
 
-    static let matching = TablePane<Pod>.Matching(searchText: { "\($0.namespace) \($0.name)" }, namespace: \.namespace, node: \.node, id: { "\($0.namespace)/\($0.name)" })
+    static let matching = TablePane<Pod>.Matching(
+        searchText: { "\($0.namespace) \($0.name)" }, namespace: \.namespace, node: \.node,
+        id: { "\($0.namespace)/\($0.name)" })
 
     static let pods = [
         Pod(namespace: "kube-system", name: "coredns-a", node: "worker-1", restarts: 7),
@@ -78,7 +82,9 @@ import Testing
     }
 
     @Test func oneHundredFiftyThousandRowsSortAndFilter() {
-        let many = (0..<150_000).map { Pod(namespace: "ns-\($0 % 50)", name: "pod-\($0)", node: "node-\($0 % 5_000)", restarts: $0 % 13) }
+        let many = (0..<150_000).map {
+            Pod(namespace: "ns-\($0 % 50)", name: "pod-\($0)", node: "node-\($0 % 5_000)", restarts: $0 % 13)
+        }
         var big = TablePane(columns: Self.columns, matching: Self.matching, rows: many)
         big.apply(PaneQuery(filter: RowFilter(text: "pod-1499"), sort: SortOrder(column: 2, isAscending: false)))
         #expect(big.rowCount == 111)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct MemoryTerminalTests {
@@ -66,10 +67,11 @@ import Testing
 }
 
 @Suite struct CursesCellTextTests {
-    @Test(arguments: [
-        ("a", [0x61]), ("e\u{301}", [0x65, 0x301]), ("❤️", [0x2764, 0xFE0F]),
-        ("👩‍💻", [0x1F469, 0x200D]), ("🇯🇵", [0x1F1EF]),
-    ] as [(Character, [Int])])
+    @Test(
+        arguments: [
+            ("a", [0x61]), ("e\u{301}", [0x65, 0x301]), ("❤️", [0x2764, 0xFE0F]),
+            ("👩‍💻", [0x1F469, 0x200D]), ("🇯🇵", [0x1F1EF]),
+        ] as [(Character, [Int])])
     func cellKeepsTheBaseCharacterAndZeroWidthMarksOnly(character: Character, expected: [Int]) {
         #expect(CursesTerminal.cellText(character).map { Int($0) } == expected)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct ThemeLoaderTests {
@@ -33,7 +34,10 @@ import Testing
     @Test(arguments: [
         ("header:\n  fg: black\n  bg: purpel\n", "themes/light.yaml:3: unknown colour 'purpel' for key 'header.bg'"),
         ("title:\n  fg: cyan\nheadr:\n  fg: red\n", "themes/light.yaml:3: unknown role 'headr'"),
-        ("title:\n  attributes: [bold, blink]\n", "themes/light.yaml:2: unknown attribute 'blink' for key 'title.attributes'"),
+        (
+            "title:\n  attributes: [bold, blink]\n",
+            "themes/light.yaml:2: unknown attribute 'blink' for key 'title.attributes'"
+        ),
         ("title:\n  colour: red\n", "themes/light.yaml:2: unknown field 'colour' for key 'title'"),
         ("title: red\n", "themes/light.yaml:1: expected a mapping for key 'title'"),
         ("- header\n", "themes/light.yaml:1: expected a mapping at the top level"),
@@ -65,15 +69,18 @@ import Testing
         #expect(error?.description == "Unknown theme 'no-such-theme' (available: default, high-contrast, light, mono)")
     }
 
-    @Test(arguments: [
-        (["NO_COLOR": "1"], 256, "dark", "mono"),
-        (["NO_COLOR": ""], 256, "dark", "dark"),
-        ([:], 2, "dark", "mono"),
-        ([:], 8, nil, "default"),
-        ([:], 256, "light", "light"),
-    ] as [([String: String], Int, String?, String)])
+    @Test(
+        arguments: [
+            (["NO_COLOR": "1"], 256, "dark", "mono"),
+            (["NO_COLOR": ""], 256, "dark", "dark"),
+            ([:], 2, "dark", "mono"),
+            ([:], 8, nil, "default"),
+            ([:], 256, "light", "light"),
+        ] as [([String: String], Int, String?, String)])
     func monoIsChosenWithoutColour(environment: [String: String], colours: Int, requested: String?, expected: String) {
-        #expect(ThemeSelection.themeName(requested: requested, environment: environment, terminalColours: colours) == expected)
+        #expect(
+            ThemeSelection.themeName(requested: requested, environment: environment, terminalColours: colours)
+                == expected)
     }
 
     @Test func brightColoursFallBackOnEightColourTerminals() {

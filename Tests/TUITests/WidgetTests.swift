@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TUI
 
 @Suite struct TableColumnTests {
@@ -13,7 +14,10 @@ import Testing
     }
 
     @Test func columnsThatDoNotFitAreDroppedFromTheRight() {
-        let columns = [TableColumn("A", width: .fixed(10)), TableColumn("B", width: .fixed(10)), TableColumn("C", width: .fixed(10))]
+        let columns = [
+            TableColumn("A", width: .fixed(10)), TableColumn("B", width: .fixed(10)),
+            TableColumn("C", width: .fixed(10)),
+        ]
         #expect(TableColumn.widths(of: columns, in: 25) == [10, 10, 0])
         #expect(TableColumn.widths(of: columns, in: 5) == [0, 0, 0])
     }
@@ -31,7 +35,9 @@ import Testing
 }
 
 @Suite struct TableViewTests {
-    static let columns = [TableColumn("NAME", width: .flex(min: 8)), TableColumn("AGE", width: .fixed(4), alignment: .right)]
+    static let columns = [
+        TableColumn("NAME", width: .flex(min: 8)), TableColumn("AGE", width: .fixed(4), alignment: .right),
+    ]
 
     @Test func onlyVisibleRowsAreFormatted() {
         let asked = RowLog()
@@ -53,25 +59,30 @@ import Testing
     }
 
     @Test func sortedColumnShowsItsDirectionAndSelectionIsHighlighted() {
-        let table = TableView(title: "Pods", columns: Self.columns, rowCount: 2, selectedRow: 1,
-                              sort: SortOrder(column: 1, isAscending: false)) { ["p\($0)", "\($0)d"] }
+        let table = TableView(
+            title: "Pods", columns: Self.columns, rowCount: 2, selectedRow: 1,
+            sort: SortOrder(column: 1, isAscending: false)
+        ) { ["p\($0)", "\($0)d"] }
         var screen = Screen(size: Size(width: 20, height: 5))
         table.render(in: screen.bounds, on: &screen)
-        #expect(screen.snapshot() == """
-            |┌─ Pods (2) ───────┐|
-            |│NAME          AGE▼│|
-            |│p0              0d│|
-            |│p1              1d│|
-            |└──────────────────┘|
+        #expect(
+            screen.snapshot() == """
+                |┌─ Pods (2) ───────┐|
+                |│NAME          AGE▼│|
+                |│p0              0d│|
+                |│p1              1d│|
+                |└──────────────────┘|
 
-            """)
+                """)
         #expect(screen[1, 3].style.role == .rowSelected)
         #expect(screen[1, 2].style.role == .row)
         #expect(screen[16, 1].style.role == .tableHeaderSorted)
     }
 
     @Test func emptyTableSaysSo() {
-        let table = TableView(title: "Pods", columns: Self.columns, rowCount: 0, emptyMessage: "No pods match") { _ in [] }
+        let table = TableView(title: "Pods", columns: Self.columns, rowCount: 0, emptyMessage: "No pods match") { _ in
+            []
+        }
         var screen = Screen(size: Size(width: 20, height: 5))
         table.render(in: screen.bounds, on: &screen)
         #expect(screen.textLines()[2] == "│  No pods match   │")
@@ -100,7 +111,8 @@ final class RowLog {
 
 @Suite struct BarTests {
     @Test func headerPutsSegmentsLeftAndTheClockRight() {
-        let header = HeaderBar(segments: [HeaderSegment("prod-eu"), HeaderSegment("connected", role: .headerOK)], trailing: "03:12 UTC")
+        let header = HeaderBar(
+            segments: [HeaderSegment("prod-eu"), HeaderSegment("connected", role: .headerOK)], trailing: "03:12 UTC")
         var screen = Screen(size: Size(width: 40, height: 1))
         header.render(in: screen.bounds, on: &screen)
         #expect(screen.textLines() == [" prod-eu │ connected          03:12 UTC "])
@@ -143,13 +155,14 @@ final class RowLog {
     @Test func tallSparklineDrawsTheLimitLine() {
         var screen = Screen(size: Size(width: 4, height: 4))
         Sparkline(values: [10, 20, 30, 40], limit: 100).render(in: screen.bounds, on: &screen)
-        #expect(screen.snapshot() == """
-            |────|
-            |    |
-            |  ▂▅|
-            |▃▆██|
+        #expect(
+            screen.snapshot() == """
+                |────|
+                |    |
+                |  ▂▅|
+                |▃▆██|
 
-            """)
+                """)
     }
 }
 

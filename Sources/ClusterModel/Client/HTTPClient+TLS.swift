@@ -12,7 +12,9 @@ extension TLSSettings {
         do {
             if let ca = certificateAuthorityPEM {
                 let certificates = try NIOSSLCertificate.fromPEMBytes(Array(ca))
-                guard !certificates.isEmpty else { throw KubeClientError.tlsConfiguration("certificate authority holds no PEM certificate") }
+                guard !certificates.isEmpty else {
+                    throw KubeClientError.tlsConfiguration("certificate authority holds no PEM certificate")
+                }
                 tls.trustRoots = .certificates(certificates)
             }
             if let cert = clientCertificatePEM, let key = clientKeyPEM {

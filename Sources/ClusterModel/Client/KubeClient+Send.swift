@@ -7,8 +7,10 @@ extension KubeClient {
     static let maxBodyBytes = 1 << 30
 
     /// Sends a request with the bearer token and returns the 2xx body; retries once with a fresh token after a 401.
-    func send(_ method: HTTPMethod, _ path: String, body: Data? = nil, contentType: String? = nil,
-              accept: String = "application/json", timeout: TimeAmount = .seconds(60)) async throws(KubeClientError) -> Data {
+    func send(
+        _ method: HTTPMethod, _ path: String, body: Data? = nil, contentType: String? = nil,
+        accept: String = "application/json", timeout: TimeAmount = .seconds(60)
+    ) async throws(KubeClientError) -> Data {
         var attempt = 0
         while true {
             attempt += 1
@@ -25,8 +27,9 @@ extension KubeClient {
             }
             if (200..<300).contains(response.status.code) { return data }
             if response.status.code == 401, attempt == 1, await credentials.tokenRejected(token) { continue }
-            let error = KubeAPIError.from(httpStatus: Int(response.status.code), body: data,
-                                          retryAfterHeader: response.headers.first(name: "Retry-After"))
+            let error = KubeAPIError.from(
+                httpStatus: Int(response.status.code), body: data,
+                retryAfterHeader: response.headers.first(name: "Retry-After"))
             throw .api(error, path: Self.redactedPath(path))
         }
     }
@@ -39,8 +42,10 @@ extension KubeClient {
         }
     }
 
-    func makeRequest(_ method: HTTPMethod, _ path: String, token: Secret?, body: Data? = nil,
-                     contentType: String? = nil, accept: String = "application/json") -> HTTPClientRequest {
+    func makeRequest(
+        _ method: HTTPMethod, _ path: String, token: Secret?, body: Data? = nil,
+        contentType: String? = nil, accept: String = "application/json"
+    ) -> HTTPClientRequest {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
         request.headers.add(name: "Accept", value: accept)

@@ -5,8 +5,10 @@ import NIOCore
 extension KubeClient {
     /// Starts a watch and returns once the server has answered 200; the stream then yields decoded events as lines
     /// arrive. A normal end of the body finishes the stream; a body cut mid-line throws `KubeClientError.watchCut`.
-    public func watch<T: KubeObject>(_ type: T.Type, _ resource: ResourceKind, namespace: String? = nil,
-                                     options: ListOptions) async throws(KubeClientError) -> AsyncThrowingStream<WatchEvent<T>, any Error> {
+    public func watch<T: KubeObject>(
+        _ type: T.Type, _ resource: ResourceKind, namespace: String? = nil,
+        options: ListOptions
+    ) async throws(KubeClientError) -> AsyncThrowingStream<WatchEvent<T>, any Error> {
         let path = RequestPath.make(resource.collectionPath(namespace: namespace), options.queryItems(watch: true))
         let deadline = TimeAmount.seconds(Int64(options.timeoutSeconds ?? 1800) + 60)
         var attempt = 0
@@ -25,14 +27,17 @@ extension KubeClient {
             }
             let body = (try? await response.body.collect(upTo: 1 << 20)).map { Data($0.readableBytesView) } ?? Data()
             if response.status.code == 401, attempt == 1, await credentials.tokenRejected(token) { continue }
-            let error = KubeAPIError.from(httpStatus: Int(response.status.code), body: body,
-                                          retryAfterHeader: response.headers.first(name: "Retry-After"))
+            let error = KubeAPIError.from(
+                httpStatus: Int(response.status.code), body: body,
+                retryAfterHeader: response.headers.first(name: "Retry-After"))
             throw .api(error, path: Self.redactedPath(path))
         }
     }
 
-    static func events<T: KubeObject>(_ type: T.Type, from body: HTTPClientResponse.Body, resource: ResourceKind,
-                                      path: String) -> AsyncThrowingStream<WatchEvent<T>, any Error> {
+    static func events<T: KubeObject>(
+        _ type: T.Type, from body: HTTPClientResponse.Body, resource: ResourceKind,
+        path: String
+    ) -> AsyncThrowingStream<WatchEvent<T>, any Error> {
         AsyncThrowingStream { continuation in
             let task = Task {
                 do {
@@ -64,7 +69,8 @@ struct WatchLineDecoder<T: KubeObject> {
         self.path = path
     }
 
-    mutating func append<Bytes: Collection>(_ bytes: Bytes) throws(KubeClientError) -> [WatchEvent<T>] where Bytes.Element == UInt8 {
+    mutating func append<Bytes: Collection>(_ bytes: Bytes) throws(KubeClientError) -> [WatchEvent<T>]
+    where Bytes.Element == UInt8 {
         var events: [WatchEvent<T>] = []
         for line in splitter.append(bytes) {
             do {

@@ -38,7 +38,8 @@ public final class KubeClient: Sendable {
             }
         }
         let port = endpoint.server.port.map { ":\($0)" } ?? ""
-        let prefix = endpoint.server.path.hasSuffix("/") ? String(endpoint.server.path.dropLast()) : endpoint.server.path
+        let prefix =
+            endpoint.server.path.hasSuffix("/") ? String(endpoint.server.path.dropLast()) : endpoint.server.path
         baseURL = "\(scheme)://\(host)\(port)\(prefix)"
         http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
@@ -51,8 +52,10 @@ public final class KubeClient: Sendable {
     // MARK: Typed reads
 
     /// Lists one page and decodes it into projections.
-    public func list<T: KubeObject>(_ type: T.Type, _ resource: ResourceKind, namespace: String? = nil,
-                                    options: ListOptions = ListOptions()) async throws(KubeClientError) -> ObjectList<T> {
+    public func list<T: KubeObject>(
+        _ type: T.Type, _ resource: ResourceKind, namespace: String? = nil,
+        options: ListOptions = ListOptions()
+    ) async throws(KubeClientError) -> ObjectList<T> {
         let data = try await listData(resource, namespace: namespace, options: options)
         do {
             return try ResourceDecoding.decodeList(T.self, from: data, resource: resource)
@@ -62,15 +65,19 @@ public final class KubeClient: Sendable {
     }
 
     /// Fetches one list page without decoding it (for pipelined decoding and the fetch-only benchmark floor).
-    public func listData(_ resource: ResourceKind, namespace: String? = nil,
-                         options: ListOptions = ListOptions()) async throws(KubeClientError) -> Data {
+    public func listData(
+        _ resource: ResourceKind, namespace: String? = nil,
+        options: ListOptions = ListOptions()
+    ) async throws(KubeClientError) -> Data {
         let path = RequestPath.make(resource.collectionPath(namespace: namespace), options.queryItems(watch: false))
         return try await send(.GET, path, timeout: .seconds(300))
     }
 
     /// Gets one object and decodes its projection.
-    public func get<T: KubeObject>(_ type: T.Type, _ resource: ResourceKind, namespace: String?,
-                                   name: String) async throws(KubeClientError) -> T {
+    public func get<T: KubeObject>(
+        _ type: T.Type, _ resource: ResourceKind, namespace: String?,
+        name: String
+    ) async throws(KubeClientError) -> T {
         let data = try await send(.GET, resource.objectPath(namespace: namespace, name: name))
         do {
             return try ResourceDecoding.decodeObject(T.self, from: data, resource: resource)
@@ -92,23 +99,30 @@ public final class KubeClient: Sendable {
     // MARK: Writes
 
     /// POSTs a JSON body (create, eviction, access reviews) and returns the response body.
-    public func post(path: String, body: Data, dryRun: Bool = false,
-                     fieldManager: String? = nil) async throws(KubeClientError) -> Data {
-        try await send(.POST, Self.writePath(path, dryRun: dryRun, fieldManager: fieldManager),
-                       body: body, contentType: "application/json")
+    public func post(
+        path: String, body: Data, dryRun: Bool = false,
+        fieldManager: String? = nil
+    ) async throws(KubeClientError) -> Data {
+        try await send(
+            .POST, Self.writePath(path, dryRun: dryRun, fieldManager: fieldManager),
+            body: body, contentType: "application/json")
     }
 
     /// PATCHes with the given patch type and returns the patched object's JSON.
-    public func patch(path: String, contentType: PatchType, body: Data, dryRun: Bool = false,
-                      fieldManager: String? = nil) async throws(KubeClientError) -> Data {
-        try await send(.PATCH, Self.writePath(path, dryRun: dryRun, fieldManager: fieldManager),
-                       body: body, contentType: contentType.rawValue)
+    public func patch(
+        path: String, contentType: PatchType, body: Data, dryRun: Bool = false,
+        fieldManager: String? = nil
+    ) async throws(KubeClientError) -> Data {
+        try await send(
+            .PATCH, Self.writePath(path, dryRun: dryRun, fieldManager: fieldManager),
+            body: body, contentType: contentType.rawValue)
     }
 
     /// DELETEs, with optional `DeleteOptions` JSON, and returns the response body.
     public func delete(path: String, body: Data? = nil, dryRun: Bool = false) async throws(KubeClientError) -> Data {
-        try await send(.DELETE, Self.writePath(path, dryRun: dryRun, fieldManager: nil),
-                       body: body, contentType: body == nil ? nil : "application/json")
+        try await send(
+            .DELETE, Self.writePath(path, dryRun: dryRun, fieldManager: nil),
+            body: body, contentType: body == nil ? nil : "application/json")
     }
 
     static func writePath(_ path: String, dryRun: Bool, fieldManager: String?) -> String {

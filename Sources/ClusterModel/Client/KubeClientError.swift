@@ -18,7 +18,8 @@ public enum KubeClientError: Error, Sendable, Equatable, CustomStringConvertible
         case .api(let error, let path): return "\(error) (\(path))"
         case .transport(let path, let problem): return "Cannot reach the API server (\(path)): \(problem)"
         case .decode(let error): return error.description
-        case .watchCut(let path, let bytes): return "Watch \(path) was cut mid-event (\(bytes) bytes of a partial line discarded)"
+        case .watchCut(let path, let bytes):
+            return "Watch \(path) was cut mid-event (\(bytes) bytes of a partial line discarded)"
         case .credentials(let error): return error.description
         case .tlsConfiguration(let problem): return "Invalid TLS configuration: \(problem)"
         }

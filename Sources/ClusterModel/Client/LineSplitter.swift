@@ -15,7 +15,8 @@ struct LineSplitter {
         var lines: [[UInt8]] = []
         var start = 0
         while start < buffer.count,
-              let found = memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start) {
+            let found = memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start)
+        {
             let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             let head = UnsafeBufferPointer(rebasing: buffer[start..<newline])
             if pending.isEmpty {

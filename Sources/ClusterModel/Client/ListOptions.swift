@@ -10,9 +10,11 @@ public struct ListOptions: Sendable, Equatable {
     /// Watch only: the server closes the stream after this many seconds.
     public var timeoutSeconds: Int?
 
-    public init(limit: Int? = nil, continueToken: String? = nil, labelSelector: String? = nil,
-                fieldSelector: String? = nil, resourceVersion: String? = nil, allowWatchBookmarks: Bool = false,
-                timeoutSeconds: Int? = nil) {
+    public init(
+        limit: Int? = nil, continueToken: String? = nil, labelSelector: String? = nil,
+        fieldSelector: String? = nil, resourceVersion: String? = nil, allowWatchBookmarks: Bool = false,
+        timeoutSeconds: Int? = nil
+    ) {
         self.limit = limit
         self.continueToken = continueToken
         self.labelSelector = labelSelector

@@ -41,10 +41,12 @@ public actor ClusterConnection {
     ///   - metricsInterval: how often to scrape cAdvisor and metrics.k8s.io; `nil` disables metrics.
     ///   - now: the clock for signal windows and metric samples.
     ///   - firstListGrace: how long signals wait for a resource that cannot be listed before judging without it.
-    public init(endpoint: ClusterEndpoint, namespace: String? = nil, thresholds: SignalThresholds = SignalThresholds(),
-                metricsInterval: Duration? = .seconds(30), now: @escaping @Sendable () -> Date = Date.init,
-                firstListGrace: Duration = .seconds(15),
-                logger: Logger = Logger(label: "firebreak.cluster")) throws(KubeClientError) {
+    public init(
+        endpoint: ClusterEndpoint, namespace: String? = nil, thresholds: SignalThresholds = SignalThresholds(),
+        metricsInterval: Duration? = .seconds(30), now: @escaping @Sendable () -> Date = Date.init,
+        firstListGrace: Duration = .seconds(15),
+        logger: Logger = Logger(label: "firebreak.cluster")
+    ) throws(KubeClientError) {
         self.firstListGrace = firstListGrace
         self.endpoint = endpoint
         self.client = try KubeClient(endpoint: endpoint)
@@ -95,8 +97,10 @@ public actor ClusterConnection {
         let continuation = stateContinuation
         let logger = logger
         let throttle = reconnectThrottle
-        let reflector = Reflector(type, resource: resource, client: client, store: store,
-                                  namespace: resource.isNamespaced ? namespace : nil) { action in
+        let reflector = Reflector(
+            type, resource: resource, client: client, store: store,
+            namespace: resource.isNamespaced ? namespace : nil
+        ) { action in
             switch action {
             case .scheduleRetry(let delay):
                 if throttle.shouldReport() { continuation.yield(.reconnecting(in: delay)) }
@@ -163,8 +167,9 @@ public actor ClusterConnection {
 
     private func evaluate(_ snapshot: ClusterSnapshot, now: Date) {
         guard firstListsDone || ContinuousClock.now - startedAt >= firstListGrace else { return }
-        let result = SignalRules.evaluate(previous: lastSnapshot, current: snapshot, metrics: metrics,
-                                          history: history, now: now, thresholds: thresholds)
+        let result = SignalRules.evaluate(
+            previous: lastSnapshot, current: snapshot, metrics: metrics,
+            history: history, now: now, thresholds: thresholds)
         let before = Dictionary(current.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for observation in result.observations where observation.isActive {
             if let old = before[observation.id], old.isActive, old.count >= observation.count { continue }

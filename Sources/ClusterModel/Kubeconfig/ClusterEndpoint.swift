@@ -13,8 +13,10 @@ public struct ClusterEndpoint: Sendable, Equatable {
     public var tls: TLSSettings
     public var credentials: Credentials
 
-    public init(server: URL, contextName: String, namespace: String = "default", source: String,
-                tls: TLSSettings = TLSSettings(), credentials: Credentials = .none) {
+    public init(
+        server: URL, contextName: String, namespace: String = "default", source: String,
+        tls: TLSSettings = TLSSettings(), credentials: Credentials = .none
+    ) {
         self.server = server
         self.contextName = contextName
         self.namespace = namespace
@@ -34,8 +36,10 @@ public struct TLSSettings: Sendable, Equatable {
     public var clientCertificatePEM: Data?
     public var clientKeyPEM: Secret?
 
-    public init(certificateAuthorityPEM: Data? = nil, insecureSkipVerify: Bool = false, serverName: String? = nil,
-                clientCertificatePEM: Data? = nil, clientKeyPEM: Secret? = nil) {
+    public init(
+        certificateAuthorityPEM: Data? = nil, insecureSkipVerify: Bool = false, serverName: String? = nil,
+        clientCertificatePEM: Data? = nil, clientKeyPEM: Secret? = nil
+    ) {
         self.certificateAuthorityPEM = certificateAuthorityPEM
         self.insecureSkipVerify = insecureSkipVerify
         self.serverName = serverName
@@ -55,7 +59,11 @@ public enum Credentials: Sendable, Equatable {
 
 /// A `users[].user.exec` credential plugin, with paths already resolved.
 public struct ExecPluginConfig: Sendable, Equatable {
-    public enum InteractiveMode: String, Sendable, Equatable { case never = "Never", ifAvailable = "IfAvailable", always = "Always" }
+    public enum InteractiveMode: String, Sendable, Equatable {
+        case never = "Never"
+        case ifAvailable = "IfAvailable"
+        case always = "Always"
+    }
 
     public var apiVersion: String
     public var command: String
@@ -70,7 +78,10 @@ public struct ExecPluginConfig: Sendable, Equatable {
     public struct EnvVar: Sendable, Equatable {
         public var name: String
         public var value: String
-        public init(name: String, value: String) { self.name = name; self.value = value }
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
     }
 
     public struct ClusterInfo: Sendable, Equatable, Encodable {
@@ -87,9 +98,11 @@ public struct ExecPluginConfig: Sendable, Equatable {
         }
     }
 
-    public init(apiVersion: String, command: String, args: [String] = [], env: [EnvVar] = [],
-                interactiveMode: InteractiveMode = .never, provideClusterInfo: Bool = false,
-                installHint: String? = nil, cluster: ClusterInfo) {
+    public init(
+        apiVersion: String, command: String, args: [String] = [], env: [EnvVar] = [],
+        interactiveMode: InteractiveMode = .never, provideClusterInfo: Bool = false,
+        installHint: String? = nil, cluster: ClusterInfo
+    ) {
         self.apiVersion = apiVersion
         self.command = command
         self.args = args

@@ -8,8 +8,10 @@ public actor CredentialProvider {
     private let now: @Sendable () -> Date
     private var cached: (token: Secret, expiresAt: Date?)?
 
-    public init(credentials: Credentials, parentEnvironment: [String: String] = ProcessInfo.processInfo.environment,
-                now: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        credentials: Credentials, parentEnvironment: [String: String] = ProcessInfo.processInfo.environment,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.credentials = credentials
         self.parentEnvironment = parentEnvironment
         self.now = now

@@ -10,11 +10,14 @@ struct ExecCredential: Sendable {
 /// The console owns the terminal, so plugins run without stdin (`IfAvailable` runs non-interactively, `Always` is
 /// refused) and their stderr is captured: its first line goes into the error when the plugin fails.
 enum ExecPluginRunner {
-    static func run(_ config: ExecPluginConfig, parentEnvironment: [String: String]) async throws(KubeconfigError) -> ExecCredential {
+    static func run(_ config: ExecPluginConfig, parentEnvironment: [String: String]) async throws(KubeconfigError)
+        -> ExecCredential
+    {
         let result: Result<ExecCredential, KubeconfigError> = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 do throws(KubeconfigError) {
-                    continuation.resume(returning: .success(try runBlocking(config, parentEnvironment: parentEnvironment)))
+                    continuation.resume(
+                        returning: .success(try runBlocking(config, parentEnvironment: parentEnvironment)))
                 } catch {
                     continuation.resume(returning: .failure(error))
                 }
@@ -23,8 +26,10 @@ enum ExecPluginRunner {
         return try result.get()
     }
 
-    private static func runBlocking(_ config: ExecPluginConfig,
-                                    parentEnvironment: [String: String]) throws(KubeconfigError) -> ExecCredential {
+    private static func runBlocking(
+        _ config: ExecPluginConfig,
+        parentEnvironment: [String: String]
+    ) throws(KubeconfigError) -> ExecCredential {
         var environment = parentEnvironment
         for variable in config.env { environment[variable.name] = variable.value }
         environment["KUBERNETES_EXEC_INFO"] = execInfo(config)
@@ -33,7 +38,8 @@ enum ExecPluginRunner {
             throw .execFailed(command: config.command, problem: "not found on PATH\(hint)")
         }
         if config.interactiveMode == .always {
-            throw .execFailed(command: config.command, problem: "interactiveMode Always needs a terminal, which the console owns")
+            throw .execFailed(
+                command: config.command, problem: "interactiveMode Always needs a terminal, which the console owns")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -47,7 +53,8 @@ enum ExecPluginRunner {
         do {
             try process.run()
         } catch {
-            throw .execFailed(command: config.command, problem: "cannot start: \((error as NSError).localizedDescription)")
+            throw .execFailed(
+                command: config.command, problem: "cannot start: \((error as NSError).localizedDescription)")
         }
         let errorData = ReadBuffer()
         let errorHandle = stderr.fileHandleForReading
@@ -57,9 +64,11 @@ enum ExecPluginRunner {
         process.waitUntilExit()
         errorRead.wait()
         guard process.terminationStatus == 0 else {
-            let firstLine = String(decoding: errorData.data, as: UTF8.self)
+            let firstLine =
+                String(decoding: errorData.data, as: UTF8.self)
                 .split(separator: "\n").first.map(String.init) ?? "no output on stderr"
-            throw .execFailed(command: config.command, problem: "exit status \(process.terminationStatus): \(firstLine)")
+            throw .execFailed(
+                command: config.command, problem: "exit status \(process.terminationStatus): \(firstLine)")
         }
         return try parse(output, config: config)
     }
@@ -78,14 +87,16 @@ enum ExecPluginRunner {
             throw .execFailed(command: config.command, problem: "stdout is not an ExecCredential JSON object")
         }
         guard decoded.apiVersion == config.apiVersion else {
-            throw .execFailed(command: config.command,
-                              problem: "returned apiVersion '\(decoded.apiVersion ?? "")', expected '\(config.apiVersion)'")
+            throw .execFailed(
+                command: config.command,
+                problem: "returned apiVersion '\(decoded.apiVersion ?? "")', expected '\(config.apiVersion)'")
         }
         guard let status = decoded.status else {
             throw .execFailed(command: config.command, problem: "ExecCredential has no status")
         }
         guard let token = status.token, !token.isEmpty else {
-            let problem = status.clientCertificateData != nil
+            let problem =
+                status.clientCertificateData != nil
                 ? "returned a client certificate; only tokens are supported"
                 : "ExecCredential status has no token"
             throw .execFailed(command: config.command, problem: problem)
@@ -93,7 +104,8 @@ enum ExecPluginRunner {
         var expiry: Date?
         if let stamp = status.expirationTimestamp {
             guard let parsed = KubeTime.parse(stamp) else {
-                throw .execFailed(command: config.command, problem: "status.expirationTimestamp '\(stamp)' is not RFC 3339")
+                throw .execFailed(
+                    command: config.command, problem: "status.expirationTimestamp '\(stamp)' is not RFC 3339")
             }
             expiry = parsed
         }
@@ -111,8 +123,9 @@ enum ExecPluginRunner {
                 var cluster: ExecPluginConfig.ClusterInfo?
             }
         }
-        let info = Info(apiVersion: config.apiVersion,
-                        spec: .init(interactive: false, cluster: config.provideClusterInfo ? config.cluster : nil))
+        let info = Info(
+            apiVersion: config.apiVersion,
+            spec: .init(interactive: false, cluster: config.provideClusterInfo ? config.cluster : nil))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(info)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"

@@ -23,9 +23,11 @@ struct InClusterConfig {
         let ca = FileManager.default.contents(atPath: root + "/ca.crt")
         let fileNamespace = (try? String(contentsOfFile: root + "/namespace", encoding: .utf8))?
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let namespace = [environment.variables["POD_NAMESPACE"], fileNamespace]
+        let namespace =
+            [environment.variables["POD_NAMESPACE"], fileNamespace]
             .compactMap { $0 }.first { !$0.isEmpty } ?? "default"
-        return ClusterEndpoint(server: url, contextName: "in-cluster", namespace: namespace, source: "in-cluster",
-                               tls: TLSSettings(certificateAuthorityPEM: ca), credentials: .tokenFile(path: tokenPath))
+        return ClusterEndpoint(
+            server: url, contextName: "in-cluster", namespace: namespace, source: "in-cluster",
+            tls: TLSSettings(certificateAuthorityPEM: ca), credentials: .tokenFile(path: tokenPath))
     }
 }

@@ -8,8 +8,10 @@ public struct KubeconfigEnvironment: Sendable {
     /// Folder holding `token`, `ca.crt` and `namespace` for in-cluster configuration.
     public var serviceAccountRoot: String
 
-    public init(variables: [String: String], homeDirectory: String,
-                serviceAccountRoot: String = "/var/run/secrets/kubernetes.io/serviceaccount") {
+    public init(
+        variables: [String: String], homeDirectory: String,
+        serviceAccountRoot: String = "/var/run/secrets/kubernetes.io/serviceaccount"
+    ) {
         self.variables = variables
         self.homeDirectory = homeDirectory
         self.serviceAccountRoot = serviceAccountRoot

@@ -9,7 +9,8 @@ struct KubeconfigFile: Decodable, Sendable {
     var users: [Named<User>]?
 
     enum CodingKeys: String, CodingKey {
-        case currentContext = "current-context", clusters, contexts, users
+        case currentContext = "current-context"
+        case clusters, contexts, users
     }
 
     struct Named<Value: Decodable & Sendable>: Decodable, Sendable {
@@ -21,7 +22,8 @@ struct KubeconfigFile: Decodable, Sendable {
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             name = try c.decode(String.self, forKey: .name)
-            value = try c.decodeIfPresent(Value.self, forKey: .cluster)
+            value =
+                try c.decodeIfPresent(Value.self, forKey: .cluster)
                 ?? c.decodeIfPresent(Value.self, forKey: .context)
                 ?? c.decodeIfPresent(Value.self, forKey: .user)
         }

@@ -24,7 +24,9 @@ public struct KubeconfigLoader: Sendable {
         for path in paths {
             merged.merge(try Self.read(path: path), origin: KubeconfigOrigin(path: path))
         }
-        if merged.isEmpty, kubeconfigPath == nil, context == nil, environment.variables["KUBERNETES_SERVICE_HOST"] != nil {
+        if merged.isEmpty, kubeconfigPath == nil, context == nil,
+            environment.variables["KUBERNETES_SERVICE_HOST"] != nil
+        {
             return try InClusterConfig(environment: environment).load()
         }
         return try merged.resolve(contextOverride: context, firstPath: paths[0], environment: environment)

@@ -26,8 +26,10 @@ struct MergedKubeconfig {
         }
     }
 
-    func resolve(contextOverride: String?, firstPath: String,
-                 environment: KubeconfigEnvironment) throws(KubeconfigError) -> ClusterEndpoint {
+    func resolve(
+        contextOverride: String?, firstPath: String,
+        environment: KubeconfigEnvironment
+    ) throws(KubeconfigError) -> ClusterEndpoint {
         let contextName: String
         let contextPath: String
         if let contextOverride {
@@ -63,7 +65,8 @@ struct MergedKubeconfig {
         try resolver.clientCertificate(user, origin: userOrigin, into: &tls)
         let credentials = try resolver.credentials(user, cluster: cluster, origin: userOrigin)
         let namespace = context.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? "default"
-        return ClusterEndpoint(server: server, contextName: contextName, namespace: namespace,
-                               source: file, tls: tls, credentials: credentials)
+        return ClusterEndpoint(
+            server: server, contextName: contextName, namespace: namespace,
+            source: file, tls: tls, credentials: credentials)
     }
 }

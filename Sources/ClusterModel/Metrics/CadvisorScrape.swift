@@ -20,8 +20,10 @@ public struct CadvisorScrape: Sendable, Equatable {
         public var oomEvents: Double?
         public var memoryLimitBytes: Double?
 
-        public init(cfsPeriods: Double? = nil, cfsThrottledPeriods: Double? = nil, workingSetBytes: Double? = nil,
-                    oomEvents: Double? = nil, memoryLimitBytes: Double? = nil) {
+        public init(
+            cfsPeriods: Double? = nil, cfsThrottledPeriods: Double? = nil, workingSetBytes: Double? = nil,
+            oomEvents: Double? = nil, memoryLimitBytes: Double? = nil
+        ) {
             self.cfsPeriods = cfsPeriods
             self.cfsThrottledPeriods = cfsThrottledPeriods
             self.workingSetBytes = workingSetBytes
@@ -41,13 +43,15 @@ public struct CadvisorScrape: Sendable, Equatable {
         var containers: [ContainerRef: ContainerCounters] = [:]
         for sample in PrometheusText.parse(text, keeping: metricNames) {
             guard let container = sample.labels["container"], !container.isEmpty, container != "POD",
-                  let pod = sample.labels["pod"], let namespace = sample.labels["namespace"] else { continue }
+                let pod = sample.labels["pod"], let namespace = sample.labels["namespace"]
+            else { continue }
             let ref = ContainerRef(namespace: namespace, pod: pod, container: container)
             var counters = containers[ref] ?? ContainerCounters()
             let v = sample.value
             switch sample.name {
             case "container_cpu_cfs_periods_total": counters.cfsPeriods = (counters.cfsPeriods ?? 0) + v
-            case "container_cpu_cfs_throttled_periods_total": counters.cfsThrottledPeriods = (counters.cfsThrottledPeriods ?? 0) + v
+            case "container_cpu_cfs_throttled_periods_total":
+                counters.cfsThrottledPeriods = (counters.cfsThrottledPeriods ?? 0) + v
             case "container_memory_working_set_bytes": counters.workingSetBytes = max(counters.workingSetBytes ?? 0, v)
             case "container_oom_events_total": counters.oomEvents = (counters.oomEvents ?? 0) + v
             case "container_spec_memory_limit_bytes": counters.memoryLimitBytes = max(counters.memoryLimitBytes ?? 0, v)

@@ -27,8 +27,10 @@ public actor MetricsScraper {
 
     /// One round over `nodes` (metrics.k8s.io limited to `namespace` when given). Returns the snapshot and the
     /// sources that became unavailable in this round.
-    public func scrape(nodes: [String], namespace: String? = nil,
-                       now: Date) async -> (MetricsSnapshot, newlyUnavailable: [String: String]) {
+    public func scrape(
+        nodes: [String], namespace: String? = nil,
+        now: Date
+    ) async -> (MetricsSnapshot, newlyUnavailable: [String: String]) {
         var newly: [String: String] = [:]
         if shouldTry("cadvisor", now: now) {
             for node in pick(nodes) {
@@ -57,7 +59,8 @@ public actor MetricsScraper {
         }
         if shouldTry("metrics.k8s.io", now: now) {
             do {
-                let data = try await source.getData(path: ResourceMetrics.podMetrics.collectionPath(namespace: namespace))
+                let data = try await source.getData(
+                    path: ResourceMetrics.podMetrics.collectionPath(namespace: namespace))
                 for pod in try ResourceMetrics.decodePods(data) {
                     for (name, usage) in pod.containers {
                         let ref = ContainerRef(namespace: pod.namespace, pod: pod.pod, container: name)

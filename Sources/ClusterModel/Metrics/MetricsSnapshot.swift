@@ -25,8 +25,10 @@ public struct ContainerUsage: Sendable, Equatable {
     /// From metrics.k8s.io.
     public var cpuUsageMillis: Int64?
 
-    public init(workingSetBytes: Int64? = nil, memoryLimitBytes: Int64? = nil, cpuThrottleRatio: Double? = nil,
-                oomEvents: Int? = nil, cpuUsageMillis: Int64? = nil) {
+    public init(
+        workingSetBytes: Int64? = nil, memoryLimitBytes: Int64? = nil, cpuThrottleRatio: Double? = nil,
+        oomEvents: Int? = nil, cpuUsageMillis: Int64? = nil
+    ) {
         self.workingSetBytes = workingSetBytes
         self.memoryLimitBytes = memoryLimitBytes
         self.cpuThrottleRatio = cpuThrottleRatio

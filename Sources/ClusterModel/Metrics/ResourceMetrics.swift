@@ -45,8 +45,9 @@ public enum ResourceMetrics {
         return list.items.map { item in
             var containers: [String: Usage] = [:]
             for c in item.containers {
-                containers[c.name] = Usage(cpuMillis: c.usage.cpu.flatMap(Quantity.parse),
-                                           memoryBytes: c.usage.memory.flatMap(Quantity.parse).map { Quantity(milliValue: $0).bytes })
+                containers[c.name] = Usage(
+                    cpuMillis: c.usage.cpu.flatMap(Quantity.parse),
+                    memoryBytes: c.usage.memory.flatMap(Quantity.parse).map { Quantity(milliValue: $0).bytes })
             }
             return PodUsage(namespace: item.metadata.namespace ?? "", pod: item.metadata.name, containers: containers)
         }
@@ -56,14 +57,17 @@ public enum ResourceMetrics {
     public static func decodeNodes(_ data: Data) throws(KubeDecodeError) -> [NodeUsage] {
         let list = try ResourceDecoding.decode(List<WireNode>.self, from: data, resource: nodeMetrics)
         return list.items.map {
-            NodeUsage(node: $0.metadata.name, cpuMillis: $0.usage.cpu.flatMap(Quantity.parse),
-                      memoryBytes: $0.usage.memory.flatMap(Quantity.parse).map { Quantity(milliValue: $0).bytes })
+            NodeUsage(
+                node: $0.metadata.name, cpuMillis: $0.usage.cpu.flatMap(Quantity.parse),
+                memoryBytes: $0.usage.memory.flatMap(Quantity.parse).map { Quantity(milliValue: $0).bytes })
         }
     }
 
     /// `metrics.k8s.io/v1beta1` pods and nodes.
-    public static let podMetrics = ResourceKind(group: "metrics.k8s.io", version: "v1beta1", plural: "pods",
-                                                kind: "PodMetrics", isNamespaced: true)
-    public static let nodeMetrics = ResourceKind(group: "metrics.k8s.io", version: "v1beta1", plural: "nodes",
-                                                 kind: "NodeMetrics", isNamespaced: false)
+    public static let podMetrics = ResourceKind(
+        group: "metrics.k8s.io", version: "v1beta1", plural: "pods",
+        kind: "PodMetrics", isNamespaced: true)
+    public static let nodeMetrics = ResourceKind(
+        group: "metrics.k8s.io", version: "v1beta1", plural: "nodes",
+        kind: "NodeMetrics", isNamespaced: false)
 }

@@ -14,17 +14,22 @@ public struct Reflector<T: StoredObject>: Sendable {
     /// Called with each state-machine action before it is executed (for logs and tests).
     let onAction: @Sendable (ReflectorStateMachine.Action) -> Void
 
-    public init(_ type: T.Type, resource: ResourceKind, client: KubeClient, store: ClusterStore,
-                namespace: String? = nil, pageSize: Int = 500, backoff: BackoffPolicy = BackoffPolicy(),
-                onAction: @escaping @Sendable (ReflectorStateMachine.Action) -> Void = { _ in }) {
-        self.init(type, resource: resource, source: client, store: store, namespace: namespace, pageSize: pageSize,
-                  clock: SystemReflectorClock(), backoff: backoff, randomUnit: { Double.random(in: 0..<1) },
-                  onAction: onAction)
+    public init(
+        _ type: T.Type, resource: ResourceKind, client: KubeClient, store: ClusterStore,
+        namespace: String? = nil, pageSize: Int = 500, backoff: BackoffPolicy = BackoffPolicy(),
+        onAction: @escaping @Sendable (ReflectorStateMachine.Action) -> Void = { _ in }
+    ) {
+        self.init(
+            type, resource: resource, source: client, store: store, namespace: namespace, pageSize: pageSize,
+            clock: SystemReflectorClock(), backoff: backoff, randomUnit: { Double.random(in: 0..<1) },
+            onAction: onAction)
     }
 
-    init(_ type: T.Type, resource: ResourceKind, source: any ReflectorSource, store: ClusterStore, namespace: String?,
-         pageSize: Int, clock: any ReflectorClock, backoff: BackoffPolicy, randomUnit: @escaping @Sendable () -> Double,
-         onAction: @escaping @Sendable (ReflectorStateMachine.Action) -> Void) {
+    init(
+        _ type: T.Type, resource: ResourceKind, source: any ReflectorSource, store: ClusterStore, namespace: String?,
+        pageSize: Int, clock: any ReflectorClock, backoff: BackoffPolicy, randomUnit: @escaping @Sendable () -> Double,
+        onAction: @escaping @Sendable (ReflectorStateMachine.Action) -> Void
+    ) {
         self.resource = resource
         self.namespace = namespace
         self.pageSize = pageSize
@@ -80,27 +85,35 @@ public struct Reflector<T: StoredObject>: Sendable {
     }
 
     /// Fetches one page, starts decoding it concurrently, and reports the page header to the machine.
-    private func fetchPage(token: String?, resourceVersion: String?, machine: inout ReflectorStateMachine,
-                           pages: ListAccumulator<T>) async -> [ReflectorStateMachine.Action] {
+    private func fetchPage(
+        token: String?, resourceVersion: String?, machine: inout ReflectorStateMachine,
+        pages: ListAccumulator<T>
+    ) async -> [ReflectorStateMachine.Action] {
         let options = ListOptions(limit: pageSize, continueToken: token, resourceVersion: resourceVersion)
         do {
             let data = try await source.listData(resource, namespace: namespace, options: options)
             guard let header = ListPageHeader.parse(data) else {
-                let error = KubeDecodeError(resource: resource.plural, field: "metadata", offset: nil, problem: "list has no metadata")
+                let error = KubeDecodeError(
+                    resource: resource.plural, field: "metadata", offset: nil, problem: "list has no metadata")
                 return machine.handle(.listFailed(.other(error.description)), now: clock.now())
             }
             pages.add(data, resource: resource)
-            return machine.handle(.listPageReceived(continueToken: header.continueToken,
-                                                    resourceVersion: header.resourceVersion), now: clock.now())
+            return machine.handle(
+                .listPageReceived(
+                    continueToken: header.continueToken,
+                    resourceVersion: header.resourceVersion), now: clock.now())
         } catch {
             return machine.handle(.listFailed(Self.failure(from: error)), now: clock.now())
         }
     }
 
     /// Runs one watch to its end, applying events in batches, and returns the machine's next actions.
-    private func watch(from resourceVersion: String, machine: inout ReflectorStateMachine) async -> [ReflectorStateMachine.Action] {
-        let options = ListOptions(resourceVersion: resourceVersion, allowWatchBookmarks: true,
-                                  timeoutSeconds: 300 + Int(randomUnit() * 300))
+    private func watch(from resourceVersion: String, machine: inout ReflectorStateMachine) async
+        -> [ReflectorStateMachine.Action]
+    {
+        let options = ListOptions(
+            resourceVersion: resourceVersion, allowWatchBookmarks: true,
+            timeoutSeconds: 300 + Int(randomUnit() * 300))
         let stream: AsyncThrowingStream<WatchEvent<T>, any Error>
         do {
             stream = try await source.watch(T.self, resource, namespace: namespace, options: options)
@@ -111,7 +124,8 @@ public struct Reflector<T: StoredObject>: Sendable {
         do {
             for try await event in stream {
                 if case .error(let apiError) = event {
-                    return machine.handle(.watchFailed(Self.failure(from: KubeClientError.api(apiError, path: ""))), now: clock.now())
+                    return machine.handle(
+                        .watchFailed(Self.failure(from: KubeClientError.api(apiError, path: ""))), now: clock.now())
                 }
                 let type: WatchEventType
                 switch event {
@@ -120,7 +134,8 @@ public struct Reflector<T: StoredObject>: Sendable {
                 case .deleted: type = .deleted
                 case .bookmark, .error: type = .bookmark
                 }
-                let actions = machine.handle(.watchEventReceived(type, resourceVersion: event.resourceVersion ?? ""), now: clock.now())
+                let actions = machine.handle(
+                    .watchEventReceived(type, resourceVersion: event.resourceVersion ?? ""), now: clock.now())
                 if actions.contains(.apply) { await store.apply(resource, event: event, at: clock.now()) }
             }
             if Task.isCancelled { return [] }

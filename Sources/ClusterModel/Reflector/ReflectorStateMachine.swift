@@ -63,7 +63,10 @@ public struct ReflectorStateMachine: Sendable {
     /// Returns a value in [0, 1) for full jitter; injected so tests are deterministic.
     private let randomUnit: @Sendable () -> Double
 
-    public init(backoff: BackoffPolicy = BackoffPolicy(), randomUnit: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
+    public init(
+        backoff: BackoffPolicy = BackoffPolicy(),
+        randomUnit: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
         self.backoff = backoff
         self.randomUnit = randomUnit
     }
@@ -145,7 +148,8 @@ public struct ReflectorStateMachine: Sendable {
 
     private mutating func fail(_ failure: ReflectorFailure, now: Date, then: Resumption) -> [Action] {
         if case .forbidden(let reason) = failure {
-            state = .backingOff(until: now.addingTimeInterval(backoff.forbiddenRetry.inSeconds), attempt: failureCount, then: .relist)
+            state = .backingOff(
+                until: now.addingTimeInterval(backoff.forbiddenRetry.inSeconds), attempt: failureCount, then: .relist)
             return [.markUnavailable(reason: reason), .scheduleRetry(after: backoff.forbiddenRetry)]
         }
         if let since = healthySince, now.timeIntervalSince(since) >= backoff.resetAfter.inSeconds {
@@ -167,7 +171,10 @@ public struct ReflectorStateMachine: Sendable {
 
 /// The type of a watch event, without its object.
 public enum WatchEventType: String, Sendable, Equatable {
-    case added = "ADDED", modified = "MODIFIED", deleted = "DELETED", bookmark = "BOOKMARK"
+    case added = "ADDED"
+    case modified = "MODIFIED"
+    case deleted = "DELETED"
+    case bookmark = "BOOKMARK"
 }
 
 /// Why a list or watch failed, as far as retry decisions care.
@@ -191,7 +198,8 @@ public enum ReflectorFailure: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .expired: return "resourceVersion expired (410)"
-        case .tooManyRequests(let after): return "throttled (429)" + (after.map { ", retry after \(Int($0.inSeconds.rounded()))s" } ?? "")
+        case .tooManyRequests(let after):
+            return "throttled (429)" + (after.map { ", retry after \(Int($0.inSeconds.rounded()))s" } ?? "")
         case .unreachable(let problem): return problem
         case .serverError(let code, let message): return "server error \(code): \(message)"
         case .forbidden(let problem), .other(let problem): return problem

@@ -27,8 +27,10 @@ public struct EventSummary: KubeObject, Hashable {
         public var uid: String?
         public var fieldPath: String?
 
-        public init(kind: String? = nil, namespace: String? = nil, name: String? = nil,
-                    uid: String? = nil, fieldPath: String? = nil) {
+        public init(
+            kind: String? = nil, namespace: String? = nil, name: String? = nil,
+            uid: String? = nil, fieldPath: String? = nil
+        ) {
             self.kind = kind
             self.namespace = namespace
             self.name = name
@@ -37,9 +39,11 @@ public struct EventSummary: KubeObject, Hashable {
         }
     }
 
-    public init(namespace: String, name: String, resourceVersion: String = "", type: String = "Normal", reason: String,
-                message: String = "", involvedObject: InvolvedObject, sourceComponent: String? = nil,
-                sourceHost: String? = nil, count: Int = 1, firstSeen: Date? = nil, lastSeen: Date? = nil) {
+    public init(
+        namespace: String, name: String, resourceVersion: String = "", type: String = "Normal", reason: String,
+        message: String = "", involvedObject: InvolvedObject, sourceComponent: String? = nil,
+        sourceHost: String? = nil, count: Int = 1, firstSeen: Date? = nil, lastSeen: Date? = nil
+    ) {
         self.namespace = namespace
         self.name = name
         self.resourceVersion = resourceVersion
@@ -58,15 +62,17 @@ public struct EventSummary: KubeObject, Hashable {
         let wire = try WireEvent(from: decoder)
         let created = wire.metadata.creationTimestamp.flatMap(KubeTime.parse)
         let eventTime = wire.eventTime.flatMap(KubeTime.parse)
-        let last = wire.series?.lastObservedTime.flatMap(KubeTime.parse)
+        let last =
+            wire.series?.lastObservedTime.flatMap(KubeTime.parse)
             ?? wire.lastTimestamp.flatMap(KubeTime.parse) ?? eventTime ?? created
-        self.init(namespace: wire.metadata.namespace ?? "", name: wire.metadata.name,
-                  resourceVersion: wire.metadata.resourceVersion ?? "", type: wire.type ?? "Normal",
-                  reason: wire.reason ?? "", message: wire.message ?? "",
-                  involvedObject: wire.involvedObject ?? InvolvedObject(),
-                  sourceComponent: wire.source?.component ?? wire.reportingComponent, sourceHost: wire.source?.host,
-                  count: wire.series?.count ?? wire.count ?? 1,
-                  firstSeen: wire.firstTimestamp.flatMap(KubeTime.parse) ?? eventTime ?? created, lastSeen: last)
+        self.init(
+            namespace: wire.metadata.namespace ?? "", name: wire.metadata.name,
+            resourceVersion: wire.metadata.resourceVersion ?? "", type: wire.type ?? "Normal",
+            reason: wire.reason ?? "", message: wire.message ?? "",
+            involvedObject: wire.involvedObject ?? InvolvedObject(),
+            sourceComponent: wire.source?.component ?? wire.reportingComponent, sourceHost: wire.source?.host,
+            count: wire.series?.count ?? wire.count ?? 1,
+            firstSeen: wire.firstTimestamp.flatMap(KubeTime.parse) ?? eventTime ?? created, lastSeen: last)
     }
 }
 

@@ -55,7 +55,8 @@ struct JSONScanner {
     mutating func consumeNull() throws(JSONScanError) -> Bool {
         guard try peek() == UInt8(ascii: "n") else { return false }
         guard index + 4 <= bytes.count, bytes[index + 1] == UInt8(ascii: "u"), bytes[index + 2] == UInt8(ascii: "l"),
-              bytes[index + 3] == UInt8(ascii: "l") else { throw error("invalid literal") }
+            bytes[index + 3] == UInt8(ascii: "l")
+        else { throw error("invalid literal") }
         index += 4
         return true
     }
@@ -207,7 +208,8 @@ struct JSONScanner {
     mutating func stringMap() throws(JSONScanError) -> [String: String] {
         var map: [String: String] = [:]
         try object { s, key throws(JSONScanError) in
-            let name = String(decoding: UnsafeBufferPointer(rebasing: key.base[key.start..<(key.start + key.count)]), as: UTF8.self)
+            let name = String(
+                decoding: UnsafeBufferPointer(rebasing: key.base[key.start..<(key.start + key.count)]), as: UTF8.self)
             map[name] = try s.string()
         }
         return map
@@ -261,7 +263,8 @@ struct JSONScanner {
         while i < bytes.count {
             if i + 8 <= bytes.count {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                let q = word ^ quotes, b = word ^ backslashes
+                let q = word ^ quotes
+                let b = word ^ backslashes
                 let found = ((q &- ones) & ~q | (b &- ones) & ~b) & (ones << 7)
                 if found == 0 {
                     i += 8
@@ -326,7 +329,8 @@ struct JSONScanner {
             case UInt8(ascii: "f"): out.append(0x0C)
             case UInt8(ascii: "u"):
                 guard i + 4 <= slice.count,
-                      let code = UInt32(String(decoding: UnsafeBufferPointer(rebasing: slice[i..<(i + 4)]), as: UTF8.self), radix: 16)
+                    let code = UInt32(
+                        String(decoding: UnsafeBufferPointer(rebasing: slice[i..<(i + 4)]), as: UTF8.self), radix: 16)
                 else { throw error("invalid \\u escape") }
                 i += 4
                 var scalarValue = code

@@ -26,8 +26,10 @@ public struct KubeAPIError: Error, Sendable, Equatable, CustomStringConvertible 
         }
     }
 
-    public init(reason: String, code: Int, message: String, causes: [Cause] = [],
-                retryAfter: Duration? = nil, continueToken: String? = nil) {
+    public init(
+        reason: String, code: Int, message: String, causes: [Cause] = [],
+        retryAfter: Duration? = nil, continueToken: String? = nil
+    ) {
         self.reason = reason
         self.code = code
         self.message = message
@@ -39,9 +41,10 @@ public struct KubeAPIError: Error, Sendable, Equatable, CustomStringConvertible 
     init(status: KubeStatus, httpStatus: Int, retryAfterHeader: String?) {
         let header = retryAfterHeader.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let seconds = header ?? status.details?.retryAfterSeconds
-        self.init(reason: status.reason ?? "", code: status.code ?? httpStatus, message: status.message ?? "",
-                  causes: status.details?.causes ?? [], retryAfter: seconds.map { .seconds($0) },
-                  continueToken: status.metadata?.continue.flatMap { $0.isEmpty ? nil : $0 })
+        self.init(
+            reason: status.reason ?? "", code: status.code ?? httpStatus, message: status.message ?? "",
+            causes: status.details?.causes ?? [], retryAfter: seconds.map { .seconds($0) },
+            continueToken: status.metadata?.continue.flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// Builds the error for a non-2xx response: from its Status body when it has one, else from the status line.
@@ -49,10 +52,12 @@ public struct KubeAPIError: Error, Sendable, Equatable, CustomStringConvertible 
         if let status = try? JSONDecoder().decode(KubeStatus.self, from: body), status.kind == "Status" {
             return KubeAPIError(status: status, httpStatus: httpStatus, retryAfterHeader: retryAfterHeader)
         }
-        let text = String(decoding: body.prefix(200), as: UTF8.self)
+        let text =
+            String(decoding: body.prefix(200), as: UTF8.self)
             .split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        return KubeAPIError(reason: Self.reasonName(httpStatus), code: httpStatus, message: text,
-                            retryAfter: retryAfterHeader.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { .seconds($0) })
+        return KubeAPIError(
+            reason: Self.reasonName(httpStatus), code: httpStatus, message: text,
+            retryAfter: retryAfterHeader.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { .seconds($0) })
     }
 
     /// `Expired` or the pre-1.18 `Gone`: the resourceVersion or continue token is too old.

@@ -19,11 +19,13 @@ public struct NodeSummary: KubeObject, Hashable {
 
     public var key: ObjectKey { ObjectKey(namespace: "", name: name) }
 
-    public init(name: String, uid: String = "", resourceVersion: String = "", isUnschedulable: Bool = false,
-                ready: ConditionSummary? = nil, memoryPressure: ConditionSummary? = nil,
-                diskPressure: ConditionSummary? = nil, pidPressure: ConditionSummary? = nil,
-                allocatableCPUMillis: Int64? = nil, allocatableMemoryBytes: Int64? = nil, allocatablePods: Int64? = nil,
-                kubeletVersion: String? = nil, taints: [Taint] = [], createdAt: Date? = nil) {
+    public init(
+        name: String, uid: String = "", resourceVersion: String = "", isUnschedulable: Bool = false,
+        ready: ConditionSummary? = nil, memoryPressure: ConditionSummary? = nil,
+        diskPressure: ConditionSummary? = nil, pidPressure: ConditionSummary? = nil,
+        allocatableCPUMillis: Int64? = nil, allocatableMemoryBytes: Int64? = nil, allocatablePods: Int64? = nil,
+        kubeletVersion: String? = nil, taints: [Taint] = [], createdAt: Date? = nil
+    ) {
         self.name = name
         self.uid = uid
         self.resourceVersion = resourceVersion
@@ -58,16 +60,17 @@ public struct NodeSummary: KubeObject, Hashable {
         let conditions = wire.status?.conditions ?? []
         func condition(_ type: String) -> ConditionSummary? { conditions.first { $0.type == type }?.summary }
         let allocatable = wire.status?.allocatable
-        self.init(name: wire.metadata.name, uid: wire.metadata.uid ?? "",
-                  resourceVersion: wire.metadata.resourceVersion ?? "",
-                  isUnschedulable: wire.spec?.unschedulable ?? false,
-                  ready: condition("Ready"), memoryPressure: condition("MemoryPressure"),
-                  diskPressure: condition("DiskPressure"), pidPressure: condition("PIDPressure"),
-                  allocatableCPUMillis: allocatable?.cpu.flatMap(Quantity.parse),
-                  allocatableMemoryBytes: allocatable?.memory.flatMap(Quantity.parse).map { Quantity(milliValue: $0).bytes },
-                  allocatablePods: allocatable?.pods.flatMap(Quantity.parse).map { $0 / 1000 },
-                  kubeletVersion: wire.status?.nodeInfo?.kubeletVersion, taints: wire.spec?.taints ?? [],
-                  createdAt: wire.metadata.creationTimestamp.flatMap(KubeTime.parse))
+        self.init(
+            name: wire.metadata.name, uid: wire.metadata.uid ?? "",
+            resourceVersion: wire.metadata.resourceVersion ?? "",
+            isUnschedulable: wire.spec?.unschedulable ?? false,
+            ready: condition("Ready"), memoryPressure: condition("MemoryPressure"),
+            diskPressure: condition("DiskPressure"), pidPressure: condition("PIDPressure"),
+            allocatableCPUMillis: allocatable?.cpu.flatMap(Quantity.parse),
+            allocatableMemoryBytes: allocatable?.memory.flatMap(Quantity.parse).map { Quantity(milliValue: $0).bytes },
+            allocatablePods: allocatable?.pods.flatMap(Quantity.parse).map { $0 / 1000 },
+            kubeletVersion: wire.status?.nodeInfo?.kubeletVersion, taints: wire.spec?.taints ?? [],
+            createdAt: wire.metadata.creationTimestamp.flatMap(KubeTime.parse))
     }
 }
 

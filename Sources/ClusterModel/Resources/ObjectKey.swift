@@ -52,7 +52,8 @@ public struct ConditionSummary: Sendable, Hashable {
     public var message: String?
     public var lastTransitionTime: Date?
 
-    public init(status: ConditionStatus, reason: String? = nil, message: String? = nil, lastTransitionTime: Date? = nil) {
+    public init(status: ConditionStatus, reason: String? = nil, message: String? = nil, lastTransitionTime: Date? = nil)
+    {
         self.status = status
         self.reason = reason
         self.message = message

@@ -62,13 +62,15 @@ public enum WatchEvent<T: KubeObject>: Decodable, Sendable {
         case "DELETED": self = .deleted(try c.decode(T.self, forKey: .object))
         case "BOOKMARK":
             let mark = try c.decode(Bookmark.self, forKey: .object)
-            self = .bookmark(resourceVersion: mark.metadata.resourceVersion ?? "",
-                             isInitialEventsEnd: mark.metadata.annotations?["k8s.io/initial-events-end"] == "true")
+            self = .bookmark(
+                resourceVersion: mark.metadata.resourceVersion ?? "",
+                isInitialEventsEnd: mark.metadata.annotations?["k8s.io/initial-events-end"] == "true")
         case "ERROR":
             let status = try c.decode(KubeStatus.self, forKey: .object)
             self = .error(KubeAPIError(status: status, httpStatus: status.code ?? 500, retryAfterHeader: nil))
         default:
-            throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown watch event type '\(type)'")
+            throw DecodingError.dataCorruptedError(
+                forKey: .type, in: c, debugDescription: "unknown watch event type '\(type)'")
         }
     }
 

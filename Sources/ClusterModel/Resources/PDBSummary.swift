@@ -16,9 +16,11 @@ public struct PDBSummary: KubeObject, Hashable {
 
     public var key: ObjectKey { ObjectKey(namespace: namespace, name: name) }
 
-    public init(namespace: String, name: String, resourceVersion: String = "", minAvailable: String? = nil,
-                maxUnavailable: String? = nil, matchLabels: [String: String] = [:], currentHealthy: Int = 0,
-                desiredHealthy: Int = 0, disruptionsAllowed: Int = 0, expectedPods: Int = 0) {
+    public init(
+        namespace: String, name: String, resourceVersion: String = "", minAvailable: String? = nil,
+        maxUnavailable: String? = nil, matchLabels: [String: String] = [:], currentHealthy: Int = 0,
+        desiredHealthy: Int = 0, disruptionsAllowed: Int = 0, expectedPods: Int = 0
+    ) {
         self.namespace = namespace
         self.name = name
         self.resourceVersion = resourceVersion
@@ -33,12 +35,13 @@ public struct PDBSummary: KubeObject, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let wire = try WirePDB(from: decoder)
-        self.init(namespace: wire.metadata.namespace ?? "", name: wire.metadata.name,
-                  resourceVersion: wire.metadata.resourceVersion ?? "",
-                  minAvailable: wire.spec?.minAvailable?.text, maxUnavailable: wire.spec?.maxUnavailable?.text,
-                  matchLabels: wire.spec?.selector?.matchLabels ?? [:],
-                  currentHealthy: wire.status?.currentHealthy ?? 0, desiredHealthy: wire.status?.desiredHealthy ?? 0,
-                  disruptionsAllowed: wire.status?.disruptionsAllowed ?? 0, expectedPods: wire.status?.expectedPods ?? 0)
+        self.init(
+            namespace: wire.metadata.namespace ?? "", name: wire.metadata.name,
+            resourceVersion: wire.metadata.resourceVersion ?? "",
+            minAvailable: wire.spec?.minAvailable?.text, maxUnavailable: wire.spec?.maxUnavailable?.text,
+            matchLabels: wire.spec?.selector?.matchLabels ?? [:],
+            currentHealthy: wire.status?.currentHealthy ?? 0, desiredHealthy: wire.status?.desiredHealthy ?? 0,
+            disruptionsAllowed: wire.status?.disruptionsAllowed ?? 0, expectedPods: wire.status?.expectedPods ?? 0)
     }
 }
 

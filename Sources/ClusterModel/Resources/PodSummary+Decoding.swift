@@ -6,16 +6,17 @@ extension PodSummary {
         let status = wire.status
         let conditions = status?.conditions ?? []
         func condition(_ type: String) -> ConditionSummary? { conditions.first { $0.type == type }?.summary }
-        self.init(namespace: wire.metadata.namespace ?? "", name: wire.metadata.name, uid: wire.metadata.uid ?? "",
-                  resourceVersion: wire.metadata.resourceVersion ?? "", nodeName: wire.spec?.nodeName,
-                  phase: status?.phase ?? "Unknown", reason: status?.reason, message: status?.message,
-                  createdAt: wire.metadata.creationTimestamp.flatMap(KubeTime.parse),
-                  deletionTimestamp: wire.metadata.deletionTimestamp.flatMap(KubeTime.parse),
-                  labels: wire.metadata.labels ?? [:], controller: wire.metadata.controller,
-                  containers: (wire.spec?.containers ?? []).map(\.summary),
-                  containerStatuses: (status?.containerStatuses ?? []).map(\.summary),
-                  ready: condition("Ready"), scheduled: condition("PodScheduled"),
-                  disruptionTarget: condition("DisruptionTarget"), qosClass: status?.qosClass)
+        self.init(
+            namespace: wire.metadata.namespace ?? "", name: wire.metadata.name, uid: wire.metadata.uid ?? "",
+            resourceVersion: wire.metadata.resourceVersion ?? "", nodeName: wire.spec?.nodeName,
+            phase: status?.phase ?? "Unknown", reason: status?.reason, message: status?.message,
+            createdAt: wire.metadata.creationTimestamp.flatMap(KubeTime.parse),
+            deletionTimestamp: wire.metadata.deletionTimestamp.flatMap(KubeTime.parse),
+            labels: wire.metadata.labels ?? [:], controller: wire.metadata.controller,
+            containers: (wire.spec?.containers ?? []).map(\.summary),
+            containerStatuses: (status?.containerStatuses ?? []).map(\.summary),
+            ready: condition("Ready"), scheduled: condition("PodScheduled"),
+            disruptionTarget: condition("DisruptionTarget"), qosClass: status?.qosClass)
     }
 }
 
@@ -47,8 +48,9 @@ private struct WireContainerStatus: Decodable {
     var lastState: WireState?
 
     var summary: ContainerStatusSummary {
-        ContainerStatusSummary(name: name, ready: ready ?? false, restartCount: restartCount ?? 0,
-                               state: state?.summary ?? .none, lastState: lastState?.summary ?? .none)
+        ContainerStatusSummary(
+            name: name, ready: ready ?? false, restartCount: restartCount ?? 0,
+            state: state?.summary ?? .none, lastState: lastState?.summary ?? .none)
     }
 }
 
@@ -76,9 +78,11 @@ private struct WireState: Decodable {
 
     var summary: ContainerState {
         if let t = terminated {
-            return .terminated(Termination(reason: t.reason, exitCode: t.exitCode ?? 0, message: t.message,
-                                           startedAt: t.startedAt.flatMap(KubeTime.parse),
-                                           finishedAt: t.finishedAt.flatMap(KubeTime.parse)))
+            return .terminated(
+                Termination(
+                    reason: t.reason, exitCode: t.exitCode ?? 0, message: t.message,
+                    startedAt: t.startedAt.flatMap(KubeTime.parse),
+                    finishedAt: t.finishedAt.flatMap(KubeTime.parse)))
         }
         if let w = waiting { return .waiting(reason: w.reason, message: w.message) }
         if let r = running { return .running(startedAt: r.startedAt.flatMap(KubeTime.parse)) }

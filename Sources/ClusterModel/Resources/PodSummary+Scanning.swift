@@ -88,7 +88,13 @@ extension PodSummary: ScannableObject {
                 var reason: String?
                 var message: String?
                 try s.object { s, key throws(JSONScanError) in
-                    if key.is("reason") { reason = try s.string() } else if key.is("message") { message = try s.string() } else { try s.skipValue() }
+                    if key.is("reason") {
+                        reason = try s.string()
+                    } else if key.is("message") {
+                        message = try s.string()
+                    } else {
+                        try s.skipValue()
+                    }
                 }
                 waiting = .waiting(reason: reason, message: message)
             } else if key.is("running") {

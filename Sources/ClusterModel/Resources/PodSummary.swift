@@ -26,12 +26,14 @@ public struct PodSummary: KubeObject, Hashable {
 
     public var key: ObjectKey { ObjectKey(namespace: namespace, name: name) }
 
-    public init(namespace: String, name: String, uid: String = "", resourceVersion: String = "", nodeName: String? = nil,
-                phase: String = "Running", reason: String? = nil, message: String? = nil, createdAt: Date? = nil,
-                deletionTimestamp: Date? = nil, labels: [String: String] = [:], controller: OwnerRef? = nil,
-                containers: [ContainerSpecSummary] = [], containerStatuses: [ContainerStatusSummary] = [],
-                ready: ConditionSummary? = nil, scheduled: ConditionSummary? = nil,
-                disruptionTarget: ConditionSummary? = nil, qosClass: String? = nil) {
+    public init(
+        namespace: String, name: String, uid: String = "", resourceVersion: String = "", nodeName: String? = nil,
+        phase: String = "Running", reason: String? = nil, message: String? = nil, createdAt: Date? = nil,
+        deletionTimestamp: Date? = nil, labels: [String: String] = [:], controller: OwnerRef? = nil,
+        containers: [ContainerSpecSummary] = [], containerStatuses: [ContainerStatusSummary] = [],
+        ready: ConditionSummary? = nil, scheduled: ConditionSummary? = nil,
+        disruptionTarget: ConditionSummary? = nil, qosClass: String? = nil
+    ) {
         self.namespace = namespace
         self.name = name
         self.uid = uid
@@ -63,8 +65,10 @@ public struct ContainerResources: Sendable, Hashable {
     public var memoryRequestBytes: Int64?
     public var memoryLimitBytes: Int64?
 
-    public init(cpuRequestMillis: Int64? = nil, cpuLimitMillis: Int64? = nil,
-                memoryRequestBytes: Int64? = nil, memoryLimitBytes: Int64? = nil) {
+    public init(
+        cpuRequestMillis: Int64? = nil, cpuLimitMillis: Int64? = nil,
+        memoryRequestBytes: Int64? = nil, memoryLimitBytes: Int64? = nil
+    ) {
         self.cpuRequestMillis = cpuRequestMillis
         self.cpuLimitMillis = cpuLimitMillis
         self.memoryRequestBytes = memoryRequestBytes
@@ -91,8 +95,10 @@ public struct ContainerStatusSummary: Sendable, Hashable {
     public var state: ContainerState
     public var lastState: ContainerState
 
-    public init(name: String, ready: Bool = true, restartCount: Int = 0,
-                state: ContainerState = .running(startedAt: nil), lastState: ContainerState = .none) {
+    public init(
+        name: String, ready: Bool = true, restartCount: Int = 0,
+        state: ContainerState = .running(startedAt: nil), lastState: ContainerState = .none
+    ) {
         self.name = name
         self.ready = ready
         self.restartCount = restartCount
@@ -127,7 +133,9 @@ public struct Termination: Sendable, Hashable {
     public var startedAt: Date?
     public var finishedAt: Date?
 
-    public init(reason: String?, exitCode: Int32, message: String? = nil, startedAt: Date? = nil, finishedAt: Date? = nil) {
+    public init(
+        reason: String?, exitCode: Int32, message: String? = nil, startedAt: Date? = nil, finishedAt: Date? = nil
+    ) {
         self.reason = reason
         self.exitCode = exitCode
         self.message = message

@@ -103,7 +103,9 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
         let count = b.count - i
         if count == 0 { return (0, 0) }
         if count == 1, let step = unitIndex(b[i], in: decimalUnits) { return ((step - 1) * 3, 0) }
-        if count == 2, b[i + 1] == UInt8(ascii: "i"), let step = unitIndex(b[i], in: binaryUnits) { return (0, step * 10) }
+        if count == 2, b[i + 1] == UInt8(ascii: "i"), let step = unitIndex(b[i], in: binaryUnits) {
+            return (0, step * 10)
+        }
         guard b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E"), count >= 2 else { return nil }
         var j = i + 1
         var sign = 1
@@ -128,7 +130,8 @@ public enum QuantityError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .invalid(let text): return "Invalid quantity '\(text)': expected a number with an optional suffix such as m, Mi, Gi, k, M or e3"
+        case .invalid(let text):
+            return "Invalid quantity '\(text)': expected a number with an optional suffix such as m, Mi, Gi, k, M or e3"
         }
     }
 }

@@ -6,13 +6,16 @@ extension ResourceDecoding {
         scanList(type, from: data, resource: resource)
     }
 
-    static func scanWatchEventErased<T: ScannableObject>(_ type: T.Type, from data: Data, resource: ResourceKind) -> Any? {
+    static func scanWatchEventErased<T: ScannableObject>(_ type: T.Type, from data: Data, resource: ResourceKind)
+        -> Any?
+    {
         scanWatchEvent(type, from: data, resource: resource)
     }
 
     /// Reads a list page with `JSONScanner`; nil when the fast reader rejects it (the caller then uses Codable,
     /// which either decodes it or reports where it is wrong).
-    static func scanList<T: ScannableObject>(_ type: T.Type, from data: Data, resource: ResourceKind) -> ObjectList<T>? {
+    static func scanList<T: ScannableObject>(_ type: T.Type, from data: Data, resource: ResourceKind) -> ObjectList<T>?
+    {
         data.withUnsafeBytes { raw -> ObjectList<T>? in
             var s = JSONScanner(raw.bindMemory(to: UInt8.self))
             var list = ObjectList<T>(resourceVersion: "", items: [])
@@ -31,7 +34,9 @@ extension ResourceDecoding {
                             }
                         }
                     } else if key.is("items") {
-                        try s.array { s throws(JSONScanError) in list.items.append(try T(scanning: &s, resource: resource)) }
+                        try s.array { s throws(JSONScanError) in
+                            list.items.append(try T(scanning: &s, resource: resource))
+                        }
                     } else {
                         try s.skipValue()
                     }
@@ -46,7 +51,9 @@ extension ResourceDecoding {
 
     /// Reads one watch line with `JSONScanner`; nil for anything unusual (ERROR events, `object` before `type`,
     /// malformed JSON), which the Codable path then handles.
-    static func scanWatchEvent<T: ScannableObject>(_ type: T.Type, from data: Data, resource: ResourceKind) -> WatchEvent<T>? {
+    static func scanWatchEvent<T: ScannableObject>(_ type: T.Type, from data: Data, resource: ResourceKind)
+        -> WatchEvent<T>?
+    {
         data.withUnsafeBytes { raw -> WatchEvent<T>? in
             var s = JSONScanner(raw.bindMemory(to: UInt8.self))
             var eventType: String?

@@ -16,37 +16,48 @@ public enum ResourceDecoding {
     }
 
     /// Decodes one page of a list (`{"metadata":{...},"items":[...]}`).
-    public static func decodeList<T: KubeObject>(_ type: T.Type, from data: Data,
-                                                 resource: ResourceKind) throws(KubeDecodeError) -> ObjectList<T> {
+    public static func decodeList<T: KubeObject>(
+        _ type: T.Type, from data: Data,
+        resource: ResourceKind
+    ) throws(KubeDecodeError) -> ObjectList<T> {
         if let scannable = T.self as? any ScannableObject.Type,
-           let list = scanListErased(scannable, from: data, resource: resource) as? ObjectList<T> {
+            let list = scanListErased(scannable, from: data, resource: resource) as? ObjectList<T>
+        {
             return list
         }
         return try decode(ObjectList<T>.self, from: data, resource: resource)
     }
 
     /// Decodes one object (a get, patch or create response).
-    public static func decodeObject<T: KubeObject>(_ type: T.Type, from data: Data,
-                                                   resource: ResourceKind) throws(KubeDecodeError) -> T {
+    public static func decodeObject<T: KubeObject>(
+        _ type: T.Type, from data: Data,
+        resource: ResourceKind
+    ) throws(KubeDecodeError) -> T {
         try decode(T.self, from: data, resource: resource)
     }
 
     /// Decodes one line of a watch stream.
-    public static func decodeWatchEvent<T: KubeObject>(_ type: T.Type, from data: Data,
-                                                       resource: ResourceKind) throws(KubeDecodeError) -> WatchEvent<T> {
+    public static func decodeWatchEvent<T: KubeObject>(
+        _ type: T.Type, from data: Data,
+        resource: ResourceKind
+    ) throws(KubeDecodeError) -> WatchEvent<T> {
         if let scannable = T.self as? any ScannableObject.Type,
-           let event = scanWatchEventErased(scannable, from: data, resource: resource) as? WatchEvent<T> {
+            let event = scanWatchEventErased(scannable, from: data, resource: resource) as? WatchEvent<T>
+        {
             return event
         }
         return try decode(WatchEvent<T>.self, from: data, resource: resource)
     }
 
-    static func decode<V: Decodable>(_ type: V.Type, from data: Data, resource: ResourceKind) throws(KubeDecodeError) -> V {
+    static func decode<V: Decodable>(_ type: V.Type, from data: Data, resource: ResourceKind) throws(KubeDecodeError)
+        -> V
+    {
         do {
             return try decoder(for: resource).decode(V.self, from: data)
         } catch let error as DecodingError {
-            throw KubeDecodeError(resource: resource.plural, field: error.fieldPath, offset: error.byteOffset,
-                                  problem: error.shortReason)
+            throw KubeDecodeError(
+                resource: resource.plural, field: error.fieldPath, offset: error.byteOffset,
+                problem: error.shortReason)
         } catch {
             throw KubeDecodeError(resource: resource.plural, field: "", offset: nil, problem: "\(error)")
         }

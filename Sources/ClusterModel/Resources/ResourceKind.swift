@@ -38,13 +38,19 @@ public struct ResourceKind: Sendable, Hashable, CustomStringConvertible {
     // The resources Firebreak lists and watches.
     public static let nodes = ResourceKind(group: "", version: "v1", plural: "nodes", kind: "Node", isNamespaced: false)
     public static let pods = ResourceKind(group: "", version: "v1", plural: "pods", kind: "Pod", isNamespaced: true)
-    public static let events = ResourceKind(group: "", version: "v1", plural: "events", kind: "Event", isNamespaced: true)
-    public static let deployments = ResourceKind(group: "apps", version: "v1", plural: "deployments", kind: "Deployment", isNamespaced: true)
-    public static let replicaSets = ResourceKind(group: "apps", version: "v1", plural: "replicasets", kind: "ReplicaSet", isNamespaced: true)
-    public static let statefulSets = ResourceKind(group: "apps", version: "v1", plural: "statefulsets", kind: "StatefulSet", isNamespaced: true)
-    public static let daemonSets = ResourceKind(group: "apps", version: "v1", plural: "daemonsets", kind: "DaemonSet", isNamespaced: true)
-    public static let podDisruptionBudgets = ResourceKind(group: "policy", version: "v1", plural: "poddisruptionbudgets",
-                                                          kind: "PodDisruptionBudget", isNamespaced: true)
+    public static let events = ResourceKind(
+        group: "", version: "v1", plural: "events", kind: "Event", isNamespaced: true)
+    public static let deployments = ResourceKind(
+        group: "apps", version: "v1", plural: "deployments", kind: "Deployment", isNamespaced: true)
+    public static let replicaSets = ResourceKind(
+        group: "apps", version: "v1", plural: "replicasets", kind: "ReplicaSet", isNamespaced: true)
+    public static let statefulSets = ResourceKind(
+        group: "apps", version: "v1", plural: "statefulsets", kind: "StatefulSet", isNamespaced: true)
+    public static let daemonSets = ResourceKind(
+        group: "apps", version: "v1", plural: "daemonsets", kind: "DaemonSet", isNamespaced: true)
+    public static let podDisruptionBudgets = ResourceKind(
+        group: "policy", version: "v1", plural: "poddisruptionbudgets",
+        kind: "PodDisruptionBudget", isNamespaced: true)
 
     /// The resources a `ClusterConnection` watches.
     public static let watched: [ResourceKind] = [
@@ -59,7 +65,8 @@ extension String {
         for byte in utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 let hex = String(byte, radix: 16, uppercase: true)

@@ -58,7 +58,9 @@ struct ScannedMeta {
 enum ScannedCondition {
     /// Reads a `conditions` array, keeping the first condition of each type in `types`. The text and time of the
     /// others are skipped without being decoded.
-    static func scanList(_ s: inout JSONScanner, keeping types: Set<String>) throws(JSONScanError) -> [String: ConditionSummary] {
+    static func scanList(_ s: inout JSONScanner, keeping types: Set<String>) throws(JSONScanError) -> [String:
+        ConditionSummary]
+    {
         var kept: [String: ConditionSummary] = [:]
         try s.array { s throws(JSONScanError) in
             if let (type, condition) = try scan(&s, keeping: types), kept[type] == nil { kept[type] = condition }
@@ -67,7 +69,9 @@ enum ScannedCondition {
     }
 
     /// One condition's type and summary; nil when it has no type or its type is not kept.
-    private static func scan(_ s: inout JSONScanner, keeping types: Set<String>) throws(JSONScanError) -> (String, ConditionSummary)? {
+    private static func scan(_ s: inout JSONScanner, keeping types: Set<String>) throws(JSONScanError) -> (
+        String, ConditionSummary
+    )? {
         var type: String?
         var status: JSONScanner.RawString?
         var reason: JSONScanner.RawString?

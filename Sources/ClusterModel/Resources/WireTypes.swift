@@ -33,7 +33,9 @@ struct WireCondition: Decodable {
     var lastTransitionTime: String?
 
     var summary: ConditionSummary {
-        ConditionSummary(status: status, reason: reason, message: message, lastTransitionTime: lastTransitionTime.flatMap(KubeTime.parse))
+        ConditionSummary(
+            status: status, reason: reason, message: message,
+            lastTransitionTime: lastTransitionTime.flatMap(KubeTime.parse))
     }
 }
 
@@ -49,10 +51,11 @@ struct WireResources: Decodable {
     var limits: WireResourceList?
 
     var summary: ContainerResources {
-        ContainerResources(cpuRequestMillis: requests?.cpu.flatMap(Quantity.parse),
-                           cpuLimitMillis: limits?.cpu.flatMap(Quantity.parse),
-                           memoryRequestBytes: requests?.memory.flatMap(Quantity.parse).map { Quantity(milliValue: $0).bytes },
-                           memoryLimitBytes: limits?.memory.flatMap(Quantity.parse).map { Quantity(milliValue: $0).bytes })
+        ContainerResources(
+            cpuRequestMillis: requests?.cpu.flatMap(Quantity.parse),
+            cpuLimitMillis: limits?.cpu.flatMap(Quantity.parse),
+            memoryRequestBytes: requests?.memory.flatMap(Quantity.parse).map { Quantity(milliValue: $0).bytes },
+            memoryLimitBytes: limits?.memory.flatMap(Quantity.parse).map { Quantity(milliValue: $0).bytes })
     }
 }
 
@@ -60,5 +63,7 @@ struct WireContainer: Decodable {
     var name: String
     var resources: WireResources?
 
-    var summary: ContainerSpecSummary { ContainerSpecSummary(name: name, resources: resources?.summary ?? ContainerResources()) }
+    var summary: ContainerSpecSummary {
+        ContainerSpecSummary(name: name, resources: resources?.summary ?? ContainerResources())
+    }
 }

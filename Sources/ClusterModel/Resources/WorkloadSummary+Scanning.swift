@@ -25,7 +25,9 @@ extension WorkloadSummary: ScannableObject {
                             guard key.is("spec") else { return try s.skipValue() }
                             try s.object { s, key throws(JSONScanError) in
                                 guard key.is("containers") else { return try s.skipValue() }
-                                try s.array { s throws(JSONScanError) in containers.append(try ScannedContainer.scan(&s)) }
+                                try s.array { s throws(JSONScanError) in
+                                    containers.append(try ScannedContainer.scan(&s))
+                                }
                             }
                         }
                     } else {
@@ -49,15 +51,16 @@ extension WorkloadSummary: ScannableObject {
         guard let name = meta.name else { throw s.error("workload without metadata.name") }
         let resolvedKind = kind ?? resource.kind
         let isDaemonSet = resolvedKind == "DaemonSet"
-        self.init(kind: resolvedKind, namespace: meta.namespace ?? "", name: name, uid: meta.uid ?? "",
-                  resourceVersion: meta.resourceVersion ?? "",
-                  desiredReplicas: isDaemonSet ? status["desiredNumberScheduled"] ?? 0 : replicas ?? 1,
-                  readyReplicas: status["readyReplicas"] ?? status["numberReady"] ?? 0,
-                  availableReplicas: status["availableReplicas"] ?? status["numberAvailable"] ?? 0,
-                  updatedReplicas: status["updatedReplicas"] ?? status["updatedNumberScheduled"] ?? 0,
-                  generation: meta.generation ?? 0, observedGeneration: Int64(observedGeneration ?? 0),
-                  isPaused: paused ?? false, controller: meta.controller, templateContainers: containers,
-                  createdAt: meta.creationTimestamp)
+        self.init(
+            kind: resolvedKind, namespace: meta.namespace ?? "", name: name, uid: meta.uid ?? "",
+            resourceVersion: meta.resourceVersion ?? "",
+            desiredReplicas: isDaemonSet ? status["desiredNumberScheduled"] ?? 0 : replicas ?? 1,
+            readyReplicas: status["readyReplicas"] ?? status["numberReady"] ?? 0,
+            availableReplicas: status["availableReplicas"] ?? status["numberAvailable"] ?? 0,
+            updatedReplicas: status["updatedReplicas"] ?? status["updatedNumberScheduled"] ?? 0,
+            generation: meta.generation ?? 0, observedGeneration: Int64(observedGeneration ?? 0),
+            isPaused: paused ?? false, controller: meta.controller, templateContainers: containers,
+            createdAt: meta.creationTimestamp)
     }
 
     private static let statusFields: [StaticString] = [

@@ -22,10 +22,12 @@ public struct WorkloadSummary: KubeObject, Hashable {
 
     public var key: ObjectKey { ObjectKey(namespace: namespace, name: name) }
 
-    public init(kind: String, namespace: String, name: String, uid: String = "", resourceVersion: String = "",
-                desiredReplicas: Int, readyReplicas: Int = 0, availableReplicas: Int = 0, updatedReplicas: Int = 0,
-                generation: Int64 = 1, observedGeneration: Int64 = 1, isPaused: Bool = false,
-                controller: OwnerRef? = nil, templateContainers: [ContainerSpecSummary] = [], createdAt: Date? = nil) {
+    public init(
+        kind: String, namespace: String, name: String, uid: String = "", resourceVersion: String = "",
+        desiredReplicas: Int, readyReplicas: Int = 0, availableReplicas: Int = 0, updatedReplicas: Int = 0,
+        generation: Int64 = 1, observedGeneration: Int64 = 1, isPaused: Bool = false,
+        controller: OwnerRef? = nil, templateContainers: [ContainerSpecSummary] = [], createdAt: Date? = nil
+    ) {
         self.kind = kind
         self.namespace = namespace
         self.name = name
@@ -48,17 +50,18 @@ public struct WorkloadSummary: KubeObject, Hashable {
         let status = wire.status
         let kind = wire.kind ?? ResourceDecoding.kind(in: decoder) ?? "Deployment"
         let isDaemonSet = kind == "DaemonSet"
-        self.init(kind: kind,
-                  namespace: wire.metadata.namespace ?? "", name: wire.metadata.name, uid: wire.metadata.uid ?? "",
-                  resourceVersion: wire.metadata.resourceVersion ?? "",
-                  desiredReplicas: isDaemonSet ? status?.desiredNumberScheduled ?? 0 : wire.spec?.replicas ?? 1,
-                  readyReplicas: status?.readyReplicas ?? status?.numberReady ?? 0,
-                  availableReplicas: status?.availableReplicas ?? status?.numberAvailable ?? 0,
-                  updatedReplicas: status?.updatedReplicas ?? status?.updatedNumberScheduled ?? 0,
-                  generation: wire.metadata.generation ?? 0, observedGeneration: status?.observedGeneration ?? 0,
-                  isPaused: wire.spec?.paused ?? false, controller: wire.metadata.controller,
-                  templateContainers: (wire.spec?.template?.spec?.containers ?? []).map(\.summary),
-                  createdAt: wire.metadata.creationTimestamp.flatMap(KubeTime.parse))
+        self.init(
+            kind: kind,
+            namespace: wire.metadata.namespace ?? "", name: wire.metadata.name, uid: wire.metadata.uid ?? "",
+            resourceVersion: wire.metadata.resourceVersion ?? "",
+            desiredReplicas: isDaemonSet ? status?.desiredNumberScheduled ?? 0 : wire.spec?.replicas ?? 1,
+            readyReplicas: status?.readyReplicas ?? status?.numberReady ?? 0,
+            availableReplicas: status?.availableReplicas ?? status?.numberAvailable ?? 0,
+            updatedReplicas: status?.updatedReplicas ?? status?.updatedNumberScheduled ?? 0,
+            generation: wire.metadata.generation ?? 0, observedGeneration: status?.observedGeneration ?? 0,
+            isPaused: wire.spec?.paused ?? false, controller: wire.metadata.controller,
+            templateContainers: (wire.spec?.template?.spec?.containers ?? []).map(\.summary),
+            createdAt: wire.metadata.creationTimestamp.flatMap(KubeTime.parse))
     }
 }
 

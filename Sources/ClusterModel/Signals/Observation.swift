@@ -18,8 +18,10 @@ public struct Observation: Sendable, Equatable, Codable, Identifiable {
     /// One short human line, e.g. `OOMKilled 3× in 10m at limit 170Mi, working set 169Mi`.
     public var summary: String
 
-    public init(id: String, kind: ObservationKind, severity: Severity, subject: ObservationSubject, firstSeen: Date,
-                lastSeen: Date, count: Int = 1, isActive: Bool = true, evidence: [String: String] = [:], summary: String) {
+    public init(
+        id: String, kind: ObservationKind, severity: Severity, subject: ObservationSubject, firstSeen: Date,
+        lastSeen: Date, count: Int = 1, isActive: Bool = true, evidence: [String: String] = [:], summary: String
+    ) {
         self.id = id
         self.kind = kind
         self.severity = severity

@@ -2,23 +2,30 @@ import Foundation
 
 extension SignalRules {
     /// OOM kills, possible OOMs (exit 137 reason Error), CrashLoopBackOff and restart bursts.
-    static func containerFindings(previous: ClusterSnapshot?, current: ClusterSnapshot, metrics: MetricsSnapshot,
-                                  history: inout SignalHistory, now: Date, thresholds: SignalThresholds) -> [Finding] {
+    static func containerFindings(
+        previous: ClusterSnapshot?, current: ClusterSnapshot, metrics: MetricsSnapshot,
+        history: inout SignalHistory, now: Date, thresholds: SignalThresholds
+    ) -> [Finding] {
         var findings: [Finding] = []
         var liveRestartKeys = Set<String>()
         for pod in current.pods.values {
             for status in pod.containerStatuses {
                 let ref = ContainerRef(namespace: pod.namespace, pod: pod.name, container: status.name)
-                if let finding = oomFinding(pod, status, ref: ref, metrics: metrics, history: &history, now: now, thresholds: thresholds) {
+                if let finding = oomFinding(
+                    pod, status, ref: ref, metrics: metrics, history: &history, now: now, thresholds: thresholds)
+                {
                     findings.append(finding)
                 }
                 if status.state.waitingReason == "CrashLoopBackOff" {
                     findings.append(crashLoopFinding(pod, status, ref: ref))
                 }
                 liveRestartKeys.insert(ref.description)
-                let previousCount = previous?.pods[pod.key]?.containerStatuses.first { $0.name == status.name }?.restartCount
-                if let finding = restartFinding(pod, status, ref: ref, previousCount: previousCount,
-                                                history: &history, now: now, thresholds: thresholds) {
+                let previousCount = previous?.pods[pod.key]?.containerStatuses.first { $0.name == status.name }?
+                    .restartCount
+                if let finding = restartFinding(
+                    pod, status, ref: ref, previousCount: previousCount,
+                    history: &history, now: now, thresholds: thresholds)
+                {
                     findings.append(finding)
                 }
             }
@@ -27,12 +34,16 @@ extension SignalRules {
         return findings
     }
 
-    private static func oomFinding(_ pod: PodSummary, _ status: ContainerStatusSummary, ref: ContainerRef,
-                                   metrics: MetricsSnapshot, history: inout SignalHistory, now: Date,
-                                   thresholds: SignalThresholds) -> Finding? {
+    private static func oomFinding(
+        _ pod: PodSummary, _ status: ContainerStatusSummary, ref: ContainerRef,
+        metrics: MetricsSnapshot, history: inout SignalHistory, now: Date,
+        thresholds: SignalThresholds
+    ) -> Finding? {
         let terminations = [status.state.termination, status.lastState.termination].compactMap { $0 }
-        guard let termination = terminations.first(where: { $0.reason == "OOMKilled" })
-                ?? terminations.first(where: { $0.exitCode == 137 }) else { return nil }
+        guard
+            let termination = terminations.first(where: { $0.reason == "OOMKilled" })
+                ?? terminations.first(where: { $0.exitCode == 137 })
+        else { return nil }
         if let finished = termination.finishedAt, now.timeIntervalSince(finished) > thresholds.retention { return nil }
         let isOOM = termination.reason == "OOMKilled"
         let kind: ObservationKind = isOOM ? .oomKilled : .possibleOOM
@@ -41,25 +52,35 @@ extension SignalRules {
         seen.insert(termination.finishedAt ?? .distantPast)
         seen = seen.filter { $0 == .distantPast || now.timeIntervalSince($0) <= thresholds.retention }
         history.oomTerminations[id] = seen
-        let limit = pod.container(named: status.name)?.resources.memoryLimitBytes
+        let limit =
+            pod.container(named: status.name)?.resources.memoryLimitBytes
             ?? metrics.containers[ref]?.memoryLimitBytes.flatMap { $0 > 0 ? $0 : nil }
         let workingSet = metrics.containers[ref]?.workingSetBytes
-        var evidence = ["exitCode": String(termination.exitCode), "reason": termination.reason ?? "",
-                        "restartCount": String(status.restartCount)]
+        var evidence = [
+            "exitCode": String(termination.exitCode), "reason": termination.reason ?? "",
+            "restartCount": String(status.restartCount),
+        ]
         if let finished = termination.finishedAt { evidence["finishedAt"] = KubeTime.format(finished) }
         if let limit { evidence["memoryLimit"] = Formatting.bytes(limit) }
         if let workingSet { evidence["workingSet"] = Formatting.bytes(workingSet) }
         let first = seen.filter { $0 != .distantPast }.min()
         let span = first.map { " in \(Formatting.duration(now.timeIntervalSince($0)))" } ?? ""
-        var summary = isOOM ? "OOMKilled \(seen.count)×\(span)" : "Killed (exit 137, reason \(termination.reason ?? "none")): possible OOM"
+        var summary =
+            isOOM
+            ? "OOMKilled \(seen.count)×\(span)"
+            : "Killed (exit 137, reason \(termination.reason ?? "none")): possible OOM"
         if let limit { summary += " at limit \(Formatting.bytes(limit))" }
         if let workingSet { summary += ", working set \(Formatting.bytes(workingSet))" }
-        return Finding(id: id, kind: kind, severity: isOOM ? .critical : .warning, subject: podSubject(pod, container: status.name),
-                       evidence: evidence, summary: summary, count: seen.count, firstSeen: first,
-                       lastSeen: nil)
+        return Finding(
+            id: id, kind: kind, severity: isOOM ? .critical : .warning,
+            subject: podSubject(pod, container: status.name),
+            evidence: evidence, summary: summary, count: seen.count, firstSeen: first,
+            lastSeen: nil)
     }
 
-    private static func crashLoopFinding(_ pod: PodSummary, _ status: ContainerStatusSummary, ref: ContainerRef) -> Finding {
+    private static func crashLoopFinding(_ pod: PodSummary, _ status: ContainerStatusSummary, ref: ContainerRef)
+        -> Finding
+    {
         var evidence = ["restartCount": String(status.restartCount)]
         if case .waiting(_, let message?) = status.state { evidence["message"] = message }
         var summary = "CrashLoopBackOff after \(status.restartCount) restarts"
@@ -68,14 +89,17 @@ extension SignalRules {
             evidence["lastReason"] = last.reason ?? ""
             summary += ", last exit \(last.exitCode)" + (last.reason.map { " (\($0))" } ?? "")
         }
-        return Finding(id: "crashLoopBackOff/\(ref)", kind: .crashLoopBackOff, severity: .warning,
-                       subject: podSubject(pod, container: status.name), evidence: evidence, summary: summary)
+        return Finding(
+            id: "crashLoopBackOff/\(ref)", kind: .crashLoopBackOff, severity: .warning,
+            subject: podSubject(pod, container: status.name), evidence: evidence, summary: summary)
     }
 
     /// Restarts within the window, from restart-count samples kept in history.
-    private static func restartFinding(_ pod: PodSummary, _ status: ContainerStatusSummary, ref: ContainerRef,
-                                       previousCount: Int?, history: inout SignalHistory, now: Date,
-                                       thresholds: SignalThresholds) -> Finding? {
+    private static func restartFinding(
+        _ pod: PodSummary, _ status: ContainerStatusSummary, ref: ContainerRef,
+        previousCount: Int?, history: inout SignalHistory, now: Date,
+        thresholds: SignalThresholds
+    ) -> Finding? {
         let key = ref.description
         var samples = history.restartSamples[key] ?? []
         if samples.isEmpty, let previousCount, previousCount <= status.restartCount {
@@ -89,11 +113,15 @@ extension SignalRules {
         guard let baseline = samples.first else { return nil }
         let restarts = status.restartCount - baseline.count
         guard restarts >= thresholds.restartBurstCount else { return nil }
-        let evidence = ["restarts": String(restarts), "window": Formatting.duration(thresholds.restartWindow),
-                        "restartCount": String(status.restartCount)]
-        return Finding(id: "restartBurst/\(ref)", kind: .restartBurst, severity: .warning,
-                       subject: podSubject(pod, container: status.name), evidence: evidence,
-                       summary: "\(restarts) restarts in \(Formatting.duration(thresholds.restartWindow)) (\(status.restartCount) total)",
-                       count: restarts)
+        let evidence = [
+            "restarts": String(restarts), "window": Formatting.duration(thresholds.restartWindow),
+            "restartCount": String(status.restartCount),
+        ]
+        return Finding(
+            id: "restartBurst/\(ref)", kind: .restartBurst, severity: .warning,
+            subject: podSubject(pod, container: status.name), evidence: evidence,
+            summary:
+                "\(restarts) restarts in \(Formatting.duration(thresholds.restartWindow)) (\(status.restartCount) total)",
+            count: restarts)
     }
 }

@@ -9,33 +9,46 @@ extension SignalRules {
             if let ready = node.ready, ready.status != .isTrue {
                 var evidence = ["status": ready.status.rawValue, "reason": ready.reason ?? ""]
                 if let message = ready.message { evidence["message"] = message }
-                let since = ready.lastTransitionTime.map { " for \(Formatting.duration(now.timeIntervalSince($0)))" } ?? ""
-                findings.append(Finding(id: "nodeNotReady/\(node.name)", kind: .nodeNotReady, severity: .critical,
-                                        subject: subject, evidence: evidence,
-                                        summary: "NotReady (Ready=\(ready.status.rawValue)\(ready.reason.map { ", \($0)" } ?? ""))\(since)",
-                                        firstSeen: ready.lastTransitionTime))
+                let since =
+                    ready.lastTransitionTime.map { " for \(Formatting.duration(now.timeIntervalSince($0)))" } ?? ""
+                findings.append(
+                    Finding(
+                        id: "nodeNotReady/\(node.name)", kind: .nodeNotReady, severity: .critical,
+                        subject: subject, evidence: evidence,
+                        summary:
+                            "NotReady (Ready=\(ready.status.rawValue)\(ready.reason.map { ", \($0)" } ?? ""))\(since)",
+                        firstSeen: ready.lastTransitionTime))
             }
-            let pressures = [("MemoryPressure", node.memoryPressure), ("DiskPressure", node.diskPressure),
-                             ("PIDPressure", node.pidPressure)]
+            let pressures = [
+                ("MemoryPressure", node.memoryPressure), ("DiskPressure", node.diskPressure),
+                ("PIDPressure", node.pidPressure),
+            ]
             for (type, condition) in pressures {
                 guard let condition, condition.status == .isTrue else { continue }
                 var evidence = ["condition": type, "reason": condition.reason ?? ""]
                 if let message = condition.message { evidence["message"] = message }
-                findings.append(Finding(id: "nodePressure/\(node.name)/\(type)", kind: .nodePressure, severity: .warning,
-                                        subject: subject, evidence: evidence,
-                                        summary: "\(type)" + (condition.message.map { ": \($0)" } ?? ""),
-                                        firstSeen: condition.lastTransitionTime))
+                findings.append(
+                    Finding(
+                        id: "nodePressure/\(node.name)/\(type)", kind: .nodePressure, severity: .warning,
+                        subject: subject, evidence: evidence,
+                        summary: "\(type)" + (condition.message.map { ": \($0)" } ?? ""),
+                        firstSeen: condition.lastTransitionTime))
             }
         }
-        for event in current.events.values where ["SystemOOM", "OOMKilling"].contains(event.reason)
-            && event.involvedObject.kind == "Node" {
+        for event in current.events.values
+        where ["SystemOOM", "OOMKilling"].contains(event.reason)
+            && event.involvedObject.kind == "Node"
+        {
             guard let node = event.involvedObject.name ?? event.sourceHost,
-                  let last = event.lastSeen, now.timeIntervalSince(last) <= thresholds.retention else { continue }
-            findings.append(Finding(id: "nodeOOM/\(node)", kind: .nodeOOM, severity: .critical,
-                                    subject: ObservationSubject(kind: "Node", name: node),
-                                    evidence: ["reason": event.reason, "message": event.message, "count": String(event.count)],
-                                    summary: "\(event.reason) \(event.count)×: \(event.message)", count: event.count,
-                                    firstSeen: event.firstSeen, lastSeen: last))
+                let last = event.lastSeen, now.timeIntervalSince(last) <= thresholds.retention
+            else { continue }
+            findings.append(
+                Finding(
+                    id: "nodeOOM/\(node)", kind: .nodeOOM, severity: .critical,
+                    subject: ObservationSubject(kind: "Node", name: node),
+                    evidence: ["reason": event.reason, "message": event.message, "count": String(event.count)],
+                    summary: "\(event.reason) \(event.count)×: \(event.message)", count: event.count,
+                    firstSeen: event.firstSeen, lastSeen: last))
         }
         return findings
     }

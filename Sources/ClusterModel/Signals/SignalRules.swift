@@ -4,12 +4,15 @@ import Foundation
 public enum SignalRules {
     /// Evaluates every rule, merges the findings into `history` and returns the current observations
     /// (active ones, plus inactive ones still within `thresholds.retention`) most severe first.
-    public static func evaluate(previous: ClusterSnapshot?, current: ClusterSnapshot, metrics: MetricsSnapshot,
-                                history: SignalHistory, now: Date, thresholds: SignalThresholds) -> SignalEvaluation {
+    public static func evaluate(
+        previous: ClusterSnapshot?, current: ClusterSnapshot, metrics: MetricsSnapshot,
+        history: SignalHistory, now: Date, thresholds: SignalThresholds
+    ) -> SignalEvaluation {
         var history = history
         var findings: [Finding] = []
-        findings += containerFindings(previous: previous, current: current, metrics: metrics,
-                                      history: &history, now: now, thresholds: thresholds)
+        findings += containerFindings(
+            previous: previous, current: current, metrics: metrics,
+            history: &history, now: now, thresholds: thresholds)
         findings += nodeFindings(current, now: now, thresholds: thresholds)
         findings += podFindings(current, now: now, thresholds: thresholds)
         findings += workloadFindings(current, history: &history, now: now, thresholds: thresholds)
@@ -19,14 +22,20 @@ public enum SignalRules {
     }
 
     /// Stateless form: the observations visible from `previous` → `current` alone (no retained history).
-    public static func detect(previous: ClusterSnapshot?, current: ClusterSnapshot, metrics: MetricsSnapshot,
-                              now: Date, thresholds: SignalThresholds) -> [Observation] {
-        evaluate(previous: previous, current: current, metrics: metrics, history: SignalHistory(),
-                 now: now, thresholds: thresholds).observations
+    public static func detect(
+        previous: ClusterSnapshot?, current: ClusterSnapshot, metrics: MetricsSnapshot,
+        now: Date, thresholds: SignalThresholds
+    ) -> [Observation] {
+        evaluate(
+            previous: previous, current: current, metrics: metrics, history: SignalHistory(),
+            now: now, thresholds: thresholds
+        ).observations
     }
 
-    static func merge(_ findings: [Finding], into history: inout SignalHistory, now: Date,
-                      thresholds: SignalThresholds) -> [Observation] {
+    static func merge(
+        _ findings: [Finding], into history: inout SignalHistory, now: Date,
+        thresholds: SignalThresholds
+    ) -> [Observation] {
         var seen = Set<String>()
         for finding in findings {
             if seen.contains(finding.id), var existing = history.observations[finding.id] {

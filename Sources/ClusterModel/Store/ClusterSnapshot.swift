@@ -15,14 +15,17 @@ public struct ClusterSnapshot: Sendable {
     /// Bumped on every change to the store.
     public var generation: UInt64 = 0
 
-    public init(nodes: [NodeSummary] = [], pods: [PodSummary] = [], events: [EventSummary] = [],
-                workloads: [WorkloadSummary] = [], podDisruptionBudgets: [PDBSummary] = [],
-                health: ConnectionHealth = ConnectionHealth(), generation: UInt64 = 0) {
+    public init(
+        nodes: [NodeSummary] = [], pods: [PodSummary] = [], events: [EventSummary] = [],
+        workloads: [WorkloadSummary] = [], podDisruptionBudgets: [PDBSummary] = [],
+        health: ConnectionHealth = ConnectionHealth(), generation: UInt64 = 0
+    ) {
         self.nodes = Dictionary(nodes.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
         self.pods = Dictionary(pods.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
         self.events = Dictionary(events.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
         for workload in workloads { self[workloadsOf: workload.kind]?[workload.key] = workload }
-        self.podDisruptionBudgets = Dictionary(podDisruptionBudgets.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
+        self.podDisruptionBudgets = Dictionary(
+            podDisruptionBudgets.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
         self.health = health
         self.generation = generation
     }
@@ -59,7 +62,8 @@ public struct ClusterSnapshot: Sendable {
     public func owningWorkload(of pod: PodSummary) -> OwnerRef? {
         guard let owner = pod.controller else { return nil }
         if owner.kind == "ReplicaSet",
-           let parent = replicaSets[ObjectKey(namespace: pod.namespace, name: owner.name)]?.controller {
+            let parent = replicaSets[ObjectKey(namespace: pod.namespace, name: owner.name)]?.controller
+        {
             return parent
         }
         return owner
@@ -79,8 +83,10 @@ public struct ConnectionHealth: Sendable, Equatable {
     /// Resources these credentials may not read (plural → reason); they are left empty.
     public var unavailableResources: [String: String] = [:]
 
-    public init(lastContact: Date? = nil, staleSince: Date? = nil, lastError: String? = nil,
-                syncedResources: Set<String> = [], unavailableResources: [String: String] = [:]) {
+    public init(
+        lastContact: Date? = nil, staleSince: Date? = nil, lastError: String? = nil,
+        syncedResources: Set<String> = [], unavailableResources: [String: String] = [:]
+    ) {
         self.lastContact = lastContact
         self.staleSince = staleSince
         self.lastError = lastError

@@ -5,31 +5,39 @@ public protocol StoredObject: KubeObject {
 }
 
 extension PodSummary: StoredObject {
-    public static func storage(for resource: ResourceKind) -> WritableKeyPath<ClusterSnapshot, [ObjectKey: PodSummary]>? {
+    public static func storage(for resource: ResourceKind) -> WritableKeyPath<ClusterSnapshot, [ObjectKey: PodSummary]>?
+    {
         resource == .pods ? \.pods : nil
     }
 }
 
 extension NodeSummary: StoredObject {
-    public static func storage(for resource: ResourceKind) -> WritableKeyPath<ClusterSnapshot, [ObjectKey: NodeSummary]>? {
+    public static func storage(for resource: ResourceKind) -> WritableKeyPath<
+        ClusterSnapshot, [ObjectKey: NodeSummary]
+    >? {
         resource == .nodes ? \.nodes : nil
     }
 }
 
 extension EventSummary: StoredObject {
-    public static func storage(for resource: ResourceKind) -> WritableKeyPath<ClusterSnapshot, [ObjectKey: EventSummary]>? {
+    public static func storage(for resource: ResourceKind) -> WritableKeyPath<
+        ClusterSnapshot, [ObjectKey: EventSummary]
+    >? {
         resource == .events ? \.events : nil
     }
 }
 
 extension PDBSummary: StoredObject {
-    public static func storage(for resource: ResourceKind) -> WritableKeyPath<ClusterSnapshot, [ObjectKey: PDBSummary]>? {
+    public static func storage(for resource: ResourceKind) -> WritableKeyPath<ClusterSnapshot, [ObjectKey: PDBSummary]>?
+    {
         resource == .podDisruptionBudgets ? \.podDisruptionBudgets : nil
     }
 }
 
 extension WorkloadSummary: StoredObject {
-    public static func storage(for resource: ResourceKind) -> WritableKeyPath<ClusterSnapshot, [ObjectKey: WorkloadSummary]>? {
+    public static func storage(for resource: ResourceKind) -> WritableKeyPath<
+        ClusterSnapshot, [ObjectKey: WorkloadSummary]
+    >? {
         switch resource {
         case .deployments: return \.deployments
         case .replicaSets: return \.replicaSets

@@ -36,7 +36,8 @@ public struct APIRequest: Sendable {
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {
             if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
-               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+                let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+            {
                 bytes.append(value)
             } else if byte == UInt8(ascii: "+") {
                 bytes.append(UInt8(ascii: " "))
@@ -53,8 +54,12 @@ public enum APIResponse: Sendable {
     case full(status: Int, headers: [(name: String, value: String)], body: [UInt8])
     case stream(headers: [(name: String, value: String)], chunks: AsyncStream<StreamChunk>)
 
-    static func json(_ status: Int, _ body: [UInt8], extraHeaders: [(name: String, value: String)] = []) -> APIResponse {
-        .full(status: status, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-cache, private")] + extraHeaders, body: body)
+    static func json(_ status: Int, _ body: [UInt8], extraHeaders: [(name: String, value: String)] = []) -> APIResponse
+    {
+        .full(
+            status: status,
+            headers: [("Content-Type", "application/json"), ("Cache-Control", "no-cache, private")] + extraHeaders,
+            body: body)
     }
 
     static func text(_ status: Int, _ body: String, contentType: String = "text/plain; charset=utf-8") -> APIResponse {

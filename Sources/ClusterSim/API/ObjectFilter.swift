@@ -1,8 +1,12 @@
 /// The `namespace`, `labelSelector` and `fieldSelector` of a list or watch, parsed.
 struct ObjectFilter: Sendable {
     enum LabelRequirement: Sendable, Equatable {
-        case equals(String, String), notEquals(String, String), isIn(String, [String]), notIn(String, [String])
-        case exists(String), doesNotExist(String)
+        case equals(String, String)
+        case notEquals(String, String)
+        case isIn(String, [String])
+        case notIn(String, [String])
+        case exists(String)
+        case doesNotExist(String)
     }
     struct FieldRequirement: Sendable, Equatable {
         let path: String
@@ -19,7 +23,9 @@ struct ObjectFilter: Sendable {
     init(namespace: String?, labelSelector: String?, fieldSelector: String?, resource: ResourceType) throws(APIError) {
         self.namespace = namespace
         if let labelSelector, !labelSelector.isEmpty { labels = try Self.parseLabels(labelSelector) }
-        if let fieldSelector, !fieldSelector.isEmpty { fields = try Self.parseFields(fieldSelector, resource: resource) }
+        if let fieldSelector, !fieldSelector.isEmpty {
+            fields = try Self.parseFields(fieldSelector, resource: resource)
+        }
     }
 
     func matches(_ object: any SimObject) -> Bool {
@@ -71,10 +77,16 @@ struct ObjectFilter: Sendable {
     static func parseLabels(_ text: String) throws(APIError) -> [LabelRequirement] {
         var result: [LabelRequirement] = []
         var terms: [String] = []
-        var depth = 0, current = ""
+        var depth = 0
+        var current = ""
         for character in text {
             if character == "(" { depth += 1 } else if character == ")" { depth -= 1 }
-            if character == ",", depth == 0 { terms.append(current); current = "" } else { current.append(character) }
+            if character == ",", depth == 0 {
+                terms.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
         }
         terms.append(current)
         for raw in terms {
@@ -83,13 +95,21 @@ struct ObjectFilter: Sendable {
             let words = term.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
             if words.count >= 2, ["in", "notin"].contains(words[1]) {
                 let list = words.dropFirst(2).joined(separator: " ")
-                guard list.hasPrefix("("), list.hasSuffix(")") else { throw .badRequest("unable to parse requirement: \(term)") }
+                guard list.hasPrefix("("), list.hasSuffix(")") else {
+                    throw .badRequest("unable to parse requirement: \(term)")
+                }
                 let values = list.dropFirst().dropLast().split(separator: ",").map { String($0).trimmingSpaces }
                 result.append(words[1] == "in" ? .isIn(words[0], values) : .notIn(words[0], values))
             } else if let range = term.range(of: "!=") {
-                result.append(.notEquals(String(term[..<range.lowerBound]).trimmingSpaces, String(term[range.upperBound...]).trimmingSpaces))
+                result.append(
+                    .notEquals(
+                        String(term[..<range.lowerBound]).trimmingSpaces,
+                        String(term[range.upperBound...]).trimmingSpaces))
             } else if let range = term.range(of: "==") ?? term.range(of: "=") {
-                result.append(.equals(String(term[..<range.lowerBound]).trimmingSpaces, String(term[range.upperBound...]).trimmingSpaces))
+                result.append(
+                    .equals(
+                        String(term[..<range.lowerBound]).trimmingSpaces,
+                        String(term[range.upperBound...]).trimmingSpaces))
             } else if term.hasPrefix("!") {
                 result.append(.doesNotExist(String(term.dropFirst()).trimmingSpaces))
             } else if term.allSatisfy({ $0.isLetter || $0.isNumber || "-_./".contains($0) }) {

@@ -17,8 +17,12 @@ enum ObjectRendering {
     }
 
     /// A `<Kind>List` body from items already encoded.
-    static func list(resource: ResourceType, items: [StoredObject], resourceVersion: Int64, continueToken: String?, remaining: Int?) -> [UInt8] {
-        var body = Array("{\"kind\":\"\(resource.listKind)\",\"apiVersion\":\"\(resource.apiVersion)\",\"metadata\":{\"resourceVersion\":\"\(resourceVersion)\"".utf8)
+    static func list(
+        resource: ResourceType, items: [StoredObject], resourceVersion: Int64, continueToken: String?, remaining: Int?
+    ) -> [UInt8] {
+        var body = Array(
+            "{\"kind\":\"\(resource.listKind)\",\"apiVersion\":\"\(resource.apiVersion)\",\"metadata\":{\"resourceVersion\":\"\(resourceVersion)\""
+                .utf8)
         if let continueToken {
             body += Array(",\"continue\":\"\(continueToken)\"".utf8)
             if let remaining { body += Array(",\"remainingItemCount\":\(remaining)".utf8) }

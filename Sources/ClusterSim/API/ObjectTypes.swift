@@ -25,12 +25,15 @@ enum ObjectTypes {
         do {
             return try json.decode(as: type)
         } catch {
-            throw .badRequest("\(resource.kind) in version \"\(resource.version)\" cannot be handled as a \(resource.kind): \(error)")
+            throw .badRequest(
+                "\(resource.kind) in version \"\(resource.version)\" cannot be handled as a \(resource.kind): \(error)")
         }
     }
 
     static func json(_ stored: StoredObject, _ resource: ResourceType) throws(APIError) -> JSONValue {
-        do { return try JSONValue(parsing: Data(stored.jsonWithKind(resource))) } catch { throw .internalError("stored object is not JSON: \(error)") }
+        do { return try JSONValue(parsing: Data(stored.jsonWithKind(resource))) } catch {
+            throw .internalError("stored object is not JSON: \(error)")
+        }
     }
 }
 

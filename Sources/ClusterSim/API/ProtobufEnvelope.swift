@@ -6,18 +6,25 @@ enum ProtobufEnvelope {
     /// The JSON form of a protobuf SelfSubjectAccessReview body, or nil when the bytes are not one.
     static func accessReviewJSON(_ body: [UInt8]) -> JSONValue? {
         guard body.count > 4, Array(body[0..<4]) == Array("k8s\u{0}".utf8),
-              let unknown = fields(Array(body[4...])), let raw = unknown[2]?.first,
-              let review = fields(raw), let specBytes = review[2]?.first, let spec = fields(specBytes) else { return nil }
+            let unknown = fields(Array(body[4...])), let raw = unknown[2]?.first,
+            let review = fields(raw), let specBytes = review[2]?.first, let spec = fields(specBytes)
+        else { return nil }
         func strings(_ bytes: [UInt8]?, names: [Int: String]) -> JSONValue? {
             guard let bytes, let parsed = fields(bytes) else { return nil }
             var object: [String: JSONValue] = [:]
-            for (number, name) in names { if let value = parsed[number]?.first { object[name] = .string(String(decoding: value, as: UTF8.self)) } }
+            for (number, name) in names {
+                if let value = parsed[number]?.first { object[name] = .string(String(decoding: value, as: UTF8.self)) }
+            }
             return .object(object)
         }
         var specJSON: [String: JSONValue] = [:]
-        specJSON["resourceAttributes"] = strings(spec[1]?.first, names: [1: "namespace", 2: "verb", 3: "group", 4: "version", 5: "resource", 6: "subresource", 7: "name"])
+        specJSON["resourceAttributes"] = strings(
+            spec[1]?.first,
+            names: [1: "namespace", 2: "verb", 3: "group", 4: "version", 5: "resource", 6: "subresource", 7: "name"])
         specJSON["nonResourceAttributes"] = strings(spec[2]?.first, names: [1: "path", 2: "verb"])
-        return .object(["kind": "SelfSubjectAccessReview", "apiVersion": "authorization.k8s.io/v1", "spec": .object(specJSON)])
+        return .object([
+            "kind": "SelfSubjectAccessReview", "apiVersion": "authorization.k8s.io/v1", "spec": .object(specJSON),
+        ])
     }
 
     /// The length-delimited fields of a message by number (varint and fixed fields are skipped); nil on malformed input.
@@ -25,7 +32,8 @@ enum ProtobufEnvelope {
         var result: [Int: [[UInt8]]] = [:]
         var index = 0
         func varint() -> UInt64? {
-            var value: UInt64 = 0, shift: UInt64 = 0
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
             while index < bytes.count, shift < 64 {
                 let byte = bytes[index]
                 index += 1

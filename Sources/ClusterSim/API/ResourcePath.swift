@@ -10,11 +10,16 @@ struct ResourcePath: Sendable, Equatable {
     /// Parses `/api/v1/...` and `/apis/<group>/<version>/...`; nil for anything that is not a resource path.
     init?(path: String) {
         var segments = path.split(separator: "/").map(String.init)
-        let group: String, version: String
+        let group: String
+        let version: String
         if segments.first == "api", segments.count >= 3 {
-            group = ""; version = segments[1]; segments.removeFirst(2)
+            group = ""
+            version = segments[1]
+            segments.removeFirst(2)
         } else if segments.first == "apis", segments.count >= 4 {
-            group = segments[1]; version = segments[2]; segments.removeFirst(3)
+            group = segments[1]
+            version = segments[2]
+            segments.removeFirst(3)
         } else {
             return nil
         }
@@ -23,7 +28,9 @@ struct ResourcePath: Sendable, Equatable {
             namespace = segments[1]
             segments.removeFirst(2)
         }
-        guard let plural = segments.first, let resource = ResourceType.lookup(group: group, version: version, plural: plural) else { return nil }
+        guard let plural = segments.first,
+            let resource = ResourceType.lookup(group: group, version: version, plural: plural)
+        else { return nil }
         if resource.isNamespaced == false, namespace != nil { return nil }
         self.resource = resource
         self.namespace = namespace

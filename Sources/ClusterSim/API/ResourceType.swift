@@ -35,51 +35,87 @@ struct ResourceType: Sendable, Hashable {
 }
 
 extension ResourceType {
-    private static func status(_ kind: String) -> Subresource { Subresource(name: "status", kind: kind, group: "", version: "", verbs: ["get", "patch", "update"]) }
-    private static let scale = Subresource(name: "scale", kind: "Scale", group: "autoscaling", version: "v1", verbs: ["get", "patch", "update"])
+    private static func status(_ kind: String) -> Subresource {
+        Subresource(name: "status", kind: kind, group: "", version: "", verbs: ["get", "patch", "update"])
+    }
+    private static let scale = Subresource(
+        name: "scale", kind: "Scale", group: "autoscaling", version: "v1", verbs: ["get", "patch", "update"])
 
-    static let namespaces = ResourceType(group: "", version: "v1", plural: "namespaces", singular: "namespace", kind: "Namespace", isNamespaced: false,
-                                         shortNames: ["ns"], subresources: [status("Namespace")])
-    static let nodes = ResourceType(group: "", version: "v1", plural: "nodes", singular: "node", kind: "Node", isNamespaced: false,
-                                    shortNames: ["no"], subresources: [
-                                        Subresource(name: "proxy", kind: "NodeProxyOptions", group: "", version: "", verbs: ["create", "delete", "get", "patch", "update"]),
-                                        status("Node"),
-                                    ])
-    static let pods = ResourceType(group: "", version: "v1", plural: "pods", singular: "pod", kind: "Pod", isNamespaced: true,
-                                   shortNames: ["po"], categories: ["all"], subresources: [
-                                       Subresource(name: "eviction", kind: "Eviction", group: "policy", version: "v1", verbs: ["create"]),
-                                       Subresource(name: "log", kind: "Pod", group: "", version: "", verbs: ["get"]),
-                                       Subresource(name: "resize", kind: "Pod", group: "", version: "", verbs: ["get", "patch", "update"]),
-                                       status("Pod"),
-                                   ])
-    static let events = ResourceType(group: "", version: "v1", plural: "events", singular: "event", kind: "Event", isNamespaced: true, shortNames: ["ev"])
-    static let eventsV1 = ResourceType(group: "events.k8s.io", version: "v1", plural: "events", singular: "event", kind: "Event", isNamespaced: true, shortNames: ["ev"])
-    static let deployments = ResourceType(group: "apps", version: "v1", plural: "deployments", singular: "deployment", kind: "Deployment", isNamespaced: true,
-                                          shortNames: ["deploy"], categories: ["all"], subresources: [scale, status("Deployment")])
-    static let replicaSets = ResourceType(group: "apps", version: "v1", plural: "replicasets", singular: "replicaset", kind: "ReplicaSet", isNamespaced: true,
-                                          shortNames: ["rs"], categories: ["all"], subresources: [scale, status("ReplicaSet")])
-    static let daemonSets = ResourceType(group: "apps", version: "v1", plural: "daemonsets", singular: "daemonset", kind: "DaemonSet", isNamespaced: true,
-                                         shortNames: ["ds"], categories: ["all"], subresources: [status("DaemonSet")])
-    static let statefulSets = ResourceType(group: "apps", version: "v1", plural: "statefulsets", singular: "statefulset", kind: "StatefulSet", isNamespaced: true,
-                                           shortNames: ["sts"], categories: ["all"], subresources: [scale, status("StatefulSet")])
-    static let jobs = ResourceType(group: "batch", version: "v1", plural: "jobs", singular: "job", kind: "Job", isNamespaced: true,
-                                   categories: ["all"], subresources: [status("Job")])
-    static let cronJobs = ResourceType(group: "batch", version: "v1", plural: "cronjobs", singular: "cronjob", kind: "CronJob", isNamespaced: true,
-                                       shortNames: ["cj"], categories: ["all"], subresources: [status("CronJob")])
-    static let podDisruptionBudgets = ResourceType(group: "policy", version: "v1", plural: "poddisruptionbudgets", singular: "poddisruptionbudget",
-                                                   kind: "PodDisruptionBudget", isNamespaced: true, shortNames: ["pdb"], subresources: [status("PodDisruptionBudget")])
-    static let selfSubjectAccessReviews = ResourceType(group: "authorization.k8s.io", version: "v1", plural: "selfsubjectaccessreviews",
-                                                       singular: "selfsubjectaccessreview", kind: "SelfSubjectAccessReview", isNamespaced: false, verbs: ["create"])
-    static let selfSubjectReviews = ResourceType(group: "authentication.k8s.io", version: "v1", plural: "selfsubjectreviews",
-                                                 singular: "selfsubjectreview", kind: "SelfSubjectReview", isNamespaced: false, verbs: ["create"])
-    static let podMetrics = ResourceType(group: "metrics.k8s.io", version: "v1beta1", plural: "pods", singular: "", kind: "PodMetrics", isNamespaced: true, verbs: ["get", "list"])
-    static let nodeMetrics = ResourceType(group: "metrics.k8s.io", version: "v1beta1", plural: "nodes", singular: "", kind: "NodeMetrics", isNamespaced: false, verbs: ["get", "list"])
+    static let namespaces = ResourceType(
+        group: "", version: "v1", plural: "namespaces", singular: "namespace", kind: "Namespace", isNamespaced: false,
+        shortNames: ["ns"], subresources: [status("Namespace")])
+    static let nodes = ResourceType(
+        group: "", version: "v1", plural: "nodes", singular: "node", kind: "Node", isNamespaced: false,
+        shortNames: ["no"],
+        subresources: [
+            Subresource(
+                name: "proxy", kind: "NodeProxyOptions", group: "", version: "",
+                verbs: ["create", "delete", "get", "patch", "update"]),
+            status("Node"),
+        ])
+    static let pods = ResourceType(
+        group: "", version: "v1", plural: "pods", singular: "pod", kind: "Pod", isNamespaced: true,
+        shortNames: ["po"], categories: ["all"],
+        subresources: [
+            Subresource(name: "eviction", kind: "Eviction", group: "policy", version: "v1", verbs: ["create"]),
+            Subresource(name: "log", kind: "Pod", group: "", version: "", verbs: ["get"]),
+            Subresource(name: "resize", kind: "Pod", group: "", version: "", verbs: ["get", "patch", "update"]),
+            status("Pod"),
+        ])
+    static let events = ResourceType(
+        group: "", version: "v1", plural: "events", singular: "event", kind: "Event", isNamespaced: true,
+        shortNames: ["ev"])
+    static let eventsV1 = ResourceType(
+        group: "events.k8s.io", version: "v1", plural: "events", singular: "event", kind: "Event", isNamespaced: true,
+        shortNames: ["ev"])
+    static let deployments = ResourceType(
+        group: "apps", version: "v1", plural: "deployments", singular: "deployment", kind: "Deployment",
+        isNamespaced: true,
+        shortNames: ["deploy"], categories: ["all"], subresources: [scale, status("Deployment")])
+    static let replicaSets = ResourceType(
+        group: "apps", version: "v1", plural: "replicasets", singular: "replicaset", kind: "ReplicaSet",
+        isNamespaced: true,
+        shortNames: ["rs"], categories: ["all"], subresources: [scale, status("ReplicaSet")])
+    static let daemonSets = ResourceType(
+        group: "apps", version: "v1", plural: "daemonsets", singular: "daemonset", kind: "DaemonSet",
+        isNamespaced: true,
+        shortNames: ["ds"], categories: ["all"], subresources: [status("DaemonSet")])
+    static let statefulSets = ResourceType(
+        group: "apps", version: "v1", plural: "statefulsets", singular: "statefulset", kind: "StatefulSet",
+        isNamespaced: true,
+        shortNames: ["sts"], categories: ["all"], subresources: [scale, status("StatefulSet")])
+    static let jobs = ResourceType(
+        group: "batch", version: "v1", plural: "jobs", singular: "job", kind: "Job", isNamespaced: true,
+        categories: ["all"], subresources: [status("Job")])
+    static let cronJobs = ResourceType(
+        group: "batch", version: "v1", plural: "cronjobs", singular: "cronjob", kind: "CronJob", isNamespaced: true,
+        shortNames: ["cj"], categories: ["all"], subresources: [status("CronJob")])
+    static let podDisruptionBudgets = ResourceType(
+        group: "policy", version: "v1", plural: "poddisruptionbudgets", singular: "poddisruptionbudget",
+        kind: "PodDisruptionBudget", isNamespaced: true, shortNames: ["pdb"],
+        subresources: [status("PodDisruptionBudget")])
+    static let selfSubjectAccessReviews = ResourceType(
+        group: "authorization.k8s.io", version: "v1", plural: "selfsubjectaccessreviews",
+        singular: "selfsubjectaccessreview", kind: "SelfSubjectAccessReview", isNamespaced: false, verbs: ["create"])
+    static let selfSubjectReviews = ResourceType(
+        group: "authentication.k8s.io", version: "v1", plural: "selfsubjectreviews",
+        singular: "selfsubjectreview", kind: "SelfSubjectReview", isNamespaced: false, verbs: ["create"])
+    static let podMetrics = ResourceType(
+        group: "metrics.k8s.io", version: "v1beta1", plural: "pods", singular: "", kind: "PodMetrics",
+        isNamespaced: true, verbs: ["get", "list"])
+    static let nodeMetrics = ResourceType(
+        group: "metrics.k8s.io", version: "v1beta1", plural: "nodes", singular: "", kind: "NodeMetrics",
+        isNamespaced: false, verbs: ["get", "list"])
 
     /// Resources with stored objects (list, watch, write).
-    static let stored: [ResourceType] = [namespaces, nodes, pods, events, deployments, replicaSets, daemonSets, statefulSets, jobs, cronJobs, podDisruptionBudgets]
+    static let stored: [ResourceType] = [
+        namespaces, nodes, pods, events, deployments, replicaSets, daemonSets, statefulSets, jobs, cronJobs,
+        podDisruptionBudgets,
+    ]
 
     /// Everything discovery announces, grouped by group version, in the order a real server lists them.
-    static let served: [ResourceType] = stored + [eventsV1, selfSubjectAccessReviews, selfSubjectReviews, podMetrics, nodeMetrics]
+    static let served: [ResourceType] =
+        stored + [eventsV1, selfSubjectAccessReviews, selfSubjectReviews, podMetrics, nodeMetrics]
 
     /// The resource at `/api/v1/<plural>` or `/apis/<group>/<version>/<plural>`.
     static func lookup(group: String, version: String, plural: String) -> ResourceType? {

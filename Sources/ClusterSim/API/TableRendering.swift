@@ -8,7 +8,8 @@ enum TableRendering {
         let priority: Int
     }
     enum Cell: Encodable {
-        case text(String), number(Int)
+        case text(String)
+        case number(Int)
         func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             switch self {
@@ -39,11 +40,17 @@ enum TableRendering {
         let rows: [Row]
     }
 
-    static func table(resource: ResourceType, rows: [StoredObject], now: Timestamp, resourceVersion: Int64,
-                      continueToken: String?, remaining: Int? = nil, includeColumns: Bool = true) -> [UInt8] {
-        let table = Table(metadata: ListMeta(resourceVersion: String(resourceVersion), continue: continueToken, remainingItemCount: remaining),
-                          columnDefinitions: includeColumns ? columns(resource) : nil,
-                          rows: rows.map { Row(cells: cells($0.object, now: now), object: PartialObjectMetadata(metadata: $0.metadata)) })
+    static func table(
+        resource: ResourceType, rows: [StoredObject], now: Timestamp, resourceVersion: Int64,
+        continueToken: String?, remaining: Int? = nil, includeColumns: Bool = true
+    ) -> [UInt8] {
+        let table = Table(
+            metadata: ListMeta(
+                resourceVersion: String(resourceVersion), continue: continueToken, remainingItemCount: remaining),
+            columnDefinitions: includeColumns ? columns(resource) : nil,
+            rows: rows.map {
+                Row(cells: cells($0.object, now: now), object: PartialObjectMetadata(metadata: $0.metadata))
+            })
         return ObjectRendering.encode(table)
     }
 
@@ -53,16 +60,27 @@ enum TableRendering {
         }
         switch resource {
         case .pods:
-            return [c("Name", format: "name"), c("Ready"), c("Status"), c("Restarts"), c("Age"), c("IP", 1), c("Node", 1), c("Nominated Node", 1), c("Readiness Gates", 1)]
+            return [
+                c("Name", format: "name"), c("Ready"), c("Status"), c("Restarts"), c("Age"), c("IP", 1), c("Node", 1),
+                c("Nominated Node", 1), c("Readiness Gates", 1),
+            ]
         case .nodes:
-            return [c("Name", format: "name"), c("Status"), c("Roles"), c("Age"), c("Version"), c("Internal-IP", 1), c("External-IP", 1),
-                    c("OS-Image", 1), c("Kernel-Version", 1), c("Container-Runtime", 1)]
+            return [
+                c("Name", format: "name"), c("Status"), c("Roles"), c("Age"), c("Version"), c("Internal-IP", 1),
+                c("External-IP", 1),
+                c("OS-Image", 1), c("Kernel-Version", 1), c("Container-Runtime", 1),
+            ]
         case .events, .eventsV1:
-            return [c("Last Seen"), c("Type"), c("Reason"), c("Object"), c("Subobject", 1), c("Source", 1), c("Message"),
-                    c("First Seen", 1), c("Count", 1), c("Name", 1, format: "name")]
+            return [
+                c("Last Seen"), c("Type"), c("Reason"), c("Object"), c("Subobject", 1), c("Source", 1), c("Message"),
+                c("First Seen", 1), c("Count", 1), c("Name", 1, format: "name"),
+            ]
         case .deployments:
-            return [c("Name", format: "name"), c("Ready"), c("Up-to-date", type: "integer"), c("Available", type: "integer"), c("Age"),
-                    c("Containers", 1), c("Images", 1), c("Selector", 1)]
+            return [
+                c("Name", format: "name"), c("Ready"), c("Up-to-date", type: "integer"),
+                c("Available", type: "integer"), c("Age"),
+                c("Containers", 1), c("Images", 1), c("Selector", 1),
+            ]
         case .namespaces:
             return [c("Name", format: "name"), c("Status"), c("Age")]
         default:
@@ -80,30 +98,47 @@ enum TableRendering {
             let restarts = statuses.reduce(0) { $0 + Int($1.restartCount) }
             let lastRestart = statuses.compactMap { $0.lastState.terminated?.finishedAt }.max()
             let restartText = lastRestart.map { "\(restarts) (\(age(of: $0, now: now)) ago)" } ?? "\(restarts)"
-            return [name, .text("\(ready)/\(pod.spec.containers.count)"), .text(PodPhaseText.display(pod)), .text(restartText), created,
-                    .text(pod.status.podIP ?? "<none>"), .text(pod.spec.nodeName ?? "<none>"), .text("<none>"), .text("<none>")]
+            return [
+                name, .text("\(ready)/\(pod.spec.containers.count)"), .text(PodPhaseText.display(pod)),
+                .text(restartText), created,
+                .text(pod.status.podIP ?? "<none>"), .text(pod.spec.nodeName ?? "<none>"), .text("<none>"),
+                .text("<none>"),
+            ]
         case let node as Node:
-            var status = node.isReady ? "Ready" : (node.condition("Ready")?.status == "Unknown" ? "NotReady" : "NotReady")
+            var status =
+                node.isReady ? "Ready" : (node.condition("Ready")?.status == "Unknown" ? "NotReady" : "NotReady")
             if node.spec.unschedulable == true { status += ",SchedulingDisabled" }
             let roles = (node.metadata.labels ?? [:]).keys.filter { $0.hasPrefix("node-role.kubernetes.io/") }
                 .map { String($0.dropFirst("node-role.kubernetes.io/".count)) }.sorted()
             let internalIP = node.status.addresses.first { $0.type == "InternalIP" }?.address ?? "<none>"
             let info = node.status.nodeInfo
-            return [name, .text(status), .text(roles.isEmpty ? "<none>" : roles.joined(separator: ",")), created, .text(info.kubeletVersion),
-                    .text(internalIP), .text("<none>"), .text(info.osImage), .text(info.kernelVersion), .text(info.containerRuntimeVersion)]
+            return [
+                name, .text(status), .text(roles.isEmpty ? "<none>" : roles.joined(separator: ",")), created,
+                .text(info.kubeletVersion),
+                .text(internalIP), .text("<none>"), .text(info.osImage), .text(info.kernelVersion),
+                .text(info.containerRuntimeVersion),
+            ]
         case let event as Event:
             let involved = event.involvedObject
             let object = "\((involved.kind ?? "").lowercased())/\(involved.name ?? "")"
             let source = [event.source?.component, event.source?.host].compactMap { $0 }.joined(separator: ", ")
-            return [.text(TableRendering.age(of: event.lastTimestamp ?? event.metadata.creationTimestamp, now: now)), .text(event.type ?? ""),
-                    .text(event.reason ?? ""), .text(object), .text(involved.fieldPath ?? ""), .text(source), .text(event.message ?? ""),
-                    .text(TableRendering.age(of: event.firstTimestamp, now: now)), .number(Int(event.count ?? 1)), name]
+            return [
+                .text(TableRendering.age(of: event.lastTimestamp ?? event.metadata.creationTimestamp, now: now)),
+                .text(event.type ?? ""),
+                .text(event.reason ?? ""), .text(object), .text(involved.fieldPath ?? ""), .text(source),
+                .text(event.message ?? ""),
+                .text(TableRendering.age(of: event.firstTimestamp, now: now)), .number(Int(event.count ?? 1)), name,
+            ]
         case let deployment as Deployment:
             let containers = deployment.spec.template.spec.containers
-            return [name, .text("\(deployment.status.readyReplicas ?? 0)/\(deployment.spec.replicas ?? 1)"),
-                    .number(Int(deployment.status.updatedReplicas ?? 0)), .number(Int(deployment.status.availableReplicas ?? 0)), created,
-                    .text(containers.map(\.name).joined(separator: ",")), .text(containers.compactMap(\.image).joined(separator: ",")),
-                    .text(deployment.spec.selector.text)]
+            return [
+                name, .text("\(deployment.status.readyReplicas ?? 0)/\(deployment.spec.replicas ?? 1)"),
+                .number(Int(deployment.status.updatedReplicas ?? 0)),
+                .number(Int(deployment.status.availableReplicas ?? 0)), created,
+                .text(containers.map(\.name).joined(separator: ",")),
+                .text(containers.compactMap(\.image).joined(separator: ",")),
+                .text(deployment.spec.selector.text),
+            ]
         case let namespace as Namespace:
             return [name, .text(namespace.status.phase ?? "Active"), created]
         default:
@@ -115,7 +150,9 @@ enum TableRendering {
     static func age(of time: Timestamp?, now: Timestamp) -> String {
         guard let time else { return "<unknown>" }
         let seconds = max(0, now.seconds - time.seconds)
-        let minutes = seconds / 60, hours = seconds / 3600, days = hours / 24
+        let minutes = seconds / 60
+        let hours = seconds / 3600
+        let days = hours / 24
         switch seconds {
         case ..<120: return "\(seconds)s"
         case ..<600: return seconds % 60 == 0 ? "\(minutes)m" : "\(minutes)m\(seconds % 60)s"
@@ -143,7 +180,9 @@ enum PodPhaseText {
             }
         }
         if reason == "Completed", hasRunning { reason = "Running" }
-        if pod.metadata.deletionTimestamp != nil { reason = pod.status.reason == "NodeLost" ? "Unknown" : "Terminating" }
+        if pod.metadata.deletionTimestamp != nil {
+            reason = pod.status.reason == "NodeLost" ? "Unknown" : "Terminating"
+        }
         return reason
     }
 }

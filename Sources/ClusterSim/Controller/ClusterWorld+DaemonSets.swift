@@ -13,22 +13,32 @@ extension ClusterWorld {
             let nodeName = node.metadata.name ?? ""
             let onNode = byNode[nodeName] ?? []
             if onNode.isEmpty {
-                createPod(from: daemonSet.spec.template, namespace: namespace, generateName: name + "-", owner: owner,
-                          extraLabels: ["controller-revision-hash": hash], nodeName: nodeName)
-            } else if let stale = onNode.first(where: { $0.metadata.labels?["controller-revision-hash"] != hash }), !replacing,
-                      daemonSet.spec.updateStrategy?.type != "OnDelete" {
+                createPod(
+                    from: daemonSet.spec.template, namespace: namespace, generateName: name + "-", owner: owner,
+                    extraLabels: ["controller-revision-hash": hash], nodeName: nodeName)
+            } else if let stale = onNode.first(where: { $0.metadata.labels?["controller-revision-hash"] != hash }),
+                !replacing,
+                daemonSet.spec.updateStrategy?.type != "OnDelete"
+            {
                 deletePodGracefully(stale.storeKey)
                 replacing = true
             }
         }
         let live = ownedPods(daemonSet.metadata.uid)
         let ready = Int32(live.filter(isReady).count)
-        let status = DaemonSet.Status(currentNumberScheduled: Int32(Set(live.compactMap(\.spec.nodeName)).count), numberMisscheduled: 0,
-                                      desiredNumberScheduled: Int32(nodes.count), numberReady: ready, observedGeneration: daemonSet.metadata.generation,
-                                      updatedNumberScheduled: Int32(live.filter { $0.metadata.labels?["controller-revision-hash"] == hash }.count),
-                                      numberAvailable: ready, numberUnavailable: Int32(nodes.count) - ready > 0 ? Int32(nodes.count) - ready : nil)
+        let status = DaemonSet.Status(
+            currentNumberScheduled: Int32(Set(live.compactMap(\.spec.nodeName)).count), numberMisscheduled: 0,
+            desiredNumberScheduled: Int32(nodes.count), numberReady: ready,
+            observedGeneration: daemonSet.metadata.generation,
+            updatedNumberScheduled: Int32(
+                live.filter { $0.metadata.labels?["controller-revision-hash"] == hash }.count),
+            numberAvailable: ready, numberUnavailable: Int32(nodes.count) - ready > 0 ? Int32(nodes.count) - ready : nil
+        )
         if status != daemonSet.status {
-            store.modify(DaemonSet.self, daemonSet.storeKey) { $0.status = status; return true }
+            store.modify(DaemonSet.self, daemonSet.storeKey) {
+                $0.status = status
+                return true
+            }
         }
     }
 
@@ -48,8 +58,11 @@ extension ClusterWorld {
                 continue
             }
             if store.get(Pod.self, StoreKey.make(namespace: namespace, name: podName)) == nil {
-                createPod(from: statefulSet.spec.template, namespace: namespace, name: podName, owner: owner,
-                          extraLabels: ["controller-revision-hash": "\(name)-\(hash)", "statefulset.kubernetes.io/pod-name": podName])
+                createPod(
+                    from: statefulSet.spec.template, namespace: namespace, name: podName, owner: owner,
+                    extraLabels: [
+                        "controller-revision-hash": "\(name)-\(hash)", "statefulset.kubernetes.io/pod-name": podName,
+                    ])
             }
             break
         }
@@ -57,18 +70,24 @@ extension ClusterWorld {
             let ordinal = Int(pod.metadata.name?.split(separator: "-").last ?? "") ?? 0
             if ordinal >= desired { deletePodGracefully(pod.storeKey) }
         }
-        if !terminating, pods.count == desired, pods.allSatisfy(isReady), statefulSet.spec.updateStrategy?.type != "OnDelete",
-           let stale = pods.filter({ $0.metadata.labels?["controller-revision-hash"] != "\(name)-\(hash)" }).last {
+        if !terminating, pods.count == desired, pods.allSatisfy(isReady),
+            statefulSet.spec.updateStrategy?.type != "OnDelete",
+            let stale = pods.filter({ $0.metadata.labels?["controller-revision-hash"] != "\(name)-\(hash)" }).last
+        {
             deletePodGracefully(stale.storeKey)
         }
         let live = ownedPods(statefulSet.metadata.uid)
         let ready = Int32(live.filter(isReady).count)
         let updated = Int32(live.filter { $0.metadata.labels?["controller-revision-hash"] == "\(name)-\(hash)" }.count)
-        let status = StatefulSet.Status(observedGeneration: statefulSet.metadata.generation, replicas: Int32(live.count), readyReplicas: ready,
-                                        currentReplicas: updated, updatedReplicas: updated, availableReplicas: ready,
-                                        currentRevision: "\(name)-\(hash)", updateRevision: "\(name)-\(hash)")
+        let status = StatefulSet.Status(
+            observedGeneration: statefulSet.metadata.generation, replicas: Int32(live.count), readyReplicas: ready,
+            currentReplicas: updated, updatedReplicas: updated, availableReplicas: ready,
+            currentRevision: "\(name)-\(hash)", updateRevision: "\(name)-\(hash)")
         if status != statefulSet.status {
-            store.modify(StatefulSet.self, statefulSet.storeKey) { $0.status = status; return true }
+            store.modify(StatefulSet.self, statefulSet.storeKey) {
+                $0.status = status
+                return true
+            }
         }
     }
 }

@@ -11,22 +11,31 @@ extension ClusterWorld {
             if active.count < wanted {
                 let owner = ownerReference(kind: "Job", apiVersion: "batch/v1", metadata: job.metadata)
                 for _ in active.count..<wanted {
-                    createPod(from: job.spec.template, namespace: namespace, generateName: name + "-", owner: owner,
-                              extraLabels: ["job-name": name, "batch.kubernetes.io/job-name": name])
+                    createPod(
+                        from: job.spec.template, namespace: namespace, generateName: name + "-", owner: owner,
+                        extraLabels: ["job-name": name, "batch.kubernetes.io/job-name": name])
                 }
             }
-            let status = Job.Status(active: Int32(max(active.count, wanted)), succeeded: succeeded == 0 ? nil : succeeded, failed: nil,
-                                    startTime: job.status.startTime ?? timestamp)
-            if status != job.status { store.modify(Job.self, job.storeKey) { $0.status = status; return true } }
+            let status = Job.Status(
+                active: Int32(max(active.count, wanted)), succeeded: succeeded == 0 ? nil : succeeded, failed: nil,
+                startTime: job.status.startTime ?? timestamp)
+            if status != job.status {
+                store.modify(Job.self, job.storeKey) {
+                    $0.status = status
+                    return true
+                }
+            }
         }
     }
 
     private func reconcile(_ cronJob: CronJob) {
         guard let namespace = cronJob.metadata.namespace, let name = cronJob.metadata.name,
-              let schedule = CronSchedule(cronJob.spec.schedule) else { return }
+            let schedule = CronSchedule(cronJob.spec.schedule)
+        else { return }
         let minute = Int64(now) / 60 * 60
         guard Int64(now) - minute < Int64(tickSeconds), schedule.matches(Timestamp(seconds: minute)),
-              cronJob.status.lastScheduleTime?.seconds != minute else { return }
+            cronJob.status.lastScheduleTime?.seconds != minute
+        else { return }
         var meta = cronJob.spec.jobTemplate.metadata ?? ObjectMeta(name: "")
         meta.name = "\(name)-\(minute / 60)"
         meta.namespace = namespace
@@ -34,12 +43,19 @@ extension ClusterWorld {
         guard let job = try? store.create(Job(metadata: meta, spec: cronJob.spec.jobTemplate.spec)) else { return }
         store.modify(CronJob.self, cronJob.storeKey) { cron in
             cron.status.lastScheduleTime = Timestamp(seconds: minute)
-            cron.status.active = (cron.status.active ?? []) + [ObjectReference(kind: "Job", namespace: namespace, name: job.metadata.name,
-                                                                                 uid: job.metadata.uid, apiVersion: "batch/v1")]
+            cron.status.active =
+                (cron.status.active ?? []) + [
+                    ObjectReference(
+                        kind: "Job", namespace: namespace, name: job.metadata.name,
+                        uid: job.metadata.uid, apiVersion: "batch/v1")
+                ]
             return true
         }
-        recordEvent(on: ObjectReference(kind: "CronJob", namespace: namespace, name: name, uid: cronJob.metadata.uid, apiVersion: "batch/v1"),
-                    type: "Normal", reason: "SuccessfulCreate", message: "Created job \(meta.name ?? "")", component: "cronjob-controller")
+        recordEvent(
+            on: ObjectReference(
+                kind: "CronJob", namespace: namespace, name: name, uid: cronJob.metadata.uid, apiVersion: "batch/v1"),
+            type: "Normal", reason: "SuccessfulCreate", message: "Created job \(meta.name ?? "")",
+            component: "cronjob-controller")
     }
 }
 
@@ -67,8 +83,11 @@ struct CronSchedule: Sendable {
         return zip(fields, values).allSatisfy { $0.contains($1) }
     }
 
-    private static let names = ["sun": 0, "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6,
-                                "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12]
+    private static let names = [
+        "sun": 0, "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6,
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11,
+        "dec": 12,
+    ]
 
     private static func parse(_ field: String, _ range: ClosedRange<Int>) -> Set<Int>? {
         var result = Set<Int>()
@@ -77,7 +96,8 @@ struct CronSchedule: Sendable {
             let step = stepParts.count > 1 ? Int(stepParts[1]) ?? 0 : 1
             guard step > 0 else { return nil }
             let base = String(stepParts[0])
-            var low = range.lowerBound, high = range.upperBound
+            var low = range.lowerBound
+            var high = range.upperBound
             if base != "*" {
                 let bounds = base.split(separator: "-").map { value(String($0)) }
                 guard let first = bounds.first ?? nil else { return nil }

@@ -44,9 +44,10 @@ extension ClusterWorld {
             // A pod that was already running when this kubelet first saw it: adopt its state, rewrite nothing.
             for status in pod.status.containerStatuses ?? [] {
                 let started = Double(status.state.running?.startedAt?.seconds ?? Int64(now))
-                runtime.containers[status.name] = ContainerRuntime(runningSince: status.ready ? min(started, now - Self.readinessDelay) : started,
-                                                                   restartCount: status.restartCount, lastTermination: status.lastState.terminated,
-                                                                   containerID: status.containerID ?? "", reportedReady: status.ready)
+                runtime.containers[status.name] = ContainerRuntime(
+                    runningSince: status.ready ? min(started, now - Self.readinessDelay) : started,
+                    restartCount: status.restartCount, lastTermination: status.lastState.terminated,
+                    containerID: status.containerID ?? "", reportedReady: status.ready)
             }
             runtime.statusDirty = false
         }
@@ -68,14 +69,20 @@ extension ClusterWorld {
             runtime.statusDirty = false
             let status = podStatus(pod, runtime: runtime, node: node)
             if status != pod.status {
-                store.modify(Pod.self, key) { $0.status = status; return true }
+                store.modify(Pod.self, key) {
+                    $0.status = status
+                    return true
+                }
             }
         }
         return total
     }
 
-    private func step(_ state: inout ContainerRuntime, container: Container, pod: Pod, runtime: PodRuntime, node: Node) {
-        if state.containerID.isEmpty { state.containerID = "containerd://" + store.makeUID().replacingOccurrences(of: "-", with: "") }
+    private func step(_ state: inout ContainerRuntime, container: Container, pod: Pod, runtime: PodRuntime, node: Node)
+    {
+        if state.containerID.isEmpty {
+            state.containerID = "containerd://" + store.makeUID().replacingOccurrences(of: "-", with: "")
+        }
         if let until = state.backoffUntil, now >= until {
             state.backoffUntil = nil
             state.containerID = "containerd://" + store.makeUID().replacingOccurrences(of: "-", with: "")
@@ -90,7 +97,8 @@ extension ClusterWorld {
         let cores = limits.demand.cpu(elapsed, runtime.jitter)
         if let limit = limits.cpuCores {
             let periods = 10 * tickSeconds
-            let fraction = cores <= 0.8 * limit ? 0 : min(0.98, cores <= limit ? (cores / limit - 0.8) : 0.2 + (1 - limit / cores))
+            let fraction =
+                cores <= 0.8 * limit ? 0 : min(0.98, cores <= limit ? (cores / limit - 0.8) : 0.2 + (1 - limit / cores))
             state.cfsPeriods += Int64(periods)
             state.cfsThrottledPeriods += Int64((periods * fraction).rounded())
             state.cfsThrottledSeconds += fraction * tickSeconds * 0.1 * max(1, cores)
@@ -107,17 +115,24 @@ extension ClusterWorld {
     /// The container's limits and demand curve, recomputed only when the pod spec or the demand table changed.
     private func cachedLimits(_ state: inout ContainerRuntime, container: Container, pod: Pod) -> ContainerLimits {
         let generation = pod.metadata.generation ?? 0
-        if let cached = state.limits, cached.generation == generation, cached.demandsVersion == demandsVersion { return cached }
+        if let cached = state.limits, cached.generation == generation, cached.demandsVersion == demandsVersion {
+            return cached
+        }
         let resources = container.resources ?? ResourceRequirements()
-        let limits = ContainerLimits(memoryBytes: resources.memoryLimitBytes.map(Double.init), cpuCores: resources.cpuLimitMillis.map { Double($0) / 1000 },
-                                     demand: demand(for: pod, container: container.name) ?? defaultDemand(resources),
-                                     generation: generation, demandsVersion: demandsVersion)
+        let limits = ContainerLimits(
+            memoryBytes: resources.memoryLimitBytes.map(Double.init),
+            cpuCores: resources.cpuLimitMillis.map { Double($0) / 1000 },
+            demand: demand(for: pod, container: container.name) ?? defaultDemand(resources),
+            generation: generation, demandsVersion: demandsVersion)
         state.limits = limits
         return limits
     }
 
     private func defaultDemand(_ resources: ResourceRequirements) -> ContainerDemand {
-        let memory = Double(resources.memoryRequestBytes ?? resources.memoryLimitBytes.map { $0 / 2 } ?? Int64(Self.defaultMemoryRequest)) * 0.6
+        let memory =
+            Double(
+                resources.memoryRequestBytes ?? resources.memoryLimitBytes.map { $0 / 2 }
+                    ?? Int64(Self.defaultMemoryRequest)) * 0.6
         let cpu = Double(resources.cpuRequestMillis ?? 100) / 1000 * 0.3
         return .steady(memoryBytes: memory, cpuCores: cpu)
     }
@@ -125,36 +140,50 @@ extension ClusterWorld {
     /// The container passed its memory limit: the kernel kills it, the kubelet backs off before restarting it.
     func oomKill(_ state: inout ContainerRuntime, container: String, pod: Pod, node: Node, limit: Int64?) {
         let ranFor = now - (state.runningSince ?? now)
-        state.backoffSeconds = ranFor > 2 * Self.maxBackoff || state.backoffSeconds == 0 ? 10 : min(Self.maxBackoff, state.backoffSeconds * 2)
-        state.lastTermination = ContainerState.Terminated(exitCode: 137, reason: "OOMKilled", startedAt: state.runningSince.map { Timestamp(seconds: Int64($0)) },
-                                                          finishedAt: timestamp, containerID: state.containerID)
+        state.backoffSeconds =
+            ranFor > 2 * Self.maxBackoff || state.backoffSeconds == 0
+            ? 10 : min(Self.maxBackoff, state.backoffSeconds * 2)
+        state.lastTermination = ContainerState.Terminated(
+            exitCode: 137, reason: "OOMKilled", startedAt: state.runningSince.map { Timestamp(seconds: Int64($0)) },
+            finishedAt: timestamp, containerID: state.containerID)
         state.restartCount += 1
         state.oomEvents += 1
         state.runningSince = nil
         state.backoffUntil = now + state.backoffSeconds
         let usedMiB = Int(state.workingSetBytes / 1_048_576)
         state.workingSetBytes = 0
-        let podName = pod.metadata.name ?? "", namespace = pod.metadata.namespace ?? ""
+        let podName = pod.metadata.name ?? ""
+        let namespace = pod.metadata.namespace ?? ""
         let nodeName = node.metadata.name ?? ""
-        recordEvent(on: ObjectReference(kind: "Node", name: nodeName, uid: nodeName, apiVersion: "v1"), type: "Warning", reason: "OOMKilling",
-                    message: "Memory cgroup out of memory: Killed process \(1000 + Int(state.restartCount)) (\(container)) total-vm:\(usedMiB * 1400)kB, anon-rss:\(usedMiB * 1024)kB, file-rss:0kB",
-                    component: "kernel-monitor", host: nodeName)
-        recordEvent(on: ObjectReference(kind: "Pod", namespace: namespace, name: podName, uid: pod.metadata.uid, apiVersion: "v1",
-                                        fieldPath: "spec.containers{\(container)}"),
-                    type: "Warning", reason: "BackOff",
-                    message: "Back-off restarting failed container \(container) in pod \(podName)_\(namespace)(\(pod.metadata.uid ?? ""))",
-                    component: "kubelet", host: nodeName)
+        recordEvent(
+            on: ObjectReference(kind: "Node", name: nodeName, uid: nodeName, apiVersion: "v1"), type: "Warning",
+            reason: "OOMKilling",
+            message:
+                "Memory cgroup out of memory: Killed process \(1000 + Int(state.restartCount)) (\(container)) total-vm:\(usedMiB * 1400)kB, anon-rss:\(usedMiB * 1024)kB, file-rss:0kB",
+            component: "kernel-monitor", host: nodeName)
+        recordEvent(
+            on: ObjectReference(
+                kind: "Pod", namespace: namespace, name: podName, uid: pod.metadata.uid, apiVersion: "v1",
+                fieldPath: "spec.containers{\(container)}"),
+            type: "Warning", reason: "BackOff",
+            message:
+                "Back-off restarting failed container \(container) in pod \(podName)_\(namespace)(\(pod.metadata.uid ?? ""))",
+            component: "kubelet", host: nodeName)
     }
 
     private func podStatus(_ pod: Pod, runtime: PodRuntime, node: Node) -> PodStatus {
         var status = pod.status
-        let podName = pod.metadata.name ?? "", namespace = pod.metadata.namespace ?? ""
+        let podName = pod.metadata.name ?? ""
+        let namespace = pod.metadata.namespace ?? ""
         var statuses: [ContainerStatus] = []
         for container in pod.spec.containers {
             let previous = pod.status.containerStatuses?.first { $0.name == container.name }
             guard let state = runtime.containers[container.name] else {
-                statuses.append(ContainerStatus(name: container.name, state: ContainerState(waiting: .init(reason: "ContainerCreating")), lastState: .empty,
-                                                ready: false, restartCount: 0, image: container.image ?? "", imageID: "", started: false))
+                statuses.append(
+                    ContainerStatus(
+                        name: container.name, state: ContainerState(waiting: .init(reason: "ContainerCreating")),
+                        lastState: .empty,
+                        ready: false, restartCount: 0, image: container.image ?? "", imageID: "", started: false))
                 continue
             }
             var current = ContainerState()
@@ -165,15 +194,21 @@ extension ClusterWorld {
             } else {
                 let backoff = Int(state.backoffSeconds)
                 let text = backoff >= 60 ? "\(backoff / 60)m\(backoff % 60)s" : "\(backoff)s"
-                current.waiting = .init(reason: "CrashLoopBackOff",
-                                        message: "back-off \(text) restarting failed container=\(container.name) pod=\(podName)_\(namespace)(\(pod.metadata.uid ?? ""))")
+                current.waiting = .init(
+                    reason: "CrashLoopBackOff",
+                    message:
+                        "back-off \(text) restarting failed container=\(container.name) pod=\(podName)_\(namespace)(\(pod.metadata.uid ?? ""))"
+                )
             }
             let resources = container.resources
-            statuses.append(ContainerStatus(name: container.name, state: current, lastState: ContainerState(terminated: state.lastTermination),
-                                            ready: ready, restartCount: state.restartCount, image: container.image ?? "",
-                                            imageID: previous?.imageID ?? "docker.io/library/\(container.image ?? "")@sha256:\(templateHash(PodTemplateSpec(spec: PodSpec(containers: [container]))))",
-                                            containerID: state.containerID, started: state.runningSince != nil,
-                                            allocatedResources: resources?.requests, resources: resources))
+            statuses.append(
+                ContainerStatus(
+                    name: container.name, state: current, lastState: ContainerState(terminated: state.lastTermination),
+                    ready: ready, restartCount: state.restartCount, image: container.image ?? "",
+                    imageID: previous?.imageID
+                        ?? "docker.io/library/\(container.image ?? "")@sha256:\(templateHash(PodTemplateSpec(spec: PodSpec(containers: [container]))))",
+                    containerID: state.containerID, started: state.runningSince != nil,
+                    allocatedResources: resources?.requests, resources: resources))
         }
         let allReady = statuses.allSatisfy(\.ready)
         let started = statuses.contains { $0.state.running != nil || $0.restartCount > 0 }
@@ -189,16 +224,25 @@ extension ClusterWorld {
         status.startTime = status.startTime ?? timestamp
         status.qosClass = status.qosClass ?? qosClass(pod.spec)
         status.observedGeneration = pod.metadata.generation
-        var conditions = (status.conditions ?? []).filter { !["Initialized", "ContainersReady", "Ready", "PodReadyToStartContainers"].contains($0.type) }
+        var conditions = (status.conditions ?? []).filter {
+            !["Initialized", "ContainersReady", "Ready", "PodReadyToStartContainers"].contains($0.type)
+        }
         func condition(_ type: String, _ value: Bool) -> PodCondition {
             let old = pod.status.conditions?.first { $0.type == type }
             let text = value ? "True" : "False"
-            return PodCondition(type: type, status: text, reason: value ? nil : (type == "Initialized" ? nil : "ContainersNotReady"),
-                                message: value ? nil : (type == "Initialized" ? nil : "containers with unready status: [\(statuses.filter { !$0.ready }.map(\.name).joined(separator: " "))]"),
-                                lastTransitionTime: old?.status == text ? old?.lastTransitionTime : timestamp)
+            return PodCondition(
+                type: type, status: text, reason: value ? nil : (type == "Initialized" ? nil : "ContainersNotReady"),
+                message: value
+                    ? nil
+                    : (type == "Initialized"
+                        ? nil
+                        : "containers with unready status: [\(statuses.filter { !$0.ready }.map(\.name).joined(separator: " "))]"),
+                lastTransitionTime: old?.status == text ? old?.lastTransitionTime : timestamp)
         }
-        conditions += [condition("PodReadyToStartContainers", true), condition("Initialized", true),
-                       condition("ContainersReady", allReady), condition("Ready", allReady)]
+        conditions += [
+            condition("PodReadyToStartContainers", true), condition("Initialized", true),
+            condition("ContainersReady", allReady), condition("Ready", allReady),
+        ]
         status.conditions = conditions
         return status
     }
@@ -211,18 +255,27 @@ extension ClusterWorld {
         let pressure = used > 0.85 * capacity
         if (node.condition("MemoryPressure")?.status == "True") != pressure {
             store.modify(Node.self, name) { node in
-                node.setCondition("MemoryPressure", status: pressure ? "True" : "False",
-                                  reason: pressure ? "KubeletHasInsufficientMemory" : "KubeletHasSufficientMemory",
-                                  message: pressure ? "kubelet has insufficient memory available" : "kubelet has sufficient memory available", now: timestamp)
+                node.setCondition(
+                    "MemoryPressure", status: pressure ? "True" : "False",
+                    reason: pressure ? "KubeletHasInsufficientMemory" : "KubeletHasSufficientMemory",
+                    message: pressure
+                        ? "kubelet has insufficient memory available" : "kubelet has sufficient memory available",
+                    now: timestamp)
                 return true
             }
-            recordEvent(on: ObjectReference(kind: "Node", name: name, uid: name, apiVersion: "v1"), type: pressure ? "Warning" : "Normal",
-                        reason: pressure ? "NodeHasInsufficientMemory" : "NodeHasSufficientMemory",
-                        message: "Node \(name) status is now: \(pressure ? "NodeHasInsufficientMemory" : "NodeHasSufficientMemory")", component: "kubelet", host: name)
+            recordEvent(
+                on: ObjectReference(kind: "Node", name: name, uid: name, apiVersion: "v1"),
+                type: pressure ? "Warning" : "Normal",
+                reason: pressure ? "NodeHasInsufficientMemory" : "NodeHasSufficientMemory",
+                message:
+                    "Node \(name) status is now: \(pressure ? "NodeHasInsufficientMemory" : "NodeHasSufficientMemory")",
+                component: "kubelet", host: name)
         }
         guard used >= capacity else { return }
-        recordEvent(on: ObjectReference(kind: "Node", name: name, uid: name, apiVersion: "v1"), type: "Warning", reason: "SystemOOM",
-                    message: "System OOM encountered, victim process: containerd, pid: 812", component: "kubelet", host: name)
+        recordEvent(
+            on: ObjectReference(kind: "Node", name: name, uid: name, apiVersion: "v1"), type: "Warning",
+            reason: "SystemOOM",
+            message: "System OOM encountered, victim process: containerd, pid: 812", component: "kubelet", host: name)
         for key in podKeys {
             guard var runtime = runtimes[key], let pod = store.get(Pod.self, key) else { continue }
             for container in pod.spec.containers {
@@ -233,9 +286,13 @@ extension ClusterWorld {
             runtimes[key] = runtime
         }
         store.modify(Node.self, name) { node in
-            node.setCondition("Ready", status: "Unknown", reason: "NodeStatusUnknown", message: "Kubelet stopped posting node status.", now: timestamp)
+            node.setCondition(
+                "Ready", status: "Unknown", reason: "NodeStatusUnknown",
+                message: "Kubelet stopped posting node status.", now: timestamp)
             for type in ["MemoryPressure", "DiskPressure", "PIDPressure"] {
-                node.setCondition(type, status: "Unknown", reason: "NodeStatusUnknown", message: "Kubelet stopped posting node status.", now: timestamp)
+                node.setCondition(
+                    type, status: "Unknown", reason: "NodeStatusUnknown",
+                    message: "Kubelet stopped posting node status.", now: timestamp)
             }
             return true
         }

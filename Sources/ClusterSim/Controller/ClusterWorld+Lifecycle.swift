@@ -13,40 +13,57 @@ extension ClusterWorld {
             let keys = (store.podsByNode[name] ?? []).sorted()
             guard let since = notReadySince[name] else {
                 notReadySince[name] = now
-                recordEvent(on: ObjectReference(kind: "Node", name: name, uid: name, apiVersion: "v1"), type: "Normal", reason: "NodeNotReady",
-                            message: "Node \(name) status is now: NodeNotReady", component: "node-controller")
+                recordEvent(
+                    on: ObjectReference(kind: "Node", name: name, uid: name, apiVersion: "v1"), type: "Normal",
+                    reason: "NodeNotReady",
+                    message: "Node \(name) status is now: NodeNotReady", component: "node-controller")
                 for key in keys { markNotReady(key) }
                 continue
             }
             guard now - since >= Self.notReadyEvictionSeconds else { continue }
             for key in keys {
-                guard let pod = store.get(Pod.self, key), pod.metadata.controller?.kind != "DaemonSet", pod.metadata.deletionTimestamp == nil else { continue }
-                recordEvent(on: reference(to: pod), type: "Normal", reason: "TaintManagerEviction",
-                            message: "Marking for deletion Pod \(pod.metadata.namespace ?? "")/\(pod.metadata.name ?? "")", component: "taint-eviction-controller")
-                deletePodGracefully(key, condition: PodCondition(type: "DisruptionTarget", status: "True", reason: "DeletionByTaintManager",
-                                                                 message: "Taint manager: deleting due to NoExecute taint", lastTransitionTime: timestamp))
+                guard let pod = store.get(Pod.self, key), pod.metadata.controller?.kind != "DaemonSet",
+                    pod.metadata.deletionTimestamp == nil
+                else { continue }
+                recordEvent(
+                    on: reference(to: pod), type: "Normal", reason: "TaintManagerEviction",
+                    message: "Marking for deletion Pod \(pod.metadata.namespace ?? "")/\(pod.metadata.name ?? "")",
+                    component: "taint-eviction-controller")
+                deletePodGracefully(
+                    key,
+                    condition: PodCondition(
+                        type: "DisruptionTarget", status: "True", reason: "DeletionByTaintManager",
+                        message: "Taint manager: deleting due to NoExecute taint", lastTransitionTime: timestamp))
             }
         }
     }
 
     private func markNotReady(_ key: String) {
         store.modify(Pod.self, key) { pod in
-            guard var conditions = pod.status.conditions, let index = conditions.firstIndex(where: { $0.type == "Ready" }) else { return false }
+            guard var conditions = pod.status.conditions,
+                let index = conditions.firstIndex(where: { $0.type == "Ready" })
+            else { return false }
             conditions[index].status = "False"
             conditions[index].reason = "NodeNotReady"
             conditions[index].lastTransitionTime = timestamp
             pod.status.conditions = conditions
-            for index in (pod.status.containerStatuses ?? []).indices { pod.status.containerStatuses?[index].ready = false }
+            for index in (pod.status.containerStatuses ?? []).indices {
+                pod.status.containerStatuses?[index].ready = false
+            }
             return true
         }
     }
 
     private func syncTaints(_ node: Node) {
         var wanted: [Taint] = (node.spec.taints ?? []).filter { !$0.key.hasPrefix("node.kubernetes.io/") }
-        if node.spec.unschedulable == true { wanted.append(Taint(key: "node.kubernetes.io/unschedulable", effect: "NoSchedule", timeAdded: timestamp)) }
+        if node.spec.unschedulable == true {
+            wanted.append(Taint(key: "node.kubernetes.io/unschedulable", effect: "NoSchedule", timeAdded: timestamp))
+        }
         switch node.condition("Ready")?.status {
-        case "Unknown": wanted.append(Taint(key: "node.kubernetes.io/unreachable", effect: "NoExecute", timeAdded: timestamp))
-        case "False": wanted.append(Taint(key: "node.kubernetes.io/not-ready", effect: "NoExecute", timeAdded: timestamp))
+        case "Unknown":
+            wanted.append(Taint(key: "node.kubernetes.io/unreachable", effect: "NoExecute", timeAdded: timestamp))
+        case "False":
+            wanted.append(Taint(key: "node.kubernetes.io/not-ready", effect: "NoExecute", timeAdded: timestamp))
         default: break
         }
         if node.condition("MemoryPressure")?.status == "True" {
@@ -55,7 +72,9 @@ extension ClusterWorld {
         let current = node.spec.taints ?? []
         guard current.map({ "\($0.key):\($0.effect)" }) != wanted.map({ "\($0.key):\($0.effect)" }) else { return }
         store.modify(Node.self, node.storeKey) { node in
-            node.spec.taints = wanted.map { taint in current.first { $0.key == taint.key && $0.effect == taint.effect } ?? taint }
+            node.spec.taints = wanted.map { taint in
+                current.first { $0.key == taint.key && $0.effect == taint.effect } ?? taint
+            }
             if node.spec.taints?.isEmpty == true { node.spec.taints = nil }
             return true
         }
@@ -66,7 +85,8 @@ extension ClusterWorld {
         for budget in store.all(PodDisruptionBudget.self) {
             guard let namespace = budget.metadata.namespace, let selector = budget.spec.selector else { continue }
             let pods = store.all(Pod.self).filter {
-                $0.metadata.namespace == namespace && $0.metadata.deletionTimestamp == nil && selector.matches($0.metadata.labels)
+                $0.metadata.namespace == namespace && $0.metadata.deletionTimestamp == nil
+                    && selector.matches($0.metadata.labels)
             }
             let expected = Int32(pods.count)
             let healthy = Int32(pods.filter(isReady).count)
@@ -88,11 +108,19 @@ extension ClusterWorld {
             status.disruptedPods = nil
             let sufficient = allowed > 0
             if status.conditions?.first?.status != (sufficient ? "True" : "False") {
-                status.conditions = [PodCondition(type: "DisruptionAllowed", status: sufficient ? "True" : "False",
-                                                  reason: sufficient ? "SufficientPods" : "InsufficientPods", lastTransitionTime: timestamp,
-                                                  observedGeneration: budget.metadata.generation)]
+                status.conditions = [
+                    PodCondition(
+                        type: "DisruptionAllowed", status: sufficient ? "True" : "False",
+                        reason: sufficient ? "SufficientPods" : "InsufficientPods", lastTransitionTime: timestamp,
+                        observedGeneration: budget.metadata.generation)
+                ]
             }
-            if status != budget.status { store.modify(PodDisruptionBudget.self, budget.storeKey) { $0.status = status; return true } }
+            if status != budget.status {
+                store.modify(PodDisruptionBudget.self, budget.storeKey) {
+                    $0.status = status
+                    return true
+                }
+            }
         }
     }
 
@@ -100,10 +128,14 @@ extension ClusterWorld {
     func collectGarbage() {
         var owners = Set<String>()
         for type in [ResourceType.deployments, .replicaSets, .daemonSets, .statefulSets, .jobs, .cronJobs] {
-            for stored in store.table(type)?.objects.values.map({ $0 }) ?? [] { if let uid = stored.metadata.uid { owners.insert(uid) } }
+            for stored in store.table(type)?.objects.values.map({ $0 }) ?? [] {
+                if let uid = stored.metadata.uid { owners.insert(uid) }
+            }
         }
         for replicaSet in store.all(ReplicaSet.self) {
-            if let owner = replicaSet.metadata.controller?.uid, !owners.contains(owner) { store.remove(.replicaSets, replicaSet.storeKey) }
+            if let owner = replicaSet.metadata.controller?.uid, !owners.contains(owner) {
+                store.remove(.replicaSets, replicaSet.storeKey)
+            }
         }
         for job in store.all(Job.self) {
             if let owner = job.metadata.controller?.uid, !owners.contains(owner) { store.remove(.jobs, job.storeKey) }
@@ -116,14 +148,18 @@ extension ClusterWorld {
         }
         if Int(elapsed) % 60 == 0 {
             let cutoff = timestamp.adding(seconds: -3600)
-            for event in store.all(Event.self) where (event.lastTimestamp ?? event.metadata.creationTimestamp ?? cutoff) < cutoff {
+            for event in store.all(Event.self)
+            where (event.lastTimestamp ?? event.metadata.creationTimestamp ?? cutoff) < cutoff {
                 store.remove(.events, event.storeKey)
             }
         }
     }
 
     /// Records an Event the way the kubelet's correlator does: a repeat bumps `count` and `lastTimestamp`.
-    func recordEvent(on object: ObjectReference, type: String, reason: String, message: String, component: String, host: String? = nil) {
+    func recordEvent(
+        on object: ObjectReference, type: String, reason: String, message: String, component: String,
+        host: String? = nil
+    ) {
         let namespace = object.namespace ?? "default"
         let stem = "\(object.name ?? "")."
         let aggregation = "\(namespace)/\(object.uid ?? "")/\(reason)/\(type)/\(message)"
@@ -136,9 +172,12 @@ extension ClusterWorld {
             return
         }
         let suffix = String(UInt64(now * 1_000_000_000) &+ UInt64(store.count(.events)), radix: 16)
-        let event = Event(metadata: ObjectMeta(name: stem + suffix, namespace: namespace), involvedObject: object, reason: reason, message: message,
-                          source: Event.Source(component: component, host: host), firstTimestamp: timestamp, lastTimestamp: timestamp, count: 1,
-                          type: type, reportingComponent: component, reportingInstance: host ?? "")
+        let event = Event(
+            metadata: ObjectMeta(name: stem + suffix, namespace: namespace), involvedObject: object, reason: reason,
+            message: message,
+            source: Event.Source(component: component, host: host), firstTimestamp: timestamp, lastTimestamp: timestamp,
+            count: 1,
+            type: type, reportingComponent: component, reportingInstance: host ?? "")
         if let created = try? store.create(event) { eventKeys[aggregation] = created.storeKey }
     }
 }

@@ -5,7 +5,9 @@ extension ClusterWorld {
     func runWorkloadControllers() {
         var replicaSetsByOwner: [String: [ReplicaSet]] = [:]
         for replicaSet in store.all(ReplicaSet.self) {
-            if let owner = replicaSet.metadata.controller?.uid { replicaSetsByOwner[owner, default: []].append(replicaSet) }
+            if let owner = replicaSet.metadata.controller?.uid {
+                replicaSetsByOwner[owner, default: []].append(replicaSet)
+            }
         }
         for deployment in store.all(Deployment.self) where deployment.metadata.deletionTimestamp == nil {
             reconcile(deployment, owned: replicaSetsByOwner[deployment.metadata.uid ?? ""] ?? [])
@@ -48,14 +50,18 @@ extension ClusterWorld {
     }
 
     func ownerReference(kind: String, apiVersion: String, metadata: ObjectMeta) -> OwnerReference {
-        OwnerReference(apiVersion: apiVersion, kind: kind, name: metadata.name ?? "", uid: metadata.uid ?? "", controller: true, blockOwnerDeletion: true)
+        OwnerReference(
+            apiVersion: apiVersion, kind: kind, name: metadata.name ?? "", uid: metadata.uid ?? "", controller: true,
+            blockOwnerDeletion: true)
     }
 
     /// Creates a pod from a template for an owner.
     @discardableResult
-    func createPod(from template: PodTemplateSpec, namespace: String, name: String? = nil, generateName: String? = nil,
-                   owner: OwnerReference, extraLabels: [String: String] = [:], nodeName: String? = nil,
-                   status: ((Pod) -> PodStatus)? = nil) -> Pod? {
+    func createPod(
+        from template: PodTemplateSpec, namespace: String, name: String? = nil, generateName: String? = nil,
+        owner: OwnerReference, extraLabels: [String: String] = [:], nodeName: String? = nil,
+        status: ((Pod) -> PodStatus)? = nil
+    ) -> Pod? {
         var meta = template.metadata ?? ObjectMeta(name: "")
         meta.name = name
         meta.generateName = generateName
@@ -90,7 +96,9 @@ extension ClusterWorld {
             let grace = gracePeriod ?? pod.spec.terminationGracePeriodSeconds ?? 30
             pod.metadata.deletionTimestamp = timestamp.adding(seconds: grace)
             pod.metadata.deletionGracePeriodSeconds = grace
-            if let condition { pod.status.conditions = (pod.status.conditions ?? []).filter { $0.type != condition.type } + [condition] }
+            if let condition {
+                pod.status.conditions = (pod.status.conditions ?? []).filter { $0.type != condition.type } + [condition]
+            }
             return true
         }
         if store.get(Pod.self, key)?.spec.nodeName == nil { store.remove(.pods, key) }
@@ -109,16 +117,21 @@ extension ClusterWorld {
             let victims = pods.sorted { a, b in
                 let (ra, rb) = (isReady(a), isReady(b))
                 if ra != rb { return !ra }
-                return (a.metadata.creationTimestamp ?? Timestamp(seconds: 0)) > (b.metadata.creationTimestamp ?? Timestamp(seconds: 0))
+                return (a.metadata.creationTimestamp ?? Timestamp(seconds: 0))
+                    > (b.metadata.creationTimestamp ?? Timestamp(seconds: 0))
             }.prefix(pods.count - desired)
             for pod in victims { deletePodGracefully(pod.storeKey) }
         }
         let live = ownedPods(replicaSet.metadata.uid)
         let ready = Int32(live.filter(isReady).count)
-        let status = ReplicaSet.Status(replicas: Int32(live.count), fullyLabeledReplicas: Int32(live.count), readyReplicas: ready,
-                                       availableReplicas: ready, observedGeneration: replicaSet.metadata.generation)
+        let status = ReplicaSet.Status(
+            replicas: Int32(live.count), fullyLabeledReplicas: Int32(live.count), readyReplicas: ready,
+            availableReplicas: ready, observedGeneration: replicaSet.metadata.generation)
         if status != replicaSet.status {
-            store.modify(ReplicaSet.self, replicaSet.storeKey) { $0.status = status; return true }
+            store.modify(ReplicaSet.self, replicaSet.storeKey) {
+                $0.status = status
+                return true
+            }
         }
     }
 
@@ -134,20 +147,32 @@ extension ClusterWorld {
             templateMeta.name = nil
             templateMeta.labels = (templateMeta.labels ?? [:]).merging(["pod-template-hash": hash]) { $1 }
             template.metadata = templateMeta
-            let revision = (old.compactMap { Int($0.metadata.annotations?["deployment.kubernetes.io/revision"] ?? "") }.max() ?? 0) + 1
-            var meta = ObjectMeta(name: "\(name)-\(hash)", namespace: namespace, labels: templateMeta.labels,
-                                  annotations: ["deployment.kubernetes.io/revision": "\(revision)", "deployment.kubernetes.io/desired-replicas": "\(desired)"])
-            meta.ownerReferences = [ownerReference(kind: "Deployment", apiVersion: "apps/v1", metadata: deployment.metadata)]
+            let revision =
+                (old.compactMap { Int($0.metadata.annotations?["deployment.kubernetes.io/revision"] ?? "") }.max() ?? 0)
+                + 1
+            var meta = ObjectMeta(
+                name: "\(name)-\(hash)", namespace: namespace, labels: templateMeta.labels,
+                annotations: [
+                    "deployment.kubernetes.io/revision": "\(revision)",
+                    "deployment.kubernetes.io/desired-replicas": "\(desired)",
+                ])
+            meta.ownerReferences = [
+                ownerReference(kind: "Deployment", apiVersion: "apps/v1", metadata: deployment.metadata)
+            ]
             var selector = deployment.spec.selector
             selector.matchLabels = (selector.matchLabels ?? [:]).merging(["pod-template-hash": hash]) { $1 }
             let startReplicas = old.allSatisfy { ($0.spec.replicas ?? 0) == 0 } ? desired : 0
-            newRS = try? store.create(ReplicaSet(metadata: meta, spec: .init(replicas: startReplicas, selector: selector, template: template)))
+            newRS = try? store.create(
+                ReplicaSet(metadata: meta, spec: .init(replicas: startReplicas, selector: selector, template: template))
+            )
         }
         guard let current = newRS else { return }
         if deployment.spec.paused != true {
             rollOut(deployment, newRS: current, old: old)
         }
-        let refreshed = owned.compactMap { store.get(ReplicaSet.self, $0.storeKey) } + (owned.contains { $0.metadata.uid == current.metadata.uid } ? [] : [current])
+        let refreshed =
+            owned.compactMap { store.get(ReplicaSet.self, $0.storeKey) }
+            + (owned.contains { $0.metadata.uid == current.metadata.uid } ? [] : [current])
         updateStatus(of: deployment, hash: hash, owned: refreshed)
     }
 
@@ -155,7 +180,9 @@ extension ClusterWorld {
         let desired = Int(deployment.spec.replicas ?? 1)
         let rolling = deployment.spec.strategy?.rollingUpdate
         let maxUnavailable = rolling?.maxUnavailable?.scaled(against: desired, roundUp: false) ?? desired / 4
-        let maxSurge = max(rolling?.maxSurge?.scaled(against: desired, roundUp: true) ?? Int((Double(desired) / 4).rounded(.up)), maxUnavailable == 0 ? 1 : 0)
+        let maxSurge = max(
+            rolling?.maxSurge?.scaled(against: desired, roundUp: true) ?? Int((Double(desired) / 4).rounded(.up)),
+            maxUnavailable == 0 ? 1 : 0)
         let oldActive = old.filter { ($0.spec.replicas ?? 0) > 0 }
         if oldActive.isEmpty {
             if Int(newRS.spec.replicas ?? 0) != desired { setReplicas(newRS, desired) }
@@ -192,25 +219,39 @@ extension ClusterWorld {
         let ready = owned.reduce(Int32(0)) { $0 + ($1.status.readyReplicas ?? 0) }
         let updated = owned.first { $0.metadata.labels?["pod-template-hash"] == hash }?.status.replicas ?? 0
         let desired = deployment.spec.replicas ?? 1
-        let minAvailable = Int(desired) - (deployment.spec.strategy?.rollingUpdate?.maxUnavailable?.scaled(against: Int(desired), roundUp: false) ?? Int(desired) / 4)
+        let minAvailable =
+            Int(desired)
+            - (deployment.spec.strategy?.rollingUpdate?.maxUnavailable?.scaled(against: Int(desired), roundUp: false)
+                ?? Int(desired) / 4)
         let available = ready >= Int32(minAvailable)
         var conditions = deployment.status.conditions ?? []
         let availableStatus = available ? "True" : "False"
         if conditions.first(where: { $0.type == "Available" })?.status != availableStatus {
             conditions.removeAll { $0.type == "Available" }
-            conditions.append(WorkloadCondition(type: "Available", status: availableStatus, lastUpdateTime: timestamp, lastTransitionTime: timestamp,
-                                                reason: available ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
-                                                message: available ? "Deployment has minimum availability." : "Deployment does not have minimum availability."))
+            conditions.append(
+                WorkloadCondition(
+                    type: "Available", status: availableStatus, lastUpdateTime: timestamp,
+                    lastTransitionTime: timestamp,
+                    reason: available ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
+                    message: available
+                        ? "Deployment has minimum availability." : "Deployment does not have minimum availability."))
         }
         if !conditions.contains(where: { $0.type == "Progressing" }) {
-            conditions.append(WorkloadCondition(type: "Progressing", status: "True", lastUpdateTime: timestamp, lastTransitionTime: timestamp,
-                                                reason: "NewReplicaSetAvailable", message: "ReplicaSet \"\(deployment.metadata.name ?? "")-\(hash)\" has successfully progressed."))
+            conditions.append(
+                WorkloadCondition(
+                    type: "Progressing", status: "True", lastUpdateTime: timestamp, lastTransitionTime: timestamp,
+                    reason: "NewReplicaSetAvailable",
+                    message: "ReplicaSet \"\(deployment.metadata.name ?? "")-\(hash)\" has successfully progressed."))
         }
-        let status = Deployment.Status(observedGeneration: deployment.metadata.generation, replicas: replicas, updatedReplicas: updated,
-                                       readyReplicas: ready, availableReplicas: ready,
-                                       unavailableReplicas: max(0, desired - ready) == 0 ? nil : max(0, desired - ready), conditions: conditions)
+        let status = Deployment.Status(
+            observedGeneration: deployment.metadata.generation, replicas: replicas, updatedReplicas: updated,
+            readyReplicas: ready, availableReplicas: ready,
+            unavailableReplicas: max(0, desired - ready) == 0 ? nil : max(0, desired - ready), conditions: conditions)
         if status != deployment.status {
-            store.modify(Deployment.self, deployment.storeKey) { $0.status = status; return true }
+            store.modify(Deployment.self, deployment.storeKey) {
+                $0.status = status
+                return true
+            }
         }
     }
 }

@@ -7,7 +7,10 @@ extension ClusterWorld {
         if podRequests.count > 2 * store.count(.pods) + 1000 { podRequests.removeAll() }
         let nodes = store.all(Node.self)
         let capacities = nodes.filter(\.isSchedulable).compactMap { node in
-            node.metadata.name.map { NodeCapacity(name: $0, memory: node.allocatableMemory, cpu: node.allocatableCPU, pods: node.allocatablePods) }
+            node.metadata.name.map {
+                NodeCapacity(
+                    name: $0, memory: node.allocatableMemory, cpu: node.allocatableCPU, pods: node.allocatablePods)
+            }
         }
         // Loads by position in `capacities`: thousands of pending pods times thousands of nodes must not hash names.
         let loadsByName = nodeLoads()
@@ -17,9 +20,16 @@ extension ClusterWorld {
             var best: (index: Int, fraction: Double)?
             for (index, node) in capacities.enumerated() {
                 let used = load[index]
-                guard used.pods < node.pods, used.memory + memory <= node.memory, used.cpu + cpu <= node.cpu else { continue }
+                guard used.pods < node.pods, used.memory + memory <= node.memory, used.cpu + cpu <= node.cpu else {
+                    continue
+                }
                 let fraction = Double(used.memory) / Double(max(1, node.memory))
-                if let current = best, fraction > current.fraction || (fraction == current.fraction && node.name >= capacities[current.index].name) { continue }
+                if let current = best,
+                    fraction > current.fraction
+                        || (fraction == current.fraction && node.name >= capacities[current.index].name)
+                {
+                    continue
+                }
                 best = (index, fraction)
             }
             guard let chosen = best?.index else {
@@ -30,11 +40,16 @@ extension ClusterWorld {
             load[chosen].add(memory: memory, cpu: cpu)
             store.modify(Pod.self, pod.storeKey) { pod in
                 pod.spec.nodeName = nodeName
-                pod.status.conditions = [PodCondition(type: "PodScheduled", status: "True", lastTransitionTime: timestamp)]
+                pod.status.conditions = [
+                    PodCondition(type: "PodScheduled", status: "True", lastTransitionTime: timestamp)
+                ]
                 return true
             }
-            recordEvent(on: reference(to: pod), type: "Normal", reason: "Scheduled",
-                        message: "Successfully assigned \(pod.metadata.namespace ?? "")/\(pod.metadata.name ?? "") to \(nodeName)", component: "default-scheduler")
+            recordEvent(
+                on: reference(to: pod), type: "Normal", reason: "Scheduled",
+                message:
+                    "Successfully assigned \(pod.metadata.namespace ?? "")/\(pod.metadata.name ?? "") to \(nodeName)",
+                component: "default-scheduler")
         }
     }
 
@@ -62,7 +77,8 @@ extension ClusterWorld {
         for (node, keys) in store.podsByNode where !node.isEmpty {
             var load = NodeLoad()
             for key in keys {
-                guard let pod = store.get(Pod.self, key), pod.status.phase != "Succeeded", pod.status.phase != "Failed" else { continue }
+                guard let pod = store.get(Pod.self, key), pod.status.phase != "Succeeded", pod.status.phase != "Failed"
+                else { continue }
                 let (memory, cpu) = requests(of: pod)
                 load.add(memory: memory, cpu: cpu)
             }
@@ -75,22 +91,36 @@ extension ClusterWorld {
     func requests(of pod: Pod) -> (memory: Int64, cpu: Int64) {
         let key = "\(pod.metadata.uid ?? "")/\(pod.metadata.generation ?? 0)"
         if let cached = podRequests[key] { return cached }
-        let sums = (pod.spec.containers.reduce(Int64(0)) { $0 + ($1.resources?.memoryRequestBytes ?? 0) },
-                    pod.spec.containers.reduce(Int64(0)) { $0 + ($1.resources?.cpuRequestMillis ?? 0) })
+        let sums = (
+            pod.spec.containers.reduce(Int64(0)) { $0 + ($1.resources?.memoryRequestBytes ?? 0) },
+            pod.spec.containers.reduce(Int64(0)) { $0 + ($1.resources?.cpuRequestMillis ?? 0) }
+        )
         podRequests[key] = sums
         return sums
     }
 
     private func markUnschedulable(_ pod: Pod, nodeCount: Int) {
-        let message = "0/\(nodeCount) nodes are available: \(nodeCount) Insufficient memory or cpu, or node(s) were unschedulable."
-        let condition = PodCondition(type: "PodScheduled", status: "False", reason: "Unschedulable", message: message, lastTransitionTime: timestamp)
-        guard pod.status.conditions?.first(where: { $0.type == "PodScheduled" })?.reason != "Unschedulable" else { return }
-        store.modify(Pod.self, pod.storeKey) { $0.status.conditions = [condition]; return true }
-        recordEvent(on: reference(to: pod), type: "Warning", reason: "FailedScheduling", message: message, component: "default-scheduler")
+        let message =
+            "0/\(nodeCount) nodes are available: \(nodeCount) Insufficient memory or cpu, or node(s) were unschedulable."
+        let condition = PodCondition(
+            type: "PodScheduled", status: "False", reason: "Unschedulable", message: message,
+            lastTransitionTime: timestamp)
+        guard pod.status.conditions?.first(where: { $0.type == "PodScheduled" })?.reason != "Unschedulable" else {
+            return
+        }
+        store.modify(Pod.self, pod.storeKey) {
+            $0.status.conditions = [condition]
+            return true
+        }
+        recordEvent(
+            on: reference(to: pod), type: "Warning", reason: "FailedScheduling", message: message,
+            component: "default-scheduler")
     }
 
     func reference(to pod: Pod) -> ObjectReference {
-        ObjectReference(kind: "Pod", namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid, apiVersion: "v1")
+        ObjectReference(
+            kind: "Pod", namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid,
+            apiVersion: "v1")
     }
 }
 

@@ -66,7 +66,9 @@ struct JSONPatchOperation: Sendable, Equatable {
         case .remove:
             return try run(path) { () throws(JSONPointerFailure) in try document.removing(at: path) }
         case .replace:
-            return try run(path) { () throws(JSONPointerFailure) in try document.replacing(at: path, with: value ?? .null) }
+            return try run(path) { () throws(JSONPointerFailure) in
+                try document.replacing(at: path, with: value ?? .null)
+            }
         case .copy, .move:
             guard let from, let moved = document.value(at: from) else {
                 throw .pathNotFound(index: index, op: kind.rawValue, path: from?.description ?? "")
@@ -76,7 +78,9 @@ struct JSONPatchOperation: Sendable, Equatable {
                 guard from == path || !path.isWithin(from) else {
                     throw .invalidOperation(
                         index: index, op: kind.rawValue,
-                        reason: "cannot move \(Self.quoted(from.description)) into its own child \(Self.quoted(path.description))")
+                        reason:
+                            "cannot move \(Self.quoted(from.description)) into its own child \(Self.quoted(path.description))"
+                    )
                 }
                 source = try run(from) { () throws(JSONPointerFailure) in try document.removing(at: from) }
             }
@@ -133,7 +137,9 @@ struct JSONPatchOperation: Sendable, Equatable {
         guard let pointer = JSONPointer(text) else {
             throw .invalidOperation(
                 index: index, op: op,
-                reason: "\(name) \(quoted(text)) is not a JSON pointer (it must start with \"/\"; escape \"~\" as ~0 and \"/\" as ~1)")
+                reason:
+                    "\(name) \(quoted(text)) is not a JSON pointer (it must start with \"/\"; escape \"~\" as ~0 and \"/\" as ~1)"
+            )
         }
         return pointer
     }

@@ -94,7 +94,9 @@ extension JSONValue {
             default:
                 throw .notAContainer(parent.typeName)
             }
-        } root: { _ throws(JSONPointerFailure) in value }
+        } root: { _ throws(JSONPointerFailure) in
+            value
+        }
     }
 
     /// RFC 6902 `remove`: deletes an existing object member or array element.
@@ -112,7 +114,9 @@ extension JSONValue {
             default:
                 throw .notAContainer(parent.typeName)
             }
-        } root: { _ throws(JSONPointerFailure) in throw .cannotRemoveRoot }
+        } root: { _ throws(JSONPointerFailure) in
+            throw .cannotRemoveRoot
+        }
     }
 
     /// RFC 6902 `replace`: swaps the value at an existing location.
@@ -131,7 +135,9 @@ extension JSONValue {
             default:
                 throw .notAContainer(parent.typeName)
             }
-        } root: { _ throws(JSONPointerFailure) in value }
+        } root: { _ throws(JSONPointerFailure) in
+            value
+        }
     }
 
     /// Walks to the container holding the last token and lets `edit` change it;

@@ -12,7 +12,8 @@ enum PatchKind: Sendable, Equatable, CaseIterable {
     /// Recognises a `Content-Type` header value, ignoring case and parameters
     /// such as `; charset=utf-8`. Returns `nil` for anything else.
     init?(contentType: String) {
-        let mediaType = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false)
+        let mediaType =
+            contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false)
             .first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         guard let kind = Self.allCases.first(where: { $0.contentType == mediaType }) else { return nil }
         self = kind

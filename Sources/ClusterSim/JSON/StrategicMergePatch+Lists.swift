@@ -13,7 +13,9 @@ extension StrategicMerger {
     }
 
     /// Appends each patch scalar not already present, keeping the original order.
-    private func unionPrimitives(_ original: [JSONValue], _ patch: [JSONValue], path: [String]) throws(PatchError) -> [JSONValue] {
+    private func unionPrimitives(_ original: [JSONValue], _ patch: [JSONValue], path: [String]) throws(PatchError)
+        -> [JSONValue]
+    {
         var result = original
         for (index, item) in patch.enumerated() {
             guard item.isPrimitive else {
@@ -100,7 +102,9 @@ extension StrategicMerger {
                 guard let value = entry[key], value.isPrimitive, value != .null else {
                     throw .invalidDirective(
                         path: PatchError.fieldPath(Array(path.dropLast())), directive: directive,
-                        reason: "element \(index) must be an object with merge key \"\(key)\", got \(PatchError.snippet(entry))")
+                        reason:
+                            "element \(index) must be an object with merge key \"\(key)\", got \(PatchError.snippet(entry))"
+                    )
                 }
                 identities.append(value)
             } else {

@@ -108,7 +108,9 @@ struct StrategicMerger {
             } else {
                 throw .invalidDirective(
                     path: PatchError.fieldPath(path), directive: key,
-                    reason: "unknown directive; expected $patch, $retainKeys, $setElementOrder/<field> or $deleteFromPrimitiveList/<field>")
+                    reason:
+                        "unknown directive; expected $patch, $retainKeys, $setElementOrder/<field> or $deleteFromPrimitiveList/<field>"
+                )
             }
         }
         return split

@@ -25,15 +25,12 @@ struct StrategicMergeSchema: Sendable {
 
     let rules: [Rule]
 
-    init(rules: [Rule]) {
-        self.rules = rules
-    }
-
     /// The strategy for the list at `path` (object keys from the document root,
     /// list positions omitted). The rule with the longest matching suffix wins.
     func strategy(forPath path: [String]) -> ListStrategy {
         var best: Rule?
-        for rule in rules where path.count >= rule.pathSuffix.count && path.suffix(rule.pathSuffix.count).elementsEqual(rule.pathSuffix) {
+        for rule in rules
+        where path.count >= rule.pathSuffix.count && path.suffix(rule.pathSuffix.count).elementsEqual(rule.pathSuffix) {
             if rule.pathSuffix.count > (best?.pathSuffix.count ?? 0) {
                 best = rule
             }

@@ -34,8 +34,10 @@ extension Namespace.Spec: EmptyInitializable {}
 extension Namespace.Status: EmptyInitializable {}
 extension NodeStatus: EmptyInitializable {
     init() {
-        self.init(capacity: [:], allocatable: [:], conditions: [], addresses: [], daemonEndpoints: nil,
-                  nodeInfo: NodeSystemInfo(machineID: "", systemUUID: "", bootID: "", kernelVersion: "", osImage: "", containerRuntimeVersion: "",
-                                           kubeletVersion: "", kubeProxyVersion: "", operatingSystem: "", architecture: ""))
+        self.init(
+            capacity: [:], allocatable: [:], conditions: [], addresses: [], daemonEndpoints: nil,
+            nodeInfo: NodeSystemInfo(
+                machineID: "", systemUUID: "", bootID: "", kernelVersion: "", osImage: "", containerRuntimeVersion: "",
+                kubeletVersion: "", kubeProxyVersion: "", operatingSystem: "", architecture: ""))
     }
 }

@@ -43,7 +43,10 @@ struct NodeAddress: Codable, Sendable, Equatable {
 }
 
 struct DaemonEndpoints: Codable, Sendable, Equatable {
-    struct Endpoint: Codable, Sendable, Equatable { var Port: Int32 }
+    struct Endpoint: Codable, Sendable, Equatable {
+        // swift-format-ignore: AlwaysUseLowerCamelCase
+        var Port: Int32  // the API's own spelling
+    }
     var kubeletEndpoint: Endpoint
 }
 

@@ -14,7 +14,8 @@ struct ObjectMeta: Codable, Sendable, Equatable {
     var ownerReferences: [OwnerReference]?
     var finalizers: [String]?
 
-    init(name: String, namespace: String? = nil, labels: [String: String]? = nil, annotations: [String: String]? = nil) {
+    init(name: String, namespace: String? = nil, labels: [String: String]? = nil, annotations: [String: String]? = nil)
+    {
         self.name = name
         self.namespace = namespace
         self.labels = labels
@@ -77,7 +78,11 @@ enum IntOrString: Codable, Sendable, Equatable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let value = try? container.decode(Int.self) { self = .int(value) } else { self = .string(try container.decode(String.self)) }
+        if let value = try? container.decode(Int.self) {
+            self = .int(value)
+        } else {
+            self = .string(try container.decode(String.self))
+        }
     }
 
     func encode(to encoder: any Encoder) throws {

@@ -76,7 +76,10 @@ struct VolumeMount: Codable, Sendable, Equatable {
 
 struct Volume: Codable, Sendable, Equatable {
     struct EmptyDir: Codable, Sendable, Equatable { var sizeLimit: String? }
-    struct HostPath: Codable, Sendable, Equatable { var path: String; var type: String? }
+    struct HostPath: Codable, Sendable, Equatable {
+        var path: String
+        var type: String?
+    }
     struct SecretSource: Codable, Sendable, Equatable { var secretName: String }
     var name: String
     var emptyDir: EmptyDir?
@@ -135,7 +138,8 @@ extension PodSpec {
         enableServiceLinks = enableServiceLinks ?? true
         preemptionPolicy = preemptionPolicy ?? "PreemptLowerPriority"
         var current = tolerations ?? []
-        for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"] where !current.contains(where: { $0.key == key }) {
+        for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]
+        where !current.contains(where: { $0.key == key }) {
             current.append(Toleration(key: key, operator: "Exists", effect: "NoExecute", tolerationSeconds: 300))
         }
         tolerations = current
@@ -167,7 +171,10 @@ struct ContainerStatus: Codable, Sendable, Equatable {
 }
 
 struct ContainerState: Codable, Sendable, Equatable {
-    struct Waiting: Codable, Sendable, Equatable { var reason: String?; var message: String? }
+    struct Waiting: Codable, Sendable, Equatable {
+        var reason: String?
+        var message: String?
+    }
     struct Running: Codable, Sendable, Equatable { var startedAt: Timestamp? }
     struct Terminated: Codable, Sendable, Equatable {
         var exitCode: Int32

@@ -31,7 +31,10 @@ struct Namespace: Codable, Sendable {
 
 /// core/v1 Event.
 struct Event: Codable, Sendable {
-    struct Source: Codable, Sendable, Equatable { var component: String?; var host: String? }
+    struct Source: Codable, Sendable, Equatable {
+        var component: String?
+        var host: String?
+    }
     var metadata: ObjectMeta
     var involvedObject: ObjectReference
     var reason: String?

@@ -1,7 +1,11 @@
 /// Kubernetes resource quantities (`250m`, `1.5`, `170Mi`, `2Gi`, `500M`), as the simulator needs them.
 enum Quantity {
-    private static let binary: [String: Double] = ["Ki": 1024, "Mi": 1_048_576, "Gi": 1_073_741_824, "Ti": 1_099_511_627_776, "Pi": 1_125_899_906_842_624]
-    private static let decimal: [String: Double] = ["n": 1e-9, "u": 1e-6, "m": 1e-3, "": 1, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15]
+    private static let binary: [String: Double] = [
+        "Ki": 1024, "Mi": 1_048_576, "Gi": 1_073_741_824, "Ti": 1_099_511_627_776, "Pi": 1_125_899_906_842_624,
+    ]
+    private static let decimal: [String: Double] = [
+        "n": 1e-9, "u": 1e-6, "m": 1e-3, "": 1, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15,
+    ]
 
     /// The value in base units (bytes, cores), or nil when the text is not a quantity.
     static func value(_ text: String) -> Double? {
@@ -10,7 +14,9 @@ enum Quantity {
             numberEnd = text.index(text.endIndex, offsetBy: -suffix.count)
             return Double(text[..<numberEnd]).map { $0 * binary[suffix]! }
         }
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }), let mantissa = Double(text[..<e]), let exponent = Int(text[text.index(after: e)...]) {
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }), let mantissa = Double(text[..<e]),
+            let exponent = Int(text[text.index(after: e)...])
+        {
             return mantissa * pow10(exponent)
         }
         if let last = text.last, last.isLetter {
@@ -26,7 +32,8 @@ enum Quantity {
 
     /// Formats bytes the way Kubernetes canonicalises binary quantities (`170Mi`, `1Gi`, else plain bytes).
     static func formatBytes(_ bytes: Int64) -> String {
-        for (suffix, size) in [("Gi", Int64(1_073_741_824)), ("Mi", 1_048_576), ("Ki", 1024)] where bytes % size == 0 && bytes >= size {
+        for (suffix, size) in [("Gi", Int64(1_073_741_824)), ("Mi", 1_048_576), ("Ki", 1024)]
+        where bytes % size == 0 && bytes >= size {
             return "\(bytes / size)\(suffix)"
         }
         return "\(bytes)"

@@ -16,7 +16,9 @@ struct FieldError: Sendable, Equatable {
     let message: String
     let field: String
 
-    static func required(_ field: String) -> FieldError { FieldError(reason: "FieldValueRequired", message: "Required value", field: field) }
+    static func required(_ field: String) -> FieldError {
+        FieldError(reason: "FieldValueRequired", message: "Required value", field: field)
+    }
     static func invalid(_ field: String, value: String, detail: String) -> FieldError {
         FieldError(reason: "FieldValueInvalid", message: "Invalid value: \"\(value)\": \(detail)", field: field)
     }
@@ -48,7 +50,8 @@ enum StoreKey {
 
 /// RFC 1123 name rules as the API server applies them.
 enum DNSName {
-    static let subdomainMessage = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
+    static let subdomainMessage =
+        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
 
     static func isSubdomain(_ text: String) -> Bool {
         guard !text.isEmpty, text.utf8.count <= 253 else { return false }
@@ -84,12 +87,16 @@ extension Pod: SimObject {
         for (index, container) in spec.containers.enumerated() {
             let resources = container.resources
             if let request = resources?.memoryRequestBytes, let limit = resources?.memoryLimitBytes, request > limit {
-                errors.append(.invalid("spec.containers[\(index)].resources.requests", value: resources?.requests?["memory"] ?? "",
-                                       detail: "must be less than or equal to memory limit of \(resources?.limits?["memory"] ?? "")"))
+                errors.append(
+                    .invalid(
+                        "spec.containers[\(index)].resources.requests", value: resources?.requests?["memory"] ?? "",
+                        detail: "must be less than or equal to memory limit of \(resources?.limits?["memory"] ?? "")"))
             }
             if let request = resources?.cpuRequestMillis, let limit = resources?.cpuLimitMillis, request > limit {
-                errors.append(.invalid("spec.containers[\(index)].resources.requests", value: resources?.requests?["cpu"] ?? "",
-                                       detail: "must be less than or equal to cpu limit of \(resources?.limits?["cpu"] ?? "")"))
+                errors.append(
+                    .invalid(
+                        "spec.containers[\(index)].resources.requests", value: resources?.requests?["cpu"] ?? "",
+                        detail: "must be less than or equal to cpu limit of \(resources?.limits?["cpu"] ?? "")"))
             }
         }
         return errors
@@ -98,7 +105,9 @@ extension Pod: SimObject {
 
 extension Node: SimObject {
     static let resource = ResourceType.nodes
-    func fieldValue(_ path: String) -> String? { path == "spec.unschedulable" ? String(spec.unschedulable ?? false) : nil }
+    func fieldValue(_ path: String) -> String? {
+        path == "spec.unschedulable" ? String(spec.unschedulable ?? false) : nil
+    }
 }
 
 extension Namespace: SimObject { static let resource = ResourceType.namespaces }
@@ -118,8 +127,10 @@ extension Deployment: SimObject {
             errors.append(.invalid("spec.replicas", value: "\(replicas)", detail: "must be greater than or equal to 0"))
         }
         if !spec.selector.matches(spec.template.metadata?.labels) {
-            errors.append(.invalid("spec.template.metadata.labels", value: (spec.template.metadata?.labels ?? [:]).description,
-                                   detail: "`selector` does not match template `labels`"))
+            errors.append(
+                .invalid(
+                    "spec.template.metadata.labels", value: (spec.template.metadata?.labels ?? [:]).description,
+                    detail: "`selector` does not match template `labels`"))
         }
         let template = Pod(metadata: ObjectMeta(name: "template"), spec: spec.template.spec)
         errors += template.validationErrors().filter { $0.field != "metadata.name" }.map {

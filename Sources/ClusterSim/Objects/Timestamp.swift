@@ -20,7 +20,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = Self.civilDate(daysSinceEpoch: days)
         func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay % 3600 / 60)):\(two(secondOfDay % 60))Z"
+        return
+            "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay % 3600 / 60)):\(two(secondOfDay % 60))Z"
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`.
@@ -37,8 +38,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
             return value
         }
         guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-              let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
+            let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+            (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
         var index = 19
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
@@ -46,7 +48,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
         }
         var offset: Int64 = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
-            guard index + 6 <= bytes.count, let oh = number(index + 1, 2), let om = number(index + 4, 2) else { return nil }
+            guard index + 6 <= bytes.count, let oh = number(index + 1, 2), let om = number(index + 4, 2) else {
+                return nil
+            }
             offset = (oh * 3600 + om * 60) * (bytes[index] == UInt8(ascii: "-") ? -1 : 1)
         } else if index >= bytes.count || (bytes[index] != UInt8(ascii: "Z") && bytes[index] != UInt8(ascii: "z")) {
             return nil
@@ -58,7 +62,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let parsed = Timestamp(rfc3339: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an RFC 3339 time: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not an RFC 3339 time: \(text)"))
         }
         self = parsed
     }

@@ -10,7 +10,10 @@ struct Deployment: Codable, Sendable {
         var progressDeadlineSeconds: Int32? = 600
     }
     struct Strategy: Codable, Sendable {
-        struct RollingUpdate: Codable, Sendable { var maxUnavailable: IntOrString?; var maxSurge: IntOrString? }
+        struct RollingUpdate: Codable, Sendable {
+            var maxUnavailable: IntOrString?
+            var maxSurge: IntOrString?
+        }
         var type: String?
         var rollingUpdate: RollingUpdate?
     }
@@ -116,7 +119,10 @@ struct Job: Codable, Sendable {
 /// batch/v1 CronJob.
 struct CronJob: Codable, Sendable {
     struct Spec: Codable, Sendable {
-        struct JobTemplate: Codable, Sendable { var metadata: ObjectMeta?; var spec: Job.Spec }
+        struct JobTemplate: Codable, Sendable {
+            var metadata: ObjectMeta?
+            var spec: Job.Spec
+        }
         var schedule: String
         var concurrencyPolicy: String?
         var suspend: Bool?
@@ -124,7 +130,10 @@ struct CronJob: Codable, Sendable {
         var failedJobsHistoryLimit: Int32?
         var jobTemplate: JobTemplate
     }
-    struct Status: Codable, Sendable, Equatable { var lastScheduleTime: Timestamp?; var active: [ObjectReference]? }
+    struct Status: Codable, Sendable, Equatable {
+        var lastScheduleTime: Timestamp?
+        var active: [ObjectReference]?
+    }
     var metadata: ObjectMeta
     var spec: Spec
     @Defaulted var status: Status = Status()

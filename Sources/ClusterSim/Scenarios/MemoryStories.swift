@@ -12,20 +12,29 @@ func ramp(_ t: Double, from: Double, to: Double, start: Double, end: Double) -> 
 struct CoreDNSSpike: Scenario {
     func setUp(_ world: ClusterWorld) {
         world.buildBaseCluster()
-        world.setDemand(namespace: "kube-system", app: "kube-dns", container: "coredns", ContainerDemand(
-            memory: { t, jitter in ramp(t, from: 60, to: 215, start: 40, end: 150) * mebibyte * (0.98 + 0.04 * jitter) },
-            cpu: { t, _ in ramp(t, from: 0.05, to: 0.6, start: 40, end: 150) }))
+        world.setDemand(
+            namespace: "kube-system", app: "kube-dns", container: "coredns",
+            ContainerDemand(
+                memory: { t, jitter in
+                    ramp(t, from: 60, to: 215, start: 40, end: 150) * mebibyte * (0.98 + 0.04 * jitter)
+                },
+                cpu: { t, _ in ramp(t, from: 0.05, to: 0.6, start: 40, end: 150) }))
         world.settle(seconds: 15)
     }
 
     func tick(_ world: ClusterWorld) {
         guard world.elapsed > 150, Int(world.elapsed) % 30 == 0 else { return }
-        let dnsReady = world.store.all(Deployment.self).first { $0.metadata.name == "coredns" }?.status.readyReplicas ?? 0
+        let dnsReady =
+            world.store.all(Deployment.self).first { $0.metadata.name == "coredns" }?.status.readyReplicas ?? 0
         guard dnsReady < 2 else { return }
-        for pod in world.store.all(Pod.self) where pod.metadata.labels?["app"] == "skipper-ingress" && pod.status.phase == "Running" {
-            world.recordEvent(on: world.reference(to: pod).withFieldPath("spec.containers{skipper}"), type: "Warning", reason: "Unhealthy",
-                              message: "Readiness probe failed: HTTP probe failed with statuscode: 502 (lookup shop-frontend.shop.svc.cluster.local: i/o timeout)",
-                              component: "kubelet", host: pod.spec.nodeName)
+        for pod in world.store.all(Pod.self)
+        where pod.metadata.labels?["app"] == "skipper-ingress" && pod.status.phase == "Running" {
+            world.recordEvent(
+                on: world.reference(to: pod).withFieldPath("spec.containers{skipper}"), type: "Warning",
+                reason: "Unhealthy",
+                message:
+                    "Readiness probe failed: HTTP probe failed with statuscode: 502 (lookup shop-frontend.shop.svc.cluster.local: i/o timeout)",
+                component: "kubelet", host: pod.spec.nodeName)
         }
     }
 }
@@ -35,19 +44,28 @@ struct CoreDNSSpike: Scenario {
 struct IngressInflightOOM: Scenario {
     func setUp(_ world: ClusterWorld) {
         world.buildBaseCluster()
-        world.setDemand(namespace: "kube-system", app: "skipper-ingress", container: "skipper", ContainerDemand(
-            memory: { t, jitter in ramp(t, from: 120, to: 640, start: 60, end: 240) * mebibyte * (0.97 + 0.06 * jitter) },
-            cpu: { t, _ in ramp(t, from: 0.3, to: 0.9, start: 60, end: 240) }))
-        world.setDemand(namespace: "shop", app: "search", container: "search", .steady(memoryBytes: 300 * mebibyte, cpuCores: 0.95))
+        world.setDemand(
+            namespace: "kube-system", app: "skipper-ingress", container: "skipper",
+            ContainerDemand(
+                memory: { t, jitter in
+                    ramp(t, from: 120, to: 640, start: 60, end: 240) * mebibyte * (0.97 + 0.06 * jitter)
+                },
+                cpu: { t, _ in ramp(t, from: 0.3, to: 0.9, start: 60, end: 240) }))
+        world.setDemand(
+            namespace: "shop", app: "search", container: "search", .steady(memoryBytes: 300 * mebibyte, cpuCores: 0.95))
         world.settle(seconds: 15)
     }
 
     func tick(_ world: ClusterWorld) {
         guard world.elapsed >= 60, Int(world.elapsed) % 20 == 0 else { return }
-        for pod in world.store.all(Pod.self) where pod.metadata.labels?["app"] == "search" && pod.status.phase == "Running" {
-            world.recordEvent(on: world.reference(to: pod).withFieldPath("spec.containers{search}"), type: "Warning", reason: "Unhealthy",
-                              message: "Readiness probe failed: Get \"http://\(pod.status.podIP ?? ""):8080/health\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)",
-                              component: "kubelet", host: pod.spec.nodeName)
+        for pod in world.store.all(Pod.self)
+        where pod.metadata.labels?["app"] == "search" && pod.status.phase == "Running" {
+            world.recordEvent(
+                on: world.reference(to: pod).withFieldPath("spec.containers{search}"), type: "Warning",
+                reason: "Unhealthy",
+                message:
+                    "Readiness probe failed: Get \"http://\(pod.status.podIP ?? ""):8080/health\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)",
+                component: "kubelet", host: pod.spec.nodeName)
         }
     }
 }

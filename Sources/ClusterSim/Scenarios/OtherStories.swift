@@ -5,9 +5,13 @@ struct CredentialsThrottling: Scenario {
     func setUp(_ world: ClusterWorld) {
         world.buildBaseCluster()
         world.addNamespace("iam")
-        world.addDeployment("iam", "credentials-provider", replicas: 4, containers: [
-            .init(name: "provider", image: "iam/credentials-provider:3.2.0", requests: ["cpu": "100m", "memory": "128Mi"], limits: ["cpu": "250m", "memory": "256Mi"]),
-        ])
+        world.addDeployment(
+            "iam", "credentials-provider", replicas: 4,
+            containers: [
+                .init(
+                    name: "provider", image: "iam/credentials-provider:3.2.0",
+                    requests: ["cpu": "100m", "memory": "128Mi"], limits: ["cpu": "250m", "memory": "256Mi"])
+            ])
         world.addBudget("iam", "credentials-provider-pdb", app: "credentials-provider", minAvailable: .int(1))
         world.settle(seconds: 15)
     }
@@ -22,28 +26,39 @@ struct CredentialsThrottling: Scenario {
             }
         }
         let total = ramp(t, from: 0.4, to: 1.4, start: 60, end: 600)
-        let replicas = Double(max(1, world.store.get(Deployment.self, "iam/credentials-provider")?.status.readyReplicas ?? 1))
-        world.setDemand(namespace: "iam", app: "credentials-provider", container: "provider",
-                        .steady(memoryBytes: 150 * mebibyte, cpuCores: total / replicas))
+        let replicas = Double(
+            max(1, world.store.get(Deployment.self, "iam/credentials-provider")?.status.readyReplicas ?? 1))
+        world.setDemand(
+            namespace: "iam", app: "credentials-provider", container: "provider",
+            .steady(memoryBytes: 150 * mebibyte, cpuCores: total / replicas))
         if Int(t) % 120 == 90 {
             let name = "batch-\(Int(t) / 120)"
-            world.addDeployment("shop", name, replicas: 1, containers: [
-                .init(name: "worker", image: "shop/batch:1.0.0", requests: ["cpu": "100m", "memory": "128Mi"], limits: ["cpu": "500m", "memory": "256Mi"]),
-            ])
+            world.addDeployment(
+                "shop", name, replicas: 1,
+                containers: [
+                    .init(
+                        name: "worker", image: "shop/batch:1.0.0", requests: ["cpu": "100m", "memory": "128Mi"],
+                        limits: ["cpu": "500m", "memory": "256Mi"])
+                ])
         }
         let throttled = throttledRatio(world)
         guard t > 120, Int(t) % 30 == 0, throttled > 0.25 else { return }
-        for pod in world.store.all(Pod.self) where pod.metadata.namespace == "shop" && pod.metadata.labels?["app"]?.hasPrefix("batch-") == true {
-            world.recordEvent(on: world.reference(to: pod), type: "Warning", reason: "FailedMount",
-                              message: "MountVolume.SetUp failed for volume \"aws-iam-credentials\" : secret \"\(pod.metadata.labels?["app"] ?? "")-credentials\" not found",
-                              component: "kubelet", host: pod.spec.nodeName)
+        for pod in world.store.all(Pod.self)
+        where pod.metadata.namespace == "shop" && pod.metadata.labels?["app"]?.hasPrefix("batch-") == true {
+            world.recordEvent(
+                on: world.reference(to: pod), type: "Warning", reason: "FailedMount",
+                message:
+                    "MountVolume.SetUp failed for volume \"aws-iam-credentials\" : secret \"\(pod.metadata.labels?["app"] ?? "")-credentials\" not found",
+                component: "kubelet", host: pod.spec.nodeName)
         }
     }
 
     /// Throttled share of the provider's CPU periods over the last tick, from the simulated cgroup counters.
     private func throttledRatio(_ world: ClusterWorld) -> Double {
         let demand = world.demands["iam/credentials-provider/provider"]?.cpu(world.elapsed, 0.5) ?? 0
-        let limit = world.store.get(Deployment.self, "iam/credentials-provider")?.spec.template.spec.containers.first?.resources?.cpuLimitMillis ?? 250
+        let limit =
+            world.store.get(Deployment.self, "iam/credentials-provider")?.spec.template.spec.containers.first?
+            .resources?.cpuLimitMillis ?? 250
         return max(0, 1 - Double(limit) / 1000 / max(demand, 0.001))
     }
 }
@@ -53,9 +68,13 @@ struct CredentialsThrottling: Scenario {
 struct APIServerOutage: Scenario {
     func setUp(_ world: ClusterWorld) {
         world.buildBaseCluster()
-        world.setDemand(namespace: "shop", app: "frontend", container: "web", ContainerDemand(
-            memory: { t, jitter in (jitter > 0.5 && t > 150 ? ramp(t, from: 200, to: 600, start: 150, end: 200) : 200) * mebibyte },
-            cpu: { _, _ in 0.2 }))
+        world.setDemand(
+            namespace: "shop", app: "frontend", container: "web",
+            ContainerDemand(
+                memory: { t, jitter in
+                    (jitter > 0.5 && t > 150 ? ramp(t, from: 200, to: 600, start: 150, end: 200) : 200) * mebibyte
+                },
+                cpu: { _, _ in 0.2 }))
         world.settle(seconds: 15)
     }
 
@@ -85,14 +104,23 @@ struct CronJobExplosion: Scenario {
     func setUp(_ world: ClusterWorld) {
         world.buildBaseCluster()
         world.addNamespace("reports")
-        var template = world.template(app: "report-generator", containers: [
-            .init(name: "report", image: "reports/generator:0.9.2", requests: ["cpu": "10m", "memory": "16Mi"], limits: ["memory": "64Mi"]),
-        ])
+        var template = world.template(
+            app: "report-generator",
+            containers: [
+                .init(
+                    name: "report", image: "reports/generator:0.9.2", requests: ["cpu": "10m", "memory": "16Mi"],
+                    limits: ["memory": "64Mi"])
+            ])
         template.spec.restartPolicy = "Never"
-        template.metadata?.annotations = ["reports.example.com/misplaced": "concurrencyPolicy=Forbid successfulJobsHistoryLimit=3 failedJobsHistoryLimit=1"]
+        template.metadata?.annotations = [
+            "reports.example.com/misplaced":
+                "concurrencyPolicy=Forbid successfulJobsHistoryLimit=3 failedJobsHistoryLimit=1"
+        ]
         let jobSpec = Job.Spec(parallelism: 60, completions: 60, backoffLimit: 6, template: template)
-        _ = try? world.store.create(CronJob(metadata: ObjectMeta(name: "report-generator", namespace: "reports"),
-                                            spec: .init(schedule: "*/1 * * * *", jobTemplate: .init(spec: jobSpec))))
+        _ = try? world.store.create(
+            CronJob(
+                metadata: ObjectMeta(name: "report-generator", namespace: "reports"),
+                spec: .init(schedule: "*/1 * * * *", jobTemplate: .init(spec: jobSpec))))
         world.settle(seconds: 15)
     }
 
@@ -109,19 +137,27 @@ struct ScaleScenario: Scenario {
     func setUp(_ world: ClusterWorld) {
         world.addNamespace("default")
         world.addNamespace("kube-system")
-        for index in 0..<options.nodes { world.addNode(String(format: "node-%05d", index), cpu: 32, memoryGi: 128, pods: 250, index: index) }
+        for index in 0..<options.nodes {
+            world.addNode(String(format: "node-%05d", index), cpu: 32, memoryGi: 128, pods: 250, index: index)
+        }
         let perDeployment = 10
         let deployments = max(1, options.pods / perDeployment)
         let namespaces = max(1, deployments / 500)
         for n in 0..<namespaces { world.addNamespace("load-\(n)") }
         var nodeIndex = 0
         for d in 0..<deployments {
-            let namespace = "load-\(d % namespaces)", name = "app-\(d)"
-            world.addDeployment(namespace, name, replicas: Int32(perDeployment), containers: [
-                .init(name: "app", image: "load/app:1.0.\(d % 7)", requests: ["cpu": "50m", "memory": "64Mi"], limits: ["cpu": "200m", "memory": "256Mi"]),
-            ])
-            world.bindRunningPods(deployment: "\(namespace)/\(name)", count: min(perDeployment, options.pods - d * perDeployment),
-                                  nodes: options.nodes, nextNode: &nodeIndex)
+            let namespace = "load-\(d % namespaces)"
+            let name = "app-\(d)"
+            world.addDeployment(
+                namespace, name, replicas: Int32(perDeployment),
+                containers: [
+                    .init(
+                        name: "app", image: "load/app:1.0.\(d % 7)", requests: ["cpu": "50m", "memory": "64Mi"],
+                        limits: ["cpu": "200m", "memory": "256Mi"])
+                ])
+            world.bindRunningPods(
+                deployment: "\(namespace)/\(name)", count: min(perDeployment, options.pods - d * perDeployment),
+                nodes: options.nodes, nextNode: &nodeIndex)
         }
         world.churnPerSecond = options.churnPerSecond
         world.startClock()
@@ -131,7 +167,9 @@ struct ScaleScenario: Scenario {
         guard let table = world.store.table(.pods), table.count > 0 else { return }
         for _ in 0..<world.churnPerSecond {
             let key = table.sortedKeys[Int(world.store.randomUnit() * Double(table.sortedKeys.count))]
-            if world.store.get(Pod.self, key)?.metadata.deletionTimestamp == nil { world.deletePodGracefully(key, gracePeriod: 1) }
+            if world.store.get(Pod.self, key)?.metadata.deletionTimestamp == nil {
+                world.deletePodGracefully(key, gracePeriod: 1)
+            }
         }
     }
 }

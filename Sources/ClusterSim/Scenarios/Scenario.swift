@@ -28,13 +28,36 @@ public enum ScenarioCatalog {
     }
 
     public static let all: [Entry] = [
-        Entry(name: "coredns-dns-spike", summary: "Retries and ndots:5 multiply DNS queries; CoreDNS climbs to its 170Mi limit and is OOM-killed in a loop; ingress errors follow."),
-        Entry(name: "ingress-inflight-oom", summary: "A slow backend piles up in-flight requests in the shared ingress; it passes its 500Mi limit and every replica is OOM-killed."),
-        Entry(name: "credentials-cpu-throttling", summary: "A scaled-down credentials provider is throttled by its CPU limit; its queue grows and new pods fail to mount their secrets."),
-        Entry(name: "kubelet-memory-leak", summary: "One node's kubelet leaks memory: MemoryPressure, a system OOM, NotReady, every pod on it down."),
-        Entry(name: "apiserver-outage", summary: "The API server refuses connections for two minutes mid-incident while the cluster keeps changing, then returns."),
-        Entry(name: "cronjob-pod-explosion", summary: "A mis-scheduled CronJob creates pods every minute until the namespace holds thousands and the API server slows."),
-        Entry(name: "scale", summary: "N nodes and M pods (default 5,000 and 150,000) with steady churn, for benchmarks."),
+        Entry(
+            name: "coredns-dns-spike",
+            summary:
+                "Retries and ndots:5 multiply DNS queries; CoreDNS climbs to its 170Mi limit and is OOM-killed in a loop; ingress errors follow."
+        ),
+        Entry(
+            name: "ingress-inflight-oom",
+            summary:
+                "A slow backend piles up in-flight requests in the shared ingress; it passes its 500Mi limit and every replica is OOM-killed."
+        ),
+        Entry(
+            name: "credentials-cpu-throttling",
+            summary:
+                "A scaled-down credentials provider is throttled by its CPU limit; its queue grows and new pods fail to mount their secrets."
+        ),
+        Entry(
+            name: "kubelet-memory-leak",
+            summary: "One node's kubelet leaks memory: MemoryPressure, a system OOM, NotReady, every pod on it down."),
+        Entry(
+            name: "apiserver-outage",
+            summary:
+                "The API server refuses connections for two minutes mid-incident while the cluster keeps changing, then returns."
+        ),
+        Entry(
+            name: "cronjob-pod-explosion",
+            summary:
+                "A mis-scheduled CronJob creates pods every minute until the namespace holds thousands and the API server slows."
+        ),
+        Entry(
+            name: "scale", summary: "N nodes and M pods (default 5,000 and 150,000) with steady churn, for benchmarks."),
     ]
 
     static func make(_ name: String, options: ScenarioOptions) -> (any Scenario)? {

@@ -38,12 +38,16 @@ final class HTTPRequestHandler: ChannelInboundHandler, @unchecked Sendable {
             head = requestHead
             body.removeAll(keepingCapacity: true)
         case .body(var buffer):
-            if body.count + buffer.readableBytes <= maxBody, let bytes = buffer.readBytes(length: buffer.readableBytes) { body += bytes }
+            if body.count + buffer.readableBytes <= maxBody, let bytes = buffer.readBytes(length: buffer.readableBytes)
+            {
+                body += bytes
+            }
         case .end:
             guard let requestHead = head else { return }
             head = nil
-            let request = APIRequest(method: requestHead.method.rawValue, uri: requestHead.uri,
-                                     headers: requestHead.headers.map { ($0.name, $0.value) }, body: body)
+            let request = APIRequest(
+                method: requestHead.method.rawValue, uri: requestHead.uri,
+                headers: requestHead.headers.map { ($0.name, $0.value) }, body: body)
             let keepAlive = requestHead.isKeepAlive
             let cluster = self.cluster
             let channel = context.channel
@@ -55,7 +59,8 @@ final class HTTPRequestHandler: ChannelInboundHandler, @unchecked Sendable {
                 switch response {
                 case .full(let status, let headers, let bytes):
                     channel.eventLoop.execute {
-                        Self.writeFull(loopBound.value, status: status, headers: headers, body: bytes, keepAlive: keepAlive)
+                        Self.writeFull(
+                            loopBound.value, status: status, headers: headers, body: bytes, keepAlive: keepAlive)
                     }
                 case .stream(let headers, let chunks):
                     await Self.stream(channel: channel, context: loopBound, headers: headers, chunks: chunks)
@@ -64,11 +69,15 @@ final class HTTPRequestHandler: ChannelInboundHandler, @unchecked Sendable {
         }
     }
 
-    private static func writeFull(_ context: ChannelHandlerContext, status: Int, headers: [(name: String, value: String)], body: [UInt8], keepAlive: Bool) {
+    private static func writeFull(
+        _ context: ChannelHandlerContext, status: Int, headers: [(name: String, value: String)], body: [UInt8],
+        keepAlive: Bool
+    ) {
         var httpHeaders = HTTPHeaders(headers.map { ($0.name, $0.value) })
         httpHeaders.replaceOrAdd(name: "Content-Length", value: String(body.count))
         httpHeaders.replaceOrAdd(name: "Connection", value: keepAlive ? "keep-alive" : "close")
-        let head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: status), headers: httpHeaders)
+        let head = HTTPResponseHead(
+            version: .http1_1, status: HTTPResponseStatus(statusCode: status), headers: httpHeaders)
         context.write(NIOAny(HTTPServerResponsePart.head(head)), promise: nil)
         var buffer = context.channel.allocator.buffer(capacity: body.count)
         buffer.writeBytes(body)
@@ -80,13 +89,17 @@ final class HTTPRequestHandler: ChannelInboundHandler, @unchecked Sendable {
         }
     }
 
-    private static func stream(channel: any Channel, context: NIOLoopBound<ChannelHandlerContext>, headers: [(name: String, value: String)],
-                               chunks: AsyncStream<StreamChunk>) async {
+    private static func stream(
+        channel: any Channel, context: NIOLoopBound<ChannelHandlerContext>, headers: [(name: String, value: String)],
+        chunks: AsyncStream<StreamChunk>
+    ) async {
         var httpHeaders = HTTPHeaders(headers.map { ($0.name, $0.value) })
         httpHeaders.replaceOrAdd(name: "Transfer-Encoding", value: "chunked")
         httpHeaders.replaceOrAdd(name: "Cache-Control", value: "no-cache, private")
         let head = HTTPResponseHead(version: .http1_1, status: .ok, headers: httpHeaders)
-        channel.eventLoop.execute { context.value.writeAndFlush(NIOAny(HTTPServerResponsePart.head(head)), promise: nil) }
+        channel.eventLoop.execute {
+            context.value.writeAndFlush(NIOAny(HTTPServerResponsePart.head(head)), promise: nil)
+        }
         var last: EventLoopFuture<Void>?
         var written = 0
         for await chunk in chunks {
@@ -96,7 +109,8 @@ final class HTTPRequestHandler: ChannelInboundHandler, @unchecked Sendable {
                 let future = channel.eventLoop.submit {
                     var buffer = context.value.channel.allocator.buffer(capacity: bytes.count)
                     buffer.writeBytes(bytes)
-                    return context.value.writeAndFlushWithPromise(NIOAny(HTTPServerResponsePart.body(.byteBuffer(buffer))))
+                    return context.value.writeAndFlushWithPromise(
+                        NIOAny(HTTPServerResponsePart.body(.byteBuffer(buffer))))
                 }.flatMap { $0 }
                 last = future
                 written += bytes.count
@@ -117,7 +131,9 @@ final class HTTPRequestHandler: ChannelInboundHandler, @unchecked Sendable {
         }
         if let last { _ = try? await last.get() }
         channel.eventLoop.execute {
-            context.value.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil))).whenComplete { _ in context.value.close(promise: nil) }
+            context.value.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil))).whenComplete { _ in
+                context.value.close(promise: nil)
+            }
         }
     }
 }

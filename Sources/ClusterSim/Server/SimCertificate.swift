@@ -20,16 +20,20 @@ public struct SimCertificate: Sendable {
                 Critical(BasicConstraints.isCertificateAuthority(maxPathLength: 0))
                 Critical(KeyUsage(digitalSignature: true, keyCertSign: true))
                 try ExtendedKeyUsage([.serverAuth])
-                SubjectAlternativeNames([.dnsName("localhost"), .ipAddress(ASN1OctetString(contentBytes: [127, 0, 0, 1]))])
+                SubjectAlternativeNames([
+                    .dnsName("localhost"), .ipAddress(ASN1OctetString(contentBytes: [127, 0, 0, 1])),
+                ])
             }
-            let certificate = try Certificate(version: .v3, serialNumber: Certificate.SerialNumber(), publicKey: .init(key.publicKey),
-                                              notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(86_400 * 30),
-                                              issuer: name, subject: name, signatureAlgorithm: .ecdsaWithSHA256,
-                                              extensions: extensions, issuerPrivateKey: .init(key))
+            let certificate = try Certificate(
+                version: .v3, serialNumber: Certificate.SerialNumber(), publicKey: .init(key.publicKey),
+                notValidBefore: now.addingTimeInterval(-3600), notValidAfter: now.addingTimeInterval(86_400 * 30),
+                issuer: name, subject: name, signatureAlgorithm: .ecdsaWithSHA256,
+                extensions: extensions, issuerPrivateKey: .init(key))
             var serializer = DER.Serializer()
             try serializer.serialize(certificate)
-            return SimCertificate(certificatePEM: try certificate.serializeAsPEM().pemString,
-                                  certificateDER: serializer.serializedBytes, privateKeyDER: Array(key.derRepresentation))
+            return SimCertificate(
+                certificatePEM: try certificate.serializeAsPEM().pemString,
+                certificateDER: serializer.serializedBytes, privateKeyDER: Array(key.derRepresentation))
         } catch {
             throw .certificate(reason: "\(error)")
         }

@@ -16,7 +16,9 @@ public final class SimServer: Sendable {
     private let tlsContext: NIOSSLContext?
 
     /// A server for `cluster`; with `tls` (the default) it serves HTTPS with a fresh self-signed certificate.
-    public init(cluster: SimCluster, host: String = "127.0.0.1", tls: Bool = true, threads: Int = System.coreCount) throws(SimError) {
+    public init(cluster: SimCluster, host: String = "127.0.0.1", tls: Bool = true, threads: Int = System.coreCount)
+        throws(SimError)
+    {
         self.cluster = cluster
         self.host = host
         self.group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
@@ -83,7 +85,8 @@ public final class SimServer: Sendable {
                         try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tlsContext))
                     }
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(HTTPRequestHandler(cluster: cluster, connections: state))
+                    try channel.pipeline.syncOperations.addHandler(
+                        HTTPRequestHandler(cluster: cluster, connections: state))
                 }
             }
         do {

@@ -44,12 +44,14 @@ final class ObjectStore {
 
     /// A fresh uid, deterministic for the seed.
     func makeUID() -> String {
-        let a = random.next(), b = random.next()
+        let a = random.next()
+        let b = random.next()
         func hex(_ v: UInt64, _ digits: Int) -> String {
             let s = String(v, radix: 16)
             return String(repeating: "0", count: max(0, digits - s.count)) + s.suffix(digits)
         }
-        return "\(hex(a >> 32, 8))-\(hex((a >> 16) & 0xffff, 4))-4\(hex(a & 0xfff, 3))-\(hex(0x8000 | (b >> 48) & 0x3fff, 4))-\(hex(b & 0xffff_ffff_ffff, 12))"
+        return
+            "\(hex(a >> 32, 8))-\(hex((a >> 16) & 0xffff, 4))-4\(hex(a & 0xfff, 3))-\(hex(0x8000 | (b >> 48) & 0x3fff, 4))-\(hex(b & 0xffff_ffff_ffff, 12))"
     }
 
     /// A random lowercase alphanumeric suffix (`7d9f8`), as generateName produces.
@@ -69,14 +71,18 @@ final class ObjectStore {
         }
         let errors = object.validationErrors()
         guard errors.isEmpty else {
-            throw .invalid(kind: T.resource.kind, name: object.metadata.name ?? "", causes: errors, group: T.resource.group)
+            throw .invalid(
+                kind: T.resource.kind, name: object.metadata.name ?? "", causes: errors, group: T.resource.group)
         }
         let key = object.storeKey
         guard let table = tables[T.resource] else { throw .pathNotFound() }
         if table.objects[key] != nil { throw .alreadyExists(T.resource, object.metadata.name ?? "") }
-        if T.resource.isNamespaced, let namespace = object.metadata.namespace, tables[.namespaces]?.objects[namespace] == nil {
-            throw APIError(code: 404, reason: "NotFound", message: "namespaces \"\(namespace)\" not found",
-                           details: .init(name: namespace, kind: "namespaces"))
+        if T.resource.isNamespaced, let namespace = object.metadata.namespace,
+            tables[.namespaces]?.objects[namespace] == nil
+        {
+            throw APIError(
+                code: 404, reason: "NotFound", message: "namespaces \"\(namespace)\" not found",
+                details: .init(name: namespace, kind: "namespaces"))
         }
         object.metadata.uid = object.metadata.uid ?? makeUID()
         object.metadata.creationTimestamp = clock()
@@ -90,7 +96,9 @@ final class ObjectStore {
     @discardableResult
     func update<T: SimObject>(_ object: T) throws(APIError) -> T {
         let key = object.storeKey
-        guard let table = tables[T.resource], table.objects[key] != nil else { throw .notFound(T.resource, object.metadata.name ?? "") }
+        guard let table = tables[T.resource], table.objects[key] != nil else {
+            throw .notFound(T.resource, object.metadata.name ?? "")
+        }
         return try write(object, key: key, in: table, type: .modified)
     }
 
@@ -106,7 +114,8 @@ final class ObjectStore {
         resourceVersion += 1
         var object = stored.object
         object.metadata.resourceVersion = String(resourceVersion)
-        stored = StoredObject(object: object, json: (try? encode(object)) ?? stored.json, resourceVersion: resourceVersion)
+        stored = StoredObject(
+            object: object, json: (try? encode(object)) ?? stored.json, resourceVersion: resourceVersion)
         table.remove(key, finalState: stored)
         if let pod = object as? Pod { unindex(pod, key: key) }
         hub.publish(resource, .deleted, stored, now: clock())
@@ -119,7 +128,9 @@ final class ObjectStore {
 
     func encode(_ object: any SimObject) throws -> [UInt8] { Array(try encoder.encode(object)) }
 
-    private func write<T: SimObject>(_ object: T, key: String, in table: ResourceTable, type: WatchEventType) throws(APIError) -> T {
+    private func write<T: SimObject>(_ object: T, key: String, in table: ResourceTable, type: WatchEventType)
+        throws(APIError) -> T
+    {
         var object = object
         resourceVersion += 1
         object.metadata.resourceVersion = String(resourceVersion)

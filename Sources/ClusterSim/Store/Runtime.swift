@@ -45,7 +45,9 @@ struct ContainerDemand: Sendable {
     var cpu: @Sendable (_ elapsed: Double, _ jitter: Double) -> Double
 
     static func steady(memoryBytes: Double, cpuCores: Double) -> ContainerDemand {
-        ContainerDemand(memory: { _, jitter in memoryBytes * (0.95 + 0.1 * jitter) }, cpu: { _, jitter in cpuCores * (0.9 + 0.2 * jitter) })
+        ContainerDemand(
+            memory: { _, jitter in memoryBytes * (0.95 + 0.1 * jitter) },
+            cpu: { _, jitter in cpuCores * (0.9 + 0.2 * jitter) })
     }
 }
 

@@ -17,7 +17,11 @@ struct StoredObject: Sendable {
 
 /// What a watch event says happened.
 enum WatchEventType: String, Sendable {
-    case added = "ADDED", modified = "MODIFIED", deleted = "DELETED", bookmark = "BOOKMARK", error = "ERROR"
+    case added = "ADDED"
+    case modified = "MODIFIED"
+    case deleted = "DELETED"
+    case bookmark = "BOOKMARK"
+    case error = "ERROR"
 }
 
 /// One change in a resource's history, kept so a watch can resume from a resourceVersion.
@@ -60,7 +64,8 @@ final class ResourceTable {
 
     /// The index of the first key not less than `key`.
     func insertionIndex(of key: String) -> Int {
-        var low = 0, high = sortedKeys.count
+        var low = 0
+        var high = sortedKeys.count
         while low < high {
             let mid = (low + high) / 2
             if sortedKeys[mid] < key { low = mid + 1 } else { high = mid }

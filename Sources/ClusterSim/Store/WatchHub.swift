@@ -13,8 +13,10 @@ final class Watcher {
     /// Event lines not yet handed to the connection; sent together by `flush()` so a busy tick becomes one write.
     private var pending: [UInt8] = []
 
-    init(id: Int, resource: ResourceType, filter: ObjectFilter, format: WatchFormat, allowsBookmarks: Bool,
-         continuation: AsyncStream<StreamChunk>.Continuation) {
+    init(
+        id: Int, resource: ResourceType, filter: ObjectFilter, format: WatchFormat, allowsBookmarks: Bool,
+        continuation: AsyncStream<StreamChunk>.Continuation
+    ) {
         self.id = id
         self.resource = resource
         self.filter = filter
@@ -40,8 +42,9 @@ final class Watcher {
         switch format {
         case .object: line += ObjectRendering.objectJSON(stored, as: resource)
         case .table:
-            line += TableRendering.table(resource: resource, rows: [stored], now: now, resourceVersion: stored.resourceVersion,
-                                         continueToken: nil, includeColumns: !sentTableHeader)
+            line += TableRendering.table(
+                resource: resource, rows: [stored], now: now, resourceVersion: stored.resourceVersion,
+                continueToken: nil, includeColumns: !sentTableHeader)
             sentTableHeader = true
         }
         line += Array("}\n".utf8)
@@ -51,7 +54,8 @@ final class Watcher {
     func sendBookmark(resourceVersion: Int64) {
         guard allowsBookmarks else { return }
         flush()
-        let object = "{\"kind\":\"\(resource.kind)\",\"apiVersion\":\"\(resource.apiVersion)\",\"metadata\":{\"resourceVersion\":\"\(resourceVersion)\"}}"
+        let object =
+            "{\"kind\":\"\(resource.kind)\",\"apiVersion\":\"\(resource.apiVersion)\",\"metadata\":{\"resourceVersion\":\"\(resourceVersion)\"}}"
         continuation.yield(.data(Array("{\"type\":\"BOOKMARK\",\"object\":\(object)}\n".utf8)))
     }
 

@@ -115,6 +115,8 @@ public struct AppState: Hashable, Sendable {
 
     /// The help screen for the keys of the mode under it, scrolled to the top.
     var helpModal: Modal {
-        Modal.help(keymap: keymap, context: Self.keyContext(for: underlyingMode), width: ConsoleLayout(size: size).body.width - 2)
+        Modal.help(
+            keymap: keymap, context: Self.keyContext(for: underlyingMode),
+            width: ConsoleLayout(size: size).body.width - 2)
     }
 }

@@ -11,7 +11,10 @@ public struct ConsoleLoop<Terminal: TerminalBackend> {
     /// How often a `tick` event is sent (for the clock and ages in the header).
     public var tickInterval: Duration
 
-    public init(terminal: Terminal, inbox: EventInbox, frameInterval: Duration = .milliseconds(100), tickInterval: Duration = .seconds(1)) {
+    public init(
+        terminal: Terminal, inbox: EventInbox, frameInterval: Duration = .milliseconds(100),
+        tickInterval: Duration = .seconds(1)
+    ) {
         self.terminal = terminal
         self.inbox = inbox
         self.frameInterval = frameInterval
@@ -57,7 +60,7 @@ public struct ConsoleLoop<Terminal: TerminalBackend> {
 
     private func event(for input: TerminalInput) -> AppEvent {
         switch input {
-        case let .key(key): .keyPressed(key)
+        case .key(let key): .keyPressed(key)
         case .resize: .resized(terminal.size)
         }
     }

@@ -62,19 +62,21 @@ public struct ConsoleView {
 
     private func renderFooter(in rect: Rect, on screen: inout Screen) {
         switch state.mode {
-        case let .filter(text):
+        case .filter(let text):
             PromptLine(prefix: "/", text: text).render(in: rect, on: &screen)
-        case let .command(text):
+        case .command(let text):
             PromptLine(prefix: ":", text: text).render(in: rect, on: &screen)
         default:
-            FooterBar(keymap: state.keymap, context: state.keyContext, message: state.message?.text,
-                      isError: state.message?.isError ?? false).render(in: rect, on: &screen)
+            FooterBar(
+                keymap: state.keymap, context: state.keyContext, message: state.message?.text,
+                isError: state.message?.isError ?? false
+            ).render(in: rect, on: &screen)
         }
     }
 
     private func renderOverlay(in body: Rect, on screen: inout Screen) {
         switch state.mode {
-        case let .help(scrollOffset):
+        case .help(let scrollOffset):
             var help = state.helpModal
             help.scrollOffset = scrollOffset
             help.render(in: body, on: &screen)

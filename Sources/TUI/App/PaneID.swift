@@ -1,6 +1,7 @@
 /// The console's panes, numbered as the `1`-`5` keys select them.
 public enum PaneID: Int, CaseIterable, Hashable, Sendable {
-    case signals = 1, nodes, pods, restarts, timeline
+    case signals = 1
+    case nodes, pods, restarts, timeline
 
     public var title: String {
         switch self {
@@ -16,5 +17,7 @@ public enum PaneID: Int, CaseIterable, Hashable, Sendable {
     var next: PaneID { PaneID(rawValue: rawValue % PaneID.allCases.count + 1) ?? .signals }
 
     /// The pane before this one, wrapping around.
-    var previous: PaneID { PaneID(rawValue: (rawValue + PaneID.allCases.count - 2) % PaneID.allCases.count + 1) ?? .signals }
+    var previous: PaneID {
+        PaneID(rawValue: (rawValue + PaneID.allCases.count - 2) % PaneID.allCases.count + 1) ?? .signals
+    }
 }

@@ -16,7 +16,7 @@ func promptKey(_ key: Key, text: String, isCommand: Bool, _ state: inout AppStat
         text.removeLast()
     case .control("u"):
         text = ""
-    case let .character(character):
+    case .character(let character):
         text.append(character)
     default:
         return []
@@ -43,14 +43,14 @@ private func runCommand(_ text: String, _ state: inout AppState) -> [AppEffect] 
         return []
     }
     switch command {
-    case let .namespace(name):
+    case .namespace(let name):
         state.namespace = name
         state.message = StatusMessage("Namespace: \(name ?? "all")")
         return [.switchNamespace(name)]
-    case let .context(name):
+    case .context(let name):
         state.message = StatusMessage("Switching to context \(name)")
         return [.switchContext(name)]
-    case let .showPane(pane):
+    case .showPane(let pane):
         state.focus = pane
         return []
     case .quit:

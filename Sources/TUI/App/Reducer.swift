@@ -1,9 +1,9 @@
 /// Applies `event` to `state` and returns what the UI loop must do; pure.
 public func reduce(_ state: inout AppState, _ event: AppEvent) -> [AppEffect] {
     switch event {
-    case let .keyPressed(key):
+    case .keyPressed(let key):
         return keyPressed(key, &state)
-    case let .resized(size):
+    case .resized(let size):
         state.size = size
         for pane in PaneID.allCases { state.scrollToCursor(pane) }
         return []
@@ -11,10 +11,10 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [AppEffect] {
         return []
     case .clusterUpdated:
         return [.refreshCluster]
-    case let .messagePosted(message):
+    case .messagePosted(let message):
         state.message = message
         return []
-    case let .rowsChanged(pane, rowCount, totalCount, cursor):
+    case .rowsChanged(let pane, let rowCount, let totalCount, let cursor):
         guard var paneState = state.panes[pane] else { return [] }
         paneState.rowCount = max(0, rowCount)
         paneState.totalCount = max(0, totalCount)
@@ -27,9 +27,9 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [AppEffect] {
 
 private func keyPressed(_ key: Key, _ state: inout AppState) -> [AppEffect] {
     switch state.mode {
-    case let .filter(text):
+    case .filter(let text):
         return promptKey(key, text: text, isCommand: false, &state)
-    case let .command(text):
+    case .command(let text):
         return promptKey(key, text: text, isCommand: true, &state)
     case .confirmQuit:
         if key == .character("y") || key == .character("Y") { return [.quit] }
@@ -38,9 +38,9 @@ private func keyPressed(_ key: Key, _ state: inout AppState) -> [AppEffect] {
     case .normal, .help, .detail:
         state.message = nil
         switch state.keymap.resolve(key, in: state.keyContext) {
-        case let .action(action):
+        case .action(let action):
             return perform(action, &state)
-        case let .disabled(_, reason):
+        case .disabled(_, let reason):
             state.message = StatusMessage(TUIError.keyDisabled(key: key, reason: reason).description, isError: true)
             return []
         case .unbound:
@@ -52,7 +52,7 @@ private func keyPressed(_ key: Key, _ state: inout AppState) -> [AppEffect] {
 /// Runs a key-map action in the current mode.
 private func perform(_ action: Action, _ state: inout AppState) -> [AppEffect] {
     switch (state.mode, action) {
-    case let (.help(scrollOffset), _):
+    case (.help(let scrollOffset), _):
         return performInHelp(action, scrollOffset: scrollOffset, &state)
     case (_, .help):
         state.underlyingMode = state.mode
@@ -87,7 +87,7 @@ private func performInTable(_ action: Action, _ state: inout AppState) -> [AppEf
         state.focus = state.focus.next
     case .previousPane:
         state.focus = state.focus.previous
-    case let .pane(number):
+    case .pane(let number):
         state.focus = PaneID(rawValue: number) ?? state.focus
     case .filter:
         state.mode = .filter(state.focusedPane.query.filter.input)

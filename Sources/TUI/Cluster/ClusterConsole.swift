@@ -74,7 +74,8 @@ public struct ClusterConsole {
         switch pane {
         case .pods: pods.row(at: row).map { .pod($0.pod.key) }
         case .nodes: nodes.row(at: row).map { .node($0.node.name) }
-        case .restarts: restarts.row(at: row).map { .pod(ObjectKey(namespace: $0.container.namespace, name: $0.container.pod)) }
+        case .restarts:
+            restarts.row(at: row).map { .pod(ObjectKey(namespace: $0.container.namespace, name: $0.container.pod)) }
         case .signals: signals.row(at: row).flatMap { DetailTarget(subject: $0.observation.subject) }
         case .timeline: timeline.row(at: row).flatMap { DetailTarget(subject: $0.observation.subject) }
         }
@@ -102,8 +103,8 @@ public enum DetailTarget: Hashable, Sendable {
 
     var title: String {
         switch self {
-        case let .pod(key): "Pod \(key)"
-        case let .node(name): "Node \(name)"
+        case .pod(let key): "Pod \(key)"
+        case .node(let name): "Node \(name)"
         }
     }
 }

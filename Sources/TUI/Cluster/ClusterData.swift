@@ -12,8 +12,10 @@ public struct ClusterData: Sendable {
     /// The cluster's time, for ages (a simulator's clock in a demo).
     public var now: Date
 
-    public init(snapshot: ClusterSnapshot = ClusterSnapshot(), observations: [Observation] = [], timeline: [Observation] = [],
-                metrics: MetricsSnapshot = .empty, now: Date) {
+    public init(
+        snapshot: ClusterSnapshot = ClusterSnapshot(), observations: [Observation] = [], timeline: [Observation] = [],
+        metrics: MetricsSnapshot = .empty, now: Date
+    ) {
         self.snapshot = snapshot
         self.observations = observations
         self.timeline = timeline
@@ -36,7 +38,9 @@ public struct ClusterRows: Sendable {
         let now = data.now
         signals = SignalRow.ranked(data.observations, now: now)
         nodes = NodeRow.rows(snapshot: data.snapshot, metrics: data.metrics, now: now)
-        pods = data.snapshot.pods.values.sorted { $0.key < $1.key }.map { PodRow(pod: $0, metrics: data.metrics, now: now) }
+        pods = data.snapshot.pods.values.sorted { $0.key < $1.key }.map {
+            PodRow(pod: $0, metrics: data.metrics, now: now)
+        }
         restarts = RestartRow.ranked(snapshot: data.snapshot, history: history, now: now)
         timeline = data.timeline.reversed().map { SignalRow(observation: $0, now: now) }
         podSearch = ClusterPanes.pods().searchIndex(of: pods)

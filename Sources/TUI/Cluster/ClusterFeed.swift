@@ -35,8 +35,10 @@ public final class ClusterFeed: @unchecked Sendable {
     }
 
     /// Follows `connection` until cancelled; `clusterClock` is the cluster's time (for ages and signals).
-    public func follow(_ connection: ClusterConnection, inbox: EventInbox, clusterClock: @escaping @Sendable () -> Date,
-                       interval: Duration = .milliseconds(100)) async {
+    public func follow(
+        _ connection: ClusterConnection, inbox: EventInbox, clusterClock: @escaping @Sendable () -> Date,
+        interval: Duration = .milliseconds(100)
+    ) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.followStates(connection) }
             group.addTask { await self.followObservations(connection) }
@@ -49,7 +51,7 @@ public final class ClusterFeed: @unchecked Sendable {
         for await state in connection.states {
             lock.withLock {
                 switch state {
-                case let .reconnecting(delay): retry = (delay, Date())
+                case .reconnecting(let delay): retry = (delay, Date())
                 case .connected, .reconnected: retry = nil
                 case .stale: break
                 }
@@ -63,7 +65,9 @@ public final class ClusterFeed: @unchecked Sendable {
         }
     }
 
-    private func poll(_ connection: ClusterConnection, inbox: EventInbox, clusterClock: @Sendable () -> Date, interval: Duration) async {
+    private func poll(
+        _ connection: ClusterConnection, inbox: EventInbox, clusterClock: @Sendable () -> Date, interval: Duration
+    ) async {
         var restarts = RestartHistory()
         var lastGeneration: UInt64?
         var lastObservations: [Observation] = []
@@ -77,18 +81,22 @@ public final class ClusterFeed: @unchecked Sendable {
             let timeline = lock.withLock { self.timeline }
             let isDue = ContinuousClock.now - lastBuild >= .seconds(1)
             if snapshot.generation != lastGeneration || observations != lastObservations || metrics != lastMetrics
-                || timeline.count != lastTimelineCount || isDue {
+                || timeline.count != lastTimelineCount || isDue
+            {
                 let start = ContinuousClock.now
                 let now = clusterClock()
                 restarts.record(snapshot, now: now)
-                let data = ClusterData(snapshot: snapshot, observations: observations, timeline: timeline, metrics: metrics, now: now)
+                let data = ClusterData(
+                    snapshot: snapshot, observations: observations, timeline: timeline, metrics: metrics, now: now)
                 let update = Update(rows: ClusterRows(data, restarts: restarts), data: data)
                 lock.withLock {
                     pending = update
                     health = snapshot.health
                 }
                 inbox.post(.clusterUpdated)
-                (lastGeneration, lastObservations, lastMetrics, lastTimelineCount) = (snapshot.generation, observations, metrics, timeline.count)
+                (lastGeneration, lastObservations, lastMetrics, lastTimelineCount) = (
+                    snapshot.generation, observations, metrics, timeline.count
+                )
                 lastBuild = ContinuousClock.now
                 let spent = lastBuild - start
                 try? await Task.sleep(for: max(interval, spent * 2))

@@ -14,8 +14,11 @@ public struct ConnectionStatus: Sendable {
     public var resourceCount: Int
     public var isReadOnly: Bool
 
-    public init(context: String, server: String, namespace: String? = nil, health: ConnectionHealth = ConnectionHealth(),
-                retry: (delay: Duration, reportedAt: Date)? = nil, resourceCount: Int = ResourceKind.watched.count, isReadOnly: Bool = false) {
+    public init(
+        context: String, server: String, namespace: String? = nil, health: ConnectionHealth = ConnectionHealth(),
+        retry: (delay: Duration, reportedAt: Date)? = nil, resourceCount: Int = ResourceKind.watched.count,
+        isReadOnly: Bool = false
+    ) {
         self.context = context
         self.server = server
         self.namespace = namespace
@@ -57,7 +60,9 @@ public struct ConnectionStatus: Sendable {
             segments.append(HeaderSegment("sync ▕\(bar)▏ \(settledCount)/\(resourceCount)", role: .headerWarn))
         }
         if isReadOnly { segments.append(HeaderSegment("read-only")) }
-        return HeaderBar(segments: segments, trailing: UTCClock.text(secondsSince1970: Int64(clusterClock.timeIntervalSince1970.rounded(.down))))
+        return HeaderBar(
+            segments: segments,
+            trailing: UTCClock.text(secondsSince1970: Int64(clusterClock.timeIntervalSince1970.rounded(.down))))
     }
 }
 

@@ -11,8 +11,10 @@ public struct NodeRow: Sendable {
     public var memoryUsageBytes: Int64?
     public var now: Date
 
-    public init(node: NodeSummary, podCount: Int = 0, cpuRequestMillis: Int64 = 0, memoryRequestBytes: Int64 = 0,
-                cpuUsageMillis: Int64? = nil, memoryUsageBytes: Int64? = nil, now: Date) {
+    public init(
+        node: NodeSummary, podCount: Int = 0, cpuRequestMillis: Int64 = 0, memoryRequestBytes: Int64 = 0,
+        cpuUsageMillis: Int64? = nil, memoryUsageBytes: Int64? = nil, now: Date
+    ) {
         self.node = node
         self.podCount = podCount
         self.cpuRequestMillis = cpuRequestMillis
@@ -53,14 +55,16 @@ public struct NodeRow: Sendable {
 
     var usageText: String {
         guard cpuUsageMillis != nil || memoryUsageBytes != nil else { return "-" }
-        return "\(cpuUsageMillis.map(Quantities.millicores) ?? "-") cpu, \(memoryUsageBytes.map(Quantities.bytes) ?? "-")"
+        return
+            "\(cpuUsageMillis.map(Quantities.millicores) ?? "-") cpu, \(memoryUsageBytes.map(Quantities.bytes) ?? "-")"
     }
 }
 
 extension NodeRow {
     /// Rows for every node, with requests and usage summed over the pods scheduled on it.
     static func rows(snapshot: ClusterSnapshot, metrics: MetricsSnapshot, now: Date) -> [NodeRow] {
-        var rows = Dictionary(uniqueKeysWithValues: snapshot.nodes.values.map { ($0.name, NodeRow(node: $0, now: now)) })
+        var rows = Dictionary(
+            uniqueKeysWithValues: snapshot.nodes.values.map { ($0.name, NodeRow(node: $0, now: now)) })
         let hasMetrics = !metrics.containers.isEmpty
         for pod in snapshot.pods.values {
             guard let nodeName = pod.nodeName, var row = rows[nodeName] else { continue }
@@ -69,7 +73,10 @@ extension NodeRow {
             for container in pod.containers {
                 row.cpuRequestMillis += container.resources.cpuRequestMillis ?? 0
                 row.memoryRequestBytes += container.resources.memoryRequestBytes ?? 0
-                guard hasMetrics, let usage = metrics.containers[ContainerRef(namespace: pod.namespace, pod: pod.name, container: container.name)] else { continue }
+                guard hasMetrics,
+                    let usage = metrics.containers[
+                        ContainerRef(namespace: pod.namespace, pod: pod.name, container: container.name)]
+                else { continue }
                 if let cpu = usage.cpuUsageMillis { row.cpuUsageMillis = (row.cpuUsageMillis ?? 0) + cpu }
                 if let memory = usage.workingSetBytes { row.memoryUsageBytes = (row.memoryUsageBytes ?? 0) + memory }
             }

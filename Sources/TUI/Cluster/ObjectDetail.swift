@@ -9,28 +9,36 @@ struct ObjectDetail {
 
     var view: DetailView {
         switch target {
-        case let .pod(key):
+        case .pod(let key):
             guard let pod = data.snapshot.pods[key] else { return gone }
             return podView(pod)
-        case let .node(name):
+        case .node(let name):
             guard let node = data.snapshot.nodes[ObjectKey(namespace: "", name: name)] else { return gone }
             return nodeView(node)
         }
     }
 
     private var gone: DetailView {
-        DetailView(title: target.title, sections: [DetailSection("Gone", fields: [DetailField("", "The object is no longer in the cluster", role: .dim)])])
+        DetailView(
+            title: target.title,
+            sections: [
+                DetailSection("Gone", fields: [DetailField("", "The object is no longer in the cluster", role: .dim)])
+            ])
     }
 
     private func podView(_ pod: PodSummary) -> DetailView {
         let row = PodRow(pod: pod, metrics: data.metrics, now: data.now)
-        var sections = [DetailSection("Pod", fields: [
-            DetailField("Status", row.status, role: row.statusRole),
-            DetailField("Node", pod.nodeName ?? "-"),
-            DetailField("Owner", data.snapshot.owningWorkload(of: pod).map { "\($0.kind) \($0.name)" } ?? "-"),
-            DetailField("QoS", pod.qosClass ?? "-"),
-            DetailField("Age", ageText(since: pod.createdAt, now: data.now)),
-        ])]
+        var sections = [
+            DetailSection(
+                "Pod",
+                fields: [
+                    DetailField("Status", row.status, role: row.statusRole),
+                    DetailField("Node", pod.nodeName ?? "-"),
+                    DetailField("Owner", data.snapshot.owningWorkload(of: pod).map { "\($0.kind) \($0.name)" } ?? "-"),
+                    DetailField("QoS", pod.qosClass ?? "-"),
+                    DetailField("Age", ageText(since: pod.createdAt, now: data.now)),
+                ])
+        ]
         var charts: [DetailChart] = []
         for spec in pod.containers {
             let status = pod.containerStatuses.first { $0.name == spec.name }
@@ -41,9 +49,16 @@ struct ObjectDetail {
             let limit = spec.resources.memoryLimitBytes
             let memoryCaption = Quantities.usage(current?.workingSetBytes, of: limit, format: Quantities.bytes)
             let single = pod.containers.count == 1
-            charts.append(DetailChart(single ? "memory" : "mem \(spec.name)", sparkline: Sparkline(values: series.memoryBytes, limit: limit.map(Double.init)), caption: memoryCaption))
-            charts.append(DetailChart(single ? "throttled" : "thr \(spec.name)", sparkline: Sparkline(values: series.throttleRatio, limit: 0.25),
-                                      caption: current?.cpuThrottleRatio.map { "throttled \(Quantities.percent($0))" } ?? "throttled -"))
+            charts.append(
+                DetailChart(
+                    single ? "memory" : "mem \(spec.name)",
+                    sparkline: Sparkline(values: series.memoryBytes, limit: limit.map(Double.init)),
+                    caption: memoryCaption))
+            charts.append(
+                DetailChart(
+                    single ? "throttled" : "thr \(spec.name)",
+                    sparkline: Sparkline(values: series.throttleRatio, limit: 0.25),
+                    caption: current?.cpuThrottleRatio.map { "throttled \(Quantities.percent($0))" } ?? "throttled -"))
         }
         sections.append(eventsSection(kind: "Pod", namespace: pod.namespace, name: pod.name))
         return DetailView(title: "Pod \(pod.namespace)/\(pod.name)", charts: charts, sections: sections)
@@ -60,8 +75,11 @@ struct ObjectDetail {
         ]
         guard let status else { return fields + [DetailField("State", "not started", role: .dim)] }
         fields.append(DetailField("Ready", status.ready ? "yes" : "no", role: status.ready ? nil : .severityWarning))
-        fields.append(DetailField("Restarts", "\(status.restartCount)", role: status.restartCount > 0 ? .severityWarning : nil))
-        fields.append(DetailField("State", describe(status.state), role: status.state.waitingReason == nil ? nil : .severityCritical))
+        fields.append(
+            DetailField("Restarts", "\(status.restartCount)", role: status.restartCount > 0 ? .severityWarning : nil))
+        fields.append(
+            DetailField(
+                "State", describe(status.state), role: status.state.waitingReason == nil ? nil : .severityCritical))
         if status.lastState != .none {
             let isOOM = status.lastState.termination?.reason == "OOMKilled"
             fields.append(DetailField("Last state", describe(status.lastState), role: isOOM ? .severityCritical : nil))
@@ -72,46 +90,71 @@ struct ObjectDetail {
     private func describe(_ state: ContainerState) -> String {
         switch state {
         case .none: return "-"
-        case let .waiting(reason, message): return "Waiting: \(reason ?? "?")" + (message.map { " (\($0))" } ?? "")
-        case let .running(startedAt): return "Running" + (startedAt.map { " for \(ageText(since: $0, now: data.now))" } ?? "")
-        case let .terminated(termination):
+        case .waiting(let reason, let message): return "Waiting: \(reason ?? "?")" + (message.map { " (\($0))" } ?? "")
+        case .running(let startedAt):
+            return "Running" + (startedAt.map { " for \(ageText(since: $0, now: data.now))" } ?? "")
+        case .terminated(let termination):
             let ended = termination.finishedAt.map { ", \(ageText(since: $0, now: data.now)) ago" } ?? ""
             return "Terminated: \(termination.reason ?? "?") (exit \(termination.exitCode)\(ended))"
         }
     }
 
     private func nodeView(_ node: NodeSummary) -> DetailView {
-        let row = NodeRow.rows(snapshot: ClusterSnapshot(nodes: [node], pods: data.snapshot.pods.values.filter { $0.nodeName == node.name }),
-                               metrics: data.metrics, now: data.now).first ?? NodeRow(node: node, now: data.now)
-        let conditions = [("Ready", node.ready), ("MemoryPressure", node.memoryPressure), ("DiskPressure", node.diskPressure), ("PIDPressure", node.pidPressure)]
-        let node = DetailSection("Node", fields: [
-            DetailField("Status", row.status, role: row.statusRole),
-            DetailField("Pods", "\(row.podCount) of \(node.allocatablePods.map { "\($0)" } ?? "-")"),
-            DetailField("CPU requests", row.cpuRequestText),
-            DetailField("Memory requests", row.memoryRequestText),
-            DetailField("Usage", row.usageText),
-            DetailField("Kubelet", node.kubeletVersion ?? "-"),
-            DetailField("Taints", node.taints.isEmpty ? "none" : node.taints.map { "\($0.key)=\($0.value ?? ""):\($0.effect)" }.joined(separator: ", ")),
-            DetailField("Age", ageText(since: node.createdAt, now: data.now)),
-        ])
+        let row =
+            NodeRow.rows(
+                snapshot: ClusterSnapshot(
+                    nodes: [node], pods: data.snapshot.pods.values.filter { $0.nodeName == node.name }),
+                metrics: data.metrics, now: data.now
+            ).first ?? NodeRow(node: node, now: data.now)
+        let conditions = [
+            ("Ready", node.ready), ("MemoryPressure", node.memoryPressure), ("DiskPressure", node.diskPressure),
+            ("PIDPressure", node.pidPressure),
+        ]
+        let node = DetailSection(
+            "Node",
+            fields: [
+                DetailField("Status", row.status, role: row.statusRole),
+                DetailField("Pods", "\(row.podCount) of \(node.allocatablePods.map { "\($0)" } ?? "-")"),
+                DetailField("CPU requests", row.cpuRequestText),
+                DetailField("Memory requests", row.memoryRequestText),
+                DetailField("Usage", row.usageText),
+                DetailField("Kubelet", node.kubeletVersion ?? "-"),
+                DetailField(
+                    "Taints",
+                    node.taints.isEmpty
+                        ? "none"
+                        : node.taints.map { "\($0.key)=\($0.value ?? ""):\($0.effect)" }.joined(separator: ", ")),
+                DetailField("Age", ageText(since: node.createdAt, now: data.now)),
+            ])
         let conditionFields = conditions.map { name, condition in
-            DetailField(name, condition.map { "\($0.status.rawValue)" + ($0.reason.map { " (\($0))" } ?? "") } ?? "-",
-                        role: (name == "Ready") == (condition?.status == .isTrue) ? nil : .severityCritical)
+            DetailField(
+                name, condition.map { "\($0.status.rawValue)" + ($0.reason.map { " (\($0))" } ?? "") } ?? "-",
+                role: (name == "Ready") == (condition?.status == .isTrue) ? nil : .severityCritical)
         }
-        return DetailView(title: "Node \(row.node.name)", sections: [node, DetailSection("Conditions", fields: conditionFields),
-                                                               eventsSection(kind: "Node", namespace: nil, name: row.node.name)])
+        return DetailView(
+            title: "Node \(row.node.name)",
+            sections: [
+                node, DetailSection("Conditions", fields: conditionFields),
+                eventsSection(kind: "Node", namespace: nil, name: row.node.name),
+            ])
     }
 
     private func eventsSection(kind: String, namespace: String?, name: String) -> DetailSection {
         let events = data.snapshot.events.values
-            .filter { $0.involvedObject.kind == kind && $0.involvedObject.name == name && (namespace == nil || $0.involvedObject.namespace == namespace) }
+            .filter {
+                $0.involvedObject.kind == kind && $0.involvedObject.name == name
+                    && (namespace == nil || $0.involvedObject.namespace == namespace)
+            }
             .sorted { ($0.lastSeen ?? .distantPast) > ($1.lastSeen ?? .distantPast) }
             .prefix(10)
         guard !events.isEmpty else { return DetailSection("Events", fields: [DetailField("", "none", role: .dim)]) }
-        return DetailSection("Events", fields: events.map { event in
-            let count = event.count > 1 ? " ×\(event.count)" : ""
-            return DetailField(ageText(since: event.lastSeen, now: data.now), "\(event.reason)\(count): \(event.message)",
-                               role: event.type == "Warning" ? .severityWarning : nil)
-        })
+        return DetailSection(
+            "Events",
+            fields: events.map { event in
+                let count = event.count > 1 ? " ×\(event.count)" : ""
+                return DetailField(
+                    ageText(since: event.lastSeen, now: data.now), "\(event.reason)\(count): \(event.message)",
+                    role: event.type == "Warning" ? .severityWarning : nil)
+            })
     }
 }

@@ -28,9 +28,11 @@ public struct PodRow: Sendable {
         restarts = pod.containerStatuses.reduce(0) { $0 + $1.restartCount }
         lastRestart = pod.containerStatuses.compactMap { $0.lastState.termination?.finishedAt }.max()
         (status, statusRole) = PodRow.status(of: pod)
-        var throttle: Double?, memory: Int64?
+        var throttle: Double?
+        var memory: Int64?
         for container in pod.containers {
-            let usage = metrics.containers[ContainerRef(namespace: pod.namespace, pod: pod.name, container: container.name)]
+            let usage = metrics.containers[
+                ContainerRef(namespace: pod.namespace, pod: pod.name, container: container.name)]
             if let ratio = usage?.cpuThrottleRatio { throttle = max(throttle ?? 0, ratio) }
             if let bytes = usage?.workingSetBytes { memory = (memory ?? 0) + bytes }
         }

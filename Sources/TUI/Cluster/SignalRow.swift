@@ -52,8 +52,11 @@ public struct RestartRow: Sendable {
     public var lastRestart: Date?
     public var now: Date
 
-    public init(container: ContainerRef, node: String? = nil, restartsLastHour: Int, totalRestarts: Int, lastReason: String? = nil,
-                exitCode: Int32? = nil, lastRestart: Date? = nil, now: Date) {
+    public init(
+        container: ContainerRef, node: String? = nil, restartsLastHour: Int, totalRestarts: Int,
+        lastReason: String? = nil,
+        exitCode: Int32? = nil, lastRestart: Date? = nil, now: Date
+    ) {
         self.container = container
         self.node = node
         self.restartsLastHour = restartsLastHour
@@ -71,10 +74,13 @@ public struct RestartRow: Sendable {
             for status in pod.containerStatuses where status.restartCount > 0 {
                 let ref = ContainerRef(namespace: pod.namespace, pod: pod.name, container: status.name)
                 let termination = status.lastState.termination
-                rows.append(RestartRow(container: ref, node: pod.nodeName,
-                                       restartsLastHour: history.restartsInLastHour(of: ref, current: status.restartCount, podCreated: pod.createdAt, now: now),
-                                       totalRestarts: status.restartCount, lastReason: termination?.reason,
-                                       exitCode: termination?.exitCode, lastRestart: termination?.finishedAt, now: now))
+                rows.append(
+                    RestartRow(
+                        container: ref, node: pod.nodeName,
+                        restartsLastHour: history.restartsInLastHour(
+                            of: ref, current: status.restartCount, podCreated: pod.createdAt, now: now),
+                        totalRestarts: status.restartCount, lastReason: termination?.reason,
+                        exitCode: termination?.exitCode, lastRestart: termination?.finishedAt, now: now))
             }
         }
         return rows.sorted { left, right in

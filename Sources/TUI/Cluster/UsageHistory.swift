@@ -21,8 +21,12 @@ public struct UsageHistory: Sendable {
         var next: [ContainerRef: Series] = [:]
         for (ref, usage) in metrics.containers {
             var entry = series[ref] ?? Series()
-            if let bytes = usage.workingSetBytes { entry.memoryBytes = Array((entry.memoryBytes + [Double(bytes)]).suffix(capacity)) }
-            if let ratio = usage.cpuThrottleRatio { entry.throttleRatio = Array((entry.throttleRatio + [ratio]).suffix(capacity)) }
+            if let bytes = usage.workingSetBytes {
+                entry.memoryBytes = Array((entry.memoryBytes + [Double(bytes)]).suffix(capacity))
+            }
+            if let ratio = usage.cpuThrottleRatio {
+                entry.throttleRatio = Array((entry.throttleRatio + [ratio]).suffix(capacity))
+            }
             next[ref] = entry
         }
         series = next

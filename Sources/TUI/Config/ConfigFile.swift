@@ -69,7 +69,8 @@ struct ConfigFile {
 
     private static func yamlError(_ error: YamlError, path: String) -> TUIError {
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
             return .invalidConfig(file: path, line: mark.line, problem: .invalidYAML(problem))
         default:
             return .invalidConfig(file: path, line: 1, problem: .invalidYAML(String(describing: error)))

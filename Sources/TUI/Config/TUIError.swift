@@ -17,19 +17,20 @@ public enum TUIError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .invalidConfig(file, line, problem):
+        case .invalidConfig(let file, let line, let problem):
             "\(file):\(line): \(problem)"
-        case let .unreadableFile(file, reason):
+        case .unreadableFile(let file, let reason):
             "Cannot read '\(file)': \(reason)"
-        case let .unknownTheme(name, available):
+        case .unknownTheme(let name, let available):
             "Unknown theme '\(name)' (available: \(available.joined(separator: ", ")))"
-        case let .keyDisabled(key, reason):
+        case .keyDisabled(let key, let reason):
             "Key '\(key)' is disabled: \(reason)"
-        case let .terminalUnavailable(reason):
+        case .terminalUnavailable(let reason):
             "Cannot start the terminal console: \(reason)"
-        case let .unknownCommand(name):
-            name.isEmpty ? "Type a command after ':' (:ns, :ctx, :pods, :nodes, :signals, :q)" : "Unknown command '\(name)'"
-        case let .missingArgument(command, usage):
+        case .unknownCommand(let name):
+            name.isEmpty
+                ? "Type a command after ':' (:ns, :ctx, :pods, :nodes, :signals, :q)" : "Unknown command '\(name)'"
+        case .missingArgument(let command, let usage):
             "Command ':\(command)' needs an argument: \(usage)"
         }
     }
@@ -49,23 +50,23 @@ public enum ConfigProblem: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .invalidYAML(reason):
+        case .invalidYAML(let reason):
             "invalid YAML: \(reason)"
-        case let .expectedMapping(key):
+        case .expectedMapping(let key):
             key.map { "expected a mapping for key '\($0)'" } ?? "expected a mapping at the top level"
-        case let .unknownRole(role):
+        case .unknownRole(let role):
             "unknown role '\(role)'"
-        case let .unknownField(field, key):
+        case .unknownField(let field, let key):
             "unknown field '\(field)' for key '\(key)'"
-        case let .unknownColour(colour, key):
+        case .unknownColour(let colour, let key):
             "unknown colour '\(colour)' for key '\(key)'"
-        case let .unknownAttribute(attribute, key):
+        case .unknownAttribute(let attribute, let key):
             "unknown attribute '\(attribute)' for key '\(key)'"
-        case let .unknownAction(action):
+        case .unknownAction(let action):
             "unknown action '\(action)'"
-        case let .unknownKeyName(name, key):
+        case .unknownKeyName(let name, let key):
             "unknown key '\(name)' for key '\(key)'"
-        case let .keyBoundTwice(name, first, second):
+        case .keyBoundTwice(let name, let first, let second):
             "key '\(name)' is bound to both '\(first)' and '\(second)'"
         }
     }

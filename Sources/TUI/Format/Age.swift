@@ -5,7 +5,10 @@
 public enum Age {
     public static func short(seconds: Int) -> String {
         guard seconds >= 0 else { return "0s" }
-        let minutes = seconds / 60, hours = seconds / 3_600, days = seconds / 86_400, years = days / 365
+        let minutes = seconds / 60
+        let hours = seconds / 3_600
+        let days = seconds / 86_400
+        let years = days / 365
         switch seconds {
         case ..<120: return "\(seconds)s"
         case ..<600: return pair(minutes, "m", seconds % 60, "s")

@@ -2,11 +2,15 @@
 public enum Quantities {
     /// Bytes in binary units with at most one decimal: `170Mi`, `1.5Gi`, `512Ki`, `900`.
     public static func bytes(_ value: Int64) -> String {
-        let units: [(String, Double)] = [("Ti", 1_099_511_627_776), ("Gi", 1_073_741_824), ("Mi", 1_048_576), ("Ki", 1024)]
+        let units: [(String, Double)] = [
+            ("Ti", 1_099_511_627_776), ("Gi", 1_073_741_824), ("Mi", 1_048_576), ("Ki", 1024),
+        ]
         for (suffix, size) in units where Double(value) >= size {
             let tenths = (Double(value) / size * 10).rounded()
-            let whole = Int(tenths) / 10, fraction = Int(tenths) % 10
-            return fraction == 0 || whole >= 100 ? "\(Int((Double(value) / size).rounded()))\(suffix)" : "\(whole).\(fraction)\(suffix)"
+            let whole = Int(tenths) / 10
+            let fraction = Int(tenths) % 10
+            return fraction == 0 || whole >= 100
+                ? "\(Int((Double(value) / size).rounded()))\(suffix)" : "\(whole).\(fraction)\(suffix)"
         }
         return "\(value)"
     }
@@ -24,10 +28,10 @@ public enum Quantities {
     /// `used/total` with an optional percentage, or `-` when unknown.
     static func usage(_ used: Int64?, of total: Int64?, format: (Int64) -> String) -> String {
         switch (used, total) {
-        case let (used?, total?) where total > 0:
+        case (let used?, let total?) where total > 0:
             "\(format(used))/\(format(total)) \(percent(Double(used) / Double(total)))"
-        case let (used?, _): format(used)
-        case let (nil, total?): "-/\(format(total))"
+        case (let used?, _): format(used)
+        case (nil, let total?): "-/\(format(total))"
         default: "-"
         }
     }

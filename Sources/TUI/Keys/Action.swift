@@ -28,7 +28,7 @@ public enum Action: Hashable, Sendable {
         case .right: "right"
         case .nextPane: "nextPane"
         case .previousPane: "previousPane"
-        case let .pane(number): "pane\(number)"
+        case .pane(let number): "pane\(number)"
         case .filter: "filter"
         case .command: "command"
         case .sort: "sort"

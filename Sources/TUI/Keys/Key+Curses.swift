@@ -12,7 +12,9 @@ extension TerminalInput {
     /// otherwise a character. Returns nil for codes Firebreak does not use.
     public init?(curses code: UInt32, isKeyCode: Bool) {
         if isKeyCode {
-            guard let input = TerminalInput.keyCodes[Int32(bitPattern: code)] ?? TerminalInput.functionKey(code) else { return nil }
+            guard let input = TerminalInput.keyCodes[Int32(bitPattern: code)] ?? TerminalInput.functionKey(code) else {
+                return nil
+            }
             self = input
             return
         }

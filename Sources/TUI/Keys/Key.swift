@@ -15,9 +15,9 @@ extension Key: CustomStringConvertible {
     public var description: String {
         switch self {
         case .character(" "): "Space"
-        case let .character(character): String(character)
-        case let .control(letter): "^" + letter.uppercased()
-        case let .function(number): "F\(number)"
+        case .character(let character): String(character)
+        case .control(let letter): "^" + letter.uppercased()
+        case .function(let number): "F\(number)"
         default: Key.labels[self] ?? ""
         }
     }
@@ -38,7 +38,9 @@ extension Key {
             self = .character(character)
         } else if let key = Key.names[lowered] {
             self = key
-        } else if lowered.hasPrefix("ctrl-"), lowered.count == 6, let letter = lowered.last, letter.isLetter, letter.isASCII {
+        } else if lowered.hasPrefix("ctrl-"), lowered.count == 6, let letter = lowered.last, letter.isLetter,
+            letter.isASCII
+        {
             self = .control(letter)
         } else if lowered.hasPrefix("f"), let number = Int(lowered.dropFirst()), (1...12).contains(number) {
             self = .function(number)

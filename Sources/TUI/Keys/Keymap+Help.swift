@@ -30,7 +30,10 @@ extension Keymap {
             for binding in members {
                 var text = "  " + binding.keyLabel.padded(toWidth: keyWidth) + "  " + binding.description
                 if let reason = binding.disabledReason { text += " (disabled: \(reason))" }
-                lines.append(HelpLine(text: text.truncated(toWidth: width), kind: binding.disabledReason == nil ? .binding : .disabled))
+                lines.append(
+                    HelpLine(
+                        text: text.truncated(toWidth: width), kind: binding.disabledReason == nil ? .binding : .disabled
+                    ))
             }
         }
         return lines

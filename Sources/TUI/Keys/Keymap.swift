@@ -55,7 +55,8 @@ public struct Keymap: Hashable, Sendable {
         var copy = self
         guard let target = copy.bindings.firstIndex(where: { $0.action == action }) else { return copy }
         let contexts = copy.bindings[target].contexts
-        for index in copy.bindings.indices where index != target && !copy.bindings[index].contexts.isDisjoint(with: contexts) {
+        for index in copy.bindings.indices
+        where index != target && !copy.bindings[index].contexts.isDisjoint(with: contexts) {
             copy.bindings[index].keys.removeAll(where: keys.contains)
         }
         copy.bindings[target].keys = keys

@@ -31,8 +31,11 @@ public enum KeymapLoader {
                 guard let key = Key(name: name) else {
                     throw file.failure(line: line, .unknownKeyName(name, key: entry.key))
                 }
-                if let earlier = claimed[key], earlier.action != action, !earlier.contexts.isDisjoint(with: binding.contexts) {
-                    throw file.failure(line: line, .keyBoundTwice(name, first: earlier.action.name, second: action.name))
+                if let earlier = claimed[key], earlier.action != action,
+                    !earlier.contexts.isDisjoint(with: binding.contexts)
+                {
+                    throw file.failure(
+                        line: line, .keyBoundTwice(name, first: earlier.action.name, second: action.name))
                 }
                 claimed[key] = (action, binding.contexts)
                 keys.append(key)

@@ -6,7 +6,10 @@ public struct PaneColumn<Row>: Sendable {
     /// The key the column sorts by.
     public var sortKey: @Sendable (Row) -> SortKey
 
-    public init(_ column: TableColumn, cell: @escaping @Sendable (Row) -> TableCell, sortKey: @escaping @Sendable (Row) -> SortKey) {
+    public init(
+        _ column: TableColumn, cell: @escaping @Sendable (Row) -> TableCell,
+        sortKey: @escaping @Sendable (Row) -> SortKey
+    ) {
         self.column = column
         self.cell = cell
         self.sortKey = sortKey

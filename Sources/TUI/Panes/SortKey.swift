@@ -8,8 +8,8 @@ public enum SortKey: Comparable, Sendable {
 
     public static func < (lhs: SortKey, rhs: SortKey) -> Bool {
         switch (lhs, rhs) {
-        case let (.number(a), .number(b)): a < b
-        case let (.text(a), .text(b)): a.utf8.lexicographicallyPrecedes(b.utf8)
+        case (.number(let a), .number(let b)): a < b
+        case (.text(let a), .text(let b)): a.utf8.lexicographicallyPrecedes(b.utf8)
         case (.number, .text), (.number, .missing), (.text, .missing): true
         default: false
         }

@@ -8,7 +8,7 @@ extension TablePane {
         numbers.reserveCapacity(indices.count)
         for (position, key) in keys.enumerated() {
             switch key {
-            case let .number(value): numbers.append((value, indices[position]))
+            case .number(let value): numbers.append((value, indices[position]))
             case .missing: numbers.append((.infinity, indices[position]))
             case .text: numbers.removeAll()
             }

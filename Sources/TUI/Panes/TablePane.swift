@@ -13,8 +13,11 @@ public struct TablePane<Row>: PaneProvider {
         /// cursor can stay on the same object when rows move.
         public var id: @Sendable (Row) -> String
 
-        public init(searchText: @escaping @Sendable (Row) -> String, namespace: @escaping @Sendable (Row) -> String? = { _ in nil },
-                    node: @escaping @Sendable (Row) -> String? = { _ in nil }, id: @escaping @Sendable (Row) -> String) {
+        public init(
+            searchText: @escaping @Sendable (Row) -> String,
+            namespace: @escaping @Sendable (Row) -> String? = { _ in nil },
+            node: @escaping @Sendable (Row) -> String? = { _ in nil }, id: @escaping @Sendable (Row) -> String
+        ) {
             self.searchText = searchText
             self.namespace = namespace
             self.node = node

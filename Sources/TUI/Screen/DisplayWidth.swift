@@ -10,7 +10,8 @@ enum DisplayWidth {
         let base = of(first)
         if base == 2 { return 2 }
         if scalars.count > 1, first.properties.isEmoji,
-           scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D }) {
+            scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D })
+        {
             return 2
         }
         return base
@@ -27,7 +28,8 @@ enum DisplayWidth {
         default:
             break
         }
-        if (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value) { return 0 }  // Hangul medial vowels, final consonants
+        // Hangul medial vowels, final consonants
+        if (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value) { return 0 }
         if scalar.properties.isEmojiPresentation || isEastAsianWide(value) { return 2 }
         return 1
     }
@@ -38,25 +40,25 @@ enum DisplayWidth {
     }
 
     private static let wideRanges: [ClosedRange<UInt32>] = [
-        0x1100...0x115F,   // Hangul Jamo initial consonants
-        0x2329...0x232A,   // angle brackets
-        0x2E80...0x303E,   // CJK radicals, Kangxi, CJK symbols and punctuation
-        0x3041...0x33FF,   // Hiragana, Katakana, Bopomofo, Hangul compatibility, CJK compatibility
-        0x3400...0x4DFF,   // CJK extension A, Yijing hexagrams
-        0x4E00...0x9FFF,   // CJK unified ideographs
-        0xA000...0xA4CF,   // Yi
-        0xA960...0xA97F,   // Hangul Jamo extended A
-        0xAC00...0xD7A3,   // Hangul syllables
-        0xF900...0xFAFF,   // CJK compatibility ideographs
-        0xFE10...0xFE19,   // vertical forms
-        0xFE30...0xFE6F,   // CJK compatibility forms, small forms
-        0xFF00...0xFF60,   // fullwidth forms
-        0xFFE0...0xFFE6,   // fullwidth signs
-        0x16FE0...0x16FF1, // ideographic symbols
-        0x17000...0x18D08, // Tangut, Khitan
-        0x1AFF0...0x1B2FF, // Kana extended, supplement and extensions
-        0x1F200...0x1F2FF, // enclosed ideographic supplement
-        0x20000...0x2FFFD, // CJK extensions B-F
-        0x30000...0x3FFFD, // CJK extensions G-H
+        0x1100...0x115F,  // Hangul Jamo initial consonants
+        0x2329...0x232A,  // angle brackets
+        0x2E80...0x303E,  // CJK radicals, Kangxi, CJK symbols and punctuation
+        0x3041...0x33FF,  // Hiragana, Katakana, Bopomofo, Hangul compatibility, CJK compatibility
+        0x3400...0x4DFF,  // CJK extension A, Yijing hexagrams
+        0x4E00...0x9FFF,  // CJK unified ideographs
+        0xA000...0xA4CF,  // Yi
+        0xA960...0xA97F,  // Hangul Jamo extended A
+        0xAC00...0xD7A3,  // Hangul syllables
+        0xF900...0xFAFF,  // CJK compatibility ideographs
+        0xFE10...0xFE19,  // vertical forms
+        0xFE30...0xFE6F,  // CJK compatibility forms, small forms
+        0xFF00...0xFF60,  // fullwidth forms
+        0xFFE0...0xFFE6,  // fullwidth signs
+        0x16FE0...0x16FF1,  // ideographic symbols
+        0x17000...0x18D08,  // Tangut, Khitan
+        0x1AFF0...0x1B2FF,  // Kana extended, supplement and extensions
+        0x1F200...0x1F2FF,  // enclosed ideographic supplement
+        0x20000...0x2FFFD,  // CJK extensions B-F
+        0x30000...0x3FFFD,  // CJK extensions G-H
     ]
 }

@@ -40,8 +40,10 @@ public struct Rect: Hashable, Sendable {
 
     /// The overlap of two rectangles (empty when they do not meet).
     public func intersection(_ other: Rect) -> Rect {
-        let left = max(x, other.x), top = max(y, other.y)
-        let right = min(maxX, other.maxX), bottom = min(maxY, other.maxY)
+        let left = max(x, other.x)
+        let top = max(y, other.y)
+        let right = min(maxX, other.maxX)
+        let bottom = min(maxY, other.maxY)
         return Rect(x: left, y: top, width: right - left, height: bottom - top)
     }
 
@@ -58,20 +60,25 @@ public struct Rect: Hashable, Sendable {
     /// Splits off `count` rows from the top: (top part, remainder).
     public func splitTop(_ count: Int) -> (top: Rect, rest: Rect) {
         let taken = min(max(0, count), height)
-        return (Rect(x: x, y: y, width: width, height: taken),
-                Rect(x: x, y: y + taken, width: width, height: height - taken))
+        return (
+            Rect(x: x, y: y, width: width, height: taken),
+            Rect(x: x, y: y + taken, width: width, height: height - taken)
+        )
     }
 
     /// Splits off `count` rows from the bottom: (remainder, bottom part).
     public func splitBottom(_ count: Int) -> (rest: Rect, bottom: Rect) {
         let taken = min(max(0, count), height)
-        return (Rect(x: x, y: y, width: width, height: height - taken),
-                Rect(x: x, y: maxY - taken, width: width, height: taken))
+        return (
+            Rect(x: x, y: y, width: width, height: height - taken),
+            Rect(x: x, y: maxY - taken, width: width, height: taken)
+        )
     }
 
     /// A rectangle of `size` centred in this one (clipped to it).
     public func centred(_ size: Size) -> Rect {
-        let w = min(size.width, width), h = min(size.height, height)
+        let w = min(size.width, width)
+        let h = min(size.height, height)
         return Rect(x: x + (width - w) / 2, y: y + (height - h) / 2, width: w, height: h)
     }
 }

@@ -5,10 +5,11 @@ extension Screen {
     public func attributeLines(theme: Theme) -> [String] {
         let digits = Array("0123456789abcdefghijklmnopqrstuv")
         return rows.map { row in
-            String(row.map { cell in
-                let value = Int(theme.attributes(for: cell.style).rawValue)
-                return value == 0 ? "." : digits[value % 32]
-            })
+            String(
+                row.map { cell in
+                    let value = Int(theme.attributes(for: cell.style).rawValue)
+                    return value == 0 ? "." : digits[value % 32]
+                })
         }
     }
 }

@@ -52,19 +52,25 @@ extension Screen {
     }
 
     /// Draws a border around `rect` with an optional title in the top edge.
-    public mutating func box(_ rect: Rect, title: String? = nil, style: Style = Style(.border), titleStyle: Style = Style(.title)) {
+    public mutating func box(
+        _ rect: Rect, title: String? = nil, style: Style = Style(.border), titleStyle: Style = Style(.title)
+    ) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         horizontalLine(x: rect.x + 1, y: rect.y, width: rect.width - 2, style: style)
         horizontalLine(x: rect.x + 1, y: rect.maxY - 1, width: rect.width - 2, style: style)
         fill(Rect(x: rect.x, y: rect.y + 1, width: 1, height: rect.height - 2), with: BoxGlyph.vertical, style: style)
-        fill(Rect(x: rect.maxX - 1, y: rect.y + 1, width: 1, height: rect.height - 2), with: BoxGlyph.vertical, style: style)
+        fill(
+            Rect(x: rect.maxX - 1, y: rect.y + 1, width: 1, height: rect.height - 2), with: BoxGlyph.vertical,
+            style: style)
         put(String(BoxGlyph.topLeft), x: rect.x, y: rect.y, style: style)
         put(String(BoxGlyph.topRight), x: rect.maxX - 1, y: rect.y, style: style)
         put(String(BoxGlyph.bottomLeft), x: rect.x, y: rect.maxY - 1, style: style)
         put(String(BoxGlyph.bottomRight), x: rect.maxX - 1, y: rect.maxY - 1, style: style)
         if let title, rect.width > 4 {
             let text = " " + title.truncated(toWidth: rect.width - 6) + " "
-            put(text, x: rect.x + 2, y: rect.y, style: titleStyle, clip: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1))
+            put(
+                text, x: rect.x + 2, y: rect.y, style: titleStyle,
+                clip: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1))
         }
     }
 }

@@ -21,7 +21,7 @@ public struct Screen: Hashable, Sendable {
 
     /// All rows, top to bottom.
     var rows: [ArraySlice<Cell>] {
-        (0..<height).map { cells[$0 * width ..< ($0 + 1) * width] }
+        (0..<height).map { cells[$0 * width..<($0 + 1) * width] }
     }
 
     /// Writes one cell, clearing the other half of any wide character it breaks.
@@ -66,7 +66,8 @@ public struct Screen: Hashable, Sendable {
     /// Control characters (tabs, newlines, escapes) are drawn as a space so they cannot move the cursor.
     private static func printable(_ character: Character) -> Character {
         guard let first = character.unicodeScalars.first,
-              first.properties.generalCategory == .control else { return character }
+            first.properties.generalCategory == .control
+        else { return character }
         return " "
     }
 }

@@ -28,7 +28,8 @@ struct CursesPalette {
             if let existing = definitions.first(where: { $0.foreground == foreground && $0.background == background }) {
                 pairs[role] = existing.number
             } else if definitions.count + 1 < maximumPairs {
-                let definition = PairDefinition(number: Int16(definitions.count + 1), foreground: foreground, background: background)
+                let definition = PairDefinition(
+                    number: Int16(definitions.count + 1), foreground: foreground, background: background)
                 definitions.append(definition)
                 pairs[role] = definition.number
             }

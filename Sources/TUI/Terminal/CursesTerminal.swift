@@ -1,8 +1,9 @@
 import CNcurses
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The real terminal, drawn with ncursesw. Create it with `withCursesTerminal`.
@@ -31,7 +32,8 @@ public final class CursesTerminal: TerminalBackend {
             use_default_colors()
             colours = Int(firebreak_colors())
         }
-        palette = CursesPalette(theme: chooseTheme(colours), colours: colours, maximumPairs: Int(firebreak_color_pairs()))
+        palette = CursesPalette(
+            theme: chooseTheme(colours), colours: colours, maximumPairs: Int(firebreak_color_pairs()))
         for pair in palette.definitions {
             init_pair(pair.number, pair.foreground, pair.background)
         }
@@ -95,7 +97,8 @@ public final class CursesTerminal: TerminalBackend {
         text.append(0)
         var character = cchar_t()
         if setcchar(&character, text, palette.attributes(for: cell.style), palette.pair(for: cell.style), nil) != OK {
-            setcchar(&character, [wchar_t(32), 0], palette.attributes(for: cell.style), palette.pair(for: cell.style), nil)
+            setcchar(
+                &character, [wchar_t(32), 0], palette.attributes(for: cell.style), palette.pair(for: cell.style), nil)
         }
         mvwadd_wch(window, Int32(y), Int32(x), &character)
     }
@@ -118,7 +121,9 @@ public final class CursesTerminal: TerminalBackend {
 /// background tasks post to an `EventInbox`. `theme` is called once with the number of colours
 /// the terminal supports (0 without colour), so the caller can pick `mono` (see `ThemeSelection`).
 /// While `body` runs, SIGINT and SIGTERM restore the terminal before the process ends with the signal.
-public func withCursesTerminal<Result>(theme: (Int) -> Theme, _ body: (CursesTerminal) throws -> Result) throws -> Result {
+public func withCursesTerminal<Result>(theme: (Int) -> Theme, _ body: (CursesTerminal) throws -> Result) throws
+    -> Result
+{
     let terminal = try CursesTerminal(chooseTheme: theme)
     let previousHandlers = TerminalSignals.install()
     defer {

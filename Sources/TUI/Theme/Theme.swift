@@ -4,7 +4,9 @@ public struct RoleStyle: Hashable, Sendable {
     public var background: Colour
     public var attributes: TextAttributes
 
-    public init(foreground: Colour = .terminalDefault, background: Colour = .terminalDefault, attributes: TextAttributes = []) {
+    public init(
+        foreground: Colour = .terminalDefault, background: Colour = .terminalDefault, attributes: TextAttributes = []
+    ) {
         self.foreground = foreground
         self.background = background
         self.attributes = attributes

@@ -86,18 +86,24 @@ public struct DetailView: Hashable, Sendable {
         switch line {
         case .blank:
             break
-        case let .heading(title):
+        case .heading(let title):
             screen.put(title, in: row, style: Style(.title))
-        case let .field(field, labelWidth):
-            let x = screen.put("  " + field.label.padded(toWidth: labelWidth) + "  ", x: row.x, y: row.y, style: Style(.dim), clip: row)
-            screen.put(field.value, in: Rect(x: x, y: row.y, width: row.maxX - x, height: 1), style: Style(field.role ?? .normal))
-        case let .chart(chart):
+        case .field(let field, let labelWidth):
+            let x = screen.put(
+                "  " + field.label.padded(toWidth: labelWidth) + "  ", x: row.x, y: row.y, style: Style(.dim), clip: row
+            )
+            screen.put(
+                field.value, in: Rect(x: x, y: row.y, width: row.maxX - x, height: 1),
+                style: Style(field.role ?? .normal))
+        case .chart(let chart):
             let labelWidth = 10
             let captionWidth = min(row.width / 3, chart.caption.displayWidth)
             screen.put(chart.label, in: Rect(x: row.x, y: row.y, width: labelWidth, height: 1), style: Style(.dim))
             let chartWidth = max(0, row.width - labelWidth - captionWidth - 1)
             chart.sparkline.render(in: Rect(x: row.x + labelWidth, y: row.y, width: chartWidth, height: 1), on: &screen)
-            screen.put(chart.caption, in: Rect(x: row.maxX - captionWidth, y: row.y, width: captionWidth, height: 1), alignment: .right)
+            screen.put(
+                chart.caption, in: Rect(x: row.maxX - captionWidth, y: row.y, width: captionWidth, height: 1),
+                alignment: .right)
         }
     }
 }

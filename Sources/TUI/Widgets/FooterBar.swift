@@ -18,7 +18,9 @@ public struct FooterBar: Hashable, Sendable {
         screen.fill(line, style: Style(.footer))
         var x = line.x
         if let message, !message.isEmpty {
-            x = screen.put(message.truncated(toWidth: line.width), x: x, y: line.y, style: Style(isError ? .error : .message), clip: line)
+            x = screen.put(
+                message.truncated(toWidth: line.width), x: x, y: line.y, style: Style(isError ? .error : .message),
+                clip: line)
             x += 2
         }
         let hints = keymap.footerHints(for: context, width: line.maxX - x)

@@ -31,7 +31,9 @@ public struct HeaderBar: Hashable, Sendable {
             x = screen.put(" \(segment.text) ", x: x, y: line.y, style: Style(segment.role), clip: left)
         }
         if trailingWidth > 0 {
-            screen.put(trailing, in: Rect(x: line.maxX - trailingWidth, y: line.y, width: trailingWidth - 1, height: 1), alignment: .right, style: Style(.header))
+            screen.put(
+                trailing, in: Rect(x: line.maxX - trailingWidth, y: line.y, width: trailingWidth - 1, height: 1),
+                alignment: .right, style: Style(.header))
         }
     }
 }

@@ -64,6 +64,7 @@ extension Modal {
 
     /// A yes/no question.
     public static func confirmation(title: String, question: String) -> Modal {
-        Modal(title: title, lines: [StyledLine(question), StyledLine(""), StyledLine("y yes   n no", role: .footerKey)])
+        Modal(
+            title: title, lines: [StyledLine(question), StyledLine(""), StyledLine("y yes   n no", role: .footerKey)])
     }
 }

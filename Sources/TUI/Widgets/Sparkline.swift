@@ -44,7 +44,9 @@ public struct Sparkline: Hashable, Sendable {
                 let filled = height - row * 8
                 let y = rect.maxY - 1 - row
                 if filled > 0 {
-                    screen.put(String(Sparkline.blocks[min(8, filled) - 1]), x: startX + offset, y: y, style: barStyle, clip: rect)
+                    screen.put(
+                        String(Sparkline.blocks[min(8, filled) - 1]), x: startX + offset, y: y, style: barStyle,
+                        clip: rect)
                 } else if row == lineRow {
                     screen.put("─", x: startX + offset, y: y, style: Style(.sparklineLimit), clip: rect)
                 }

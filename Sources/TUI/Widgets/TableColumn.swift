@@ -23,13 +23,13 @@ public struct TableColumn: Hashable, Sendable {
 
     var minimumWidth: Int {
         switch width {
-        case let .fixed(columns): columns
-        case let .flex(minimum, _): minimum
+        case .fixed(let columns): columns
+        case .flex(let minimum, _): minimum
         }
     }
 
     var weight: Int {
-        if case let .flex(_, weight) = width { return max(0, weight) }
+        if case .flex(_, let weight) = width { return max(0, weight) }
         return 0
     }
 }

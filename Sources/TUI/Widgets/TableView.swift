@@ -87,7 +87,9 @@ public struct TableView {
         renderTitles(widths: widths, in: inner.row(0), on: &screen)
         let body = inner.splitTop(1).rest
         guard rowCount > 0 else {
-            screen.put(emptyMessage, in: body.centred(Size(width: body.width, height: 1)), alignment: .centre, style: Style(.dim))
+            screen.put(
+                emptyMessage, in: body.centred(Size(width: body.width, height: 1)), alignment: .centre,
+                style: Style(.dim))
             return
         }
         let first = min(max(0, scrollOffset), max(0, rowCount - body.height))
@@ -108,19 +110,25 @@ public struct TableView {
                 style = Style(.tableHeaderSorted)
             }
             if isFocused, selectedColumn == index { style.attributes.insert(.reverse) }
-            screen.put(text, in: Rect(x: x, y: line.y, width: widths[index], height: 1), alignment: column.alignment, style: style)
+            screen.put(
+                text, in: Rect(x: x, y: line.y, width: widths[index], height: 1), alignment: column.alignment,
+                style: style)
             x += widths[index] + 1
         }
     }
 
-    private func renderRow(_ cells: [TableCell], isSelected: Bool, widths: [Int], in line: Rect, on screen: inout Screen) {
+    private func renderRow(
+        _ cells: [TableCell], isSelected: Bool, widths: [Int], in line: Rect, on screen: inout Screen
+    ) {
         let rowStyle = Style(isSelected ? (isFocused ? .rowSelected : .dim) : .row)
         screen.fill(line, style: rowStyle)
         var x = line.x
         for (index, column) in columns.enumerated() where widths[index] > 0 {
             let cell = index < cells.count ? cells[index] : TableCell("")
             let style = isSelected ? rowStyle : Style(cell.role ?? .row)
-            screen.put(cell.text, in: Rect(x: x, y: line.y, width: widths[index], height: 1), alignment: column.alignment, style: style)
+            screen.put(
+                cell.text, in: Rect(x: x, y: line.y, width: widths[index], height: 1), alignment: column.alignment,
+                style: style)
             x += widths[index] + 1
         }
     }

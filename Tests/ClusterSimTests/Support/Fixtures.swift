@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ClusterSim
 
 /// Responses captured from a real kube-apiserver v1.36, in `../shared/fixtures` beside the repository.
@@ -35,6 +36,7 @@ enum Fixtures {
     /// Paths of `fixture` that `actual` lacks, ignoring those under any of `ignoring`.
     static func missingPaths(_ fixture: JSONValue, in actual: [JSONValue], ignoring: [String]) -> [String] {
         let have = actual.reduce(into: Set<String>()) { $0.formUnion(keyPaths($1)) }
-        return keyPaths(fixture).filter { path in !have.contains(path) && !ignoring.contains { path.hasPrefix($0) } }.sorted()
+        return keyPaths(fixture).filter { path in !have.contains(path) && !ignoring.contains { path.hasPrefix($0) } }
+            .sorted()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ClusterSim
 
 /// The real kubectl, pointed at a simulator served over HTTPS on loopback.
@@ -13,12 +14,17 @@ struct Kubectl {
     }
 
     /// Serves `cluster` and writes a kubeconfig with `token`; returns kubectl and the server (stop it when done).
-    static func serving(_ cluster: SimCluster, token: String = "firebreak-admin-token") async throws -> (Kubectl, SimServer) {
+    static func serving(_ cluster: SimCluster, token: String = "firebreak-admin-token") async throws -> (
+        Kubectl, SimServer
+    ) {
         let server = try SimServer(cluster: cluster)
         _ = try await server.start()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-kubectl-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "firebreak-kubectl-\(UUID().uuidString)")
         let path = folder.appendingPathComponent("config").path
-        try SimKubeconfig.write(to: path, server: await server.url, token: token, certificateAuthorityPEM: server.certificate?.certificatePEM)
+        try SimKubeconfig.write(
+            to: path, server: await server.url, token: token,
+            certificateAuthorityPEM: server.certificate?.certificatePEM)
         return (Kubectl(kubeconfig: path, cacheDir: folder.appendingPathComponent("cache").path), server)
     }
 
@@ -76,11 +82,13 @@ struct Kubectl {
     func launch(_ arguments: [String]) throws -> Running {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["kubectl", "--kubeconfig", kubeconfig, "--cache-dir", cacheDir, "--request-timeout=20s"] + arguments
+        process.arguments =
+            ["kubectl", "--kubeconfig", kubeconfig, "--cache-dir", cacheDir, "--request-timeout=20s"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["KUBECONFIG"] = nil
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         let running = Running(process: process, out: out, err: err)

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ClusterSim
 
 /// A stepped simulator and a way to ask it things through its request handler, as an HTTP client would.
@@ -20,11 +21,15 @@ struct SimHarness {
         func header(_ name: String) -> String? { headers.first { $0.name.lowercased() == name.lowercased() }?.value }
     }
 
-    func request(_ method: String, _ uri: String, body: String = "", token: String? = admin, contentType: String = "application/json",
-                 accept: String = "application/json") async -> Reply {
+    func request(
+        _ method: String, _ uri: String, body: String = "", token: String? = admin,
+        contentType: String = "application/json",
+        accept: String = "application/json"
+    ) async -> Reply {
         var headers: [(name: String, value: String)] = [("Content-Type", contentType), ("Accept", accept)]
         if let token { headers.append(("Authorization", token)) }
-        let response = await cluster.handle(APIRequest(method: method, uri: uri, headers: headers, body: Array(body.utf8)))
+        let response = await cluster.handle(
+            APIRequest(method: method, uri: uri, headers: headers, body: Array(body.utf8)))
         switch response {
         case .full(let status, let headers, let body): return Reply(status: status, headers: headers, body: body)
         case .stream(let headers, let chunks):
@@ -41,7 +46,10 @@ struct SimHarness {
     /// Opens a watch and returns its first `count` lines (the watch is then abandoned).
     func watchLines(_ uri: String, count: Int, whileStepping seconds: Double = 0) async -> [String] {
         let headers: [(name: String, value: String)] = [("Accept", "application/json"), ("Authorization", Self.admin)]
-        guard case .stream(_, let chunks) = await cluster.handle(APIRequest(method: "GET", uri: uri, headers: headers, body: [])) else { return [] }
+        guard
+            case .stream(_, let chunks) = await cluster.handle(
+                APIRequest(method: "GET", uri: uri, headers: headers, body: []))
+        else { return [] }
         if seconds > 0 { await cluster.advance(bySeconds: seconds) }
         var text = ""
         for await chunk in chunks {
@@ -64,9 +72,11 @@ struct SimHarness {
     /// Total restarts whose last termination was an OOM kill, over the given pods.
     static func oomRestarts(_ pods: [JSONValue]) -> Int {
         pods.reduce(0) { total, pod in
-            total + (pod[path: ["status", "containerStatuses"]]?.arrayValue ?? []).reduce(0) { sum, status in
-                status[path: ["lastState", "terminated", "reason"]]?.stringValue == "OOMKilled" ? sum + Int(status["restartCount"]?.intValue ?? 0) : sum
-            }
+            total
+                + (pod[path: ["status", "containerStatuses"]]?.arrayValue ?? []).reduce(0) { sum, status in
+                    status[path: ["lastState", "terminated", "reason"]]?.stringValue == "OOMKilled"
+                        ? sum + Int(status["restartCount"]?.intValue ?? 0) : sum
+                }
         }
     }
 }

@@ -21,19 +21,25 @@ struct LiveCluster {
         _ = try await server.start()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-it-\(UUID().uuidString)")
         let path = folder.appendingPathComponent("config").path
-        try SimKubeconfig.write(to: path, server: await server.url, token: "firebreak-admin-token",
-                                certificateAuthorityPEM: server.certificate?.certificatePEM)
-        let endpoint = try KubeconfigLoader(environment: KubeconfigEnvironment(variables: [:], homeDirectory: folder.path))
-            .load(kubeconfigPath: path)
+        try SimKubeconfig.write(
+            to: path, server: await server.url, token: "firebreak-admin-token",
+            certificateAuthorityPEM: server.certificate?.certificatePEM)
+        let endpoint = try KubeconfigLoader(
+            environment: KubeconfigEnvironment(variables: [:], homeDirectory: folder.path)
+        )
+        .load(kubeconfigPath: path)
         let start = await cluster.now
         let clock = SimClock(start)
         let connection = try ClusterConnection(endpoint: endpoint, metricsInterval: metricsInterval, now: { clock.now })
-        return LiveCluster(cluster: cluster, server: server, connection: connection, clock: clock, kubeconfigPath: path,
-                           start: start)
+        return LiveCluster(
+            cluster: cluster, server: server, connection: connection, clock: clock, kubeconfigPath: path,
+            start: start)
     }
 
-    private init(cluster: SimCluster, server: SimServer, connection: ClusterConnection, clock: SimClock,
-                 kubeconfigPath: String, start: Date) {
+    private init(
+        cluster: SimCluster, server: SimServer, connection: ClusterConnection, clock: SimClock,
+        kubeconfigPath: String, start: Date
+    ) {
         self.cluster = cluster
         self.server = server
         self.connection = connection
@@ -65,8 +71,10 @@ struct LiveCluster {
     }
 
     /// Advances until `condition` holds (checked after each stride) or `limit` simulated seconds have passed.
-    func advance(upTo limit: Double, step: Double = 10, pause: Duration = .milliseconds(30),
-                 until condition: () async -> Bool) async throws -> Bool {
+    func advance(
+        upTo limit: Double, step: Double = 10, pause: Duration = .milliseconds(30),
+        until condition: () async -> Bool
+    ) async throws -> Bool {
         var passed = 0.0
         while passed < limit {
             try await advance(seconds: step, step: step, pause: pause)
@@ -105,8 +113,10 @@ func eventually(_ what: String, timeout: Double = 20, _ condition: () async thro
 
 extension LiveCluster {
     /// Starts `scenario`, runs `body`, and stops everything on every path.
-    static func with(_ scenario: String, metricsInterval: Duration? = nil,
-                     _ body: (LiveCluster) async throws -> Void) async throws {
+    static func with(
+        _ scenario: String, metricsInterval: Duration? = nil,
+        _ body: (LiveCluster) async throws -> Void
+    ) async throws {
         let live = try await LiveCluster.start(scenario, metricsInterval: metricsInterval)
         do {
             try await live.connect()

@@ -1,14 +1,20 @@
 import ClusterModel
 import Foundation
 import Testing
+
 @testable import TUI
 
 @Suite struct ClusterPaneSnapshotTests {
     static let sizes = [Size(width: 80, height: 24), Size(width: 200, height: 60)]
 
-    func render(_ console: ClusterConsole, _ state: AppState, status: ConnectionStatus = SampleCluster.status, detail: DetailTarget? = nil) -> Screen {
+    func render(
+        _ console: ClusterConsole, _ state: AppState, status: ConnectionStatus = SampleCluster.status,
+        detail: DetailTarget? = nil
+    ) -> Screen {
         let header = status.header(wallClock: SampleCluster.now, clusterClock: SampleCluster.now)
-        return ConsoleView(state: state, header: header, providers: console.providers, detail: detail.map(console.detail(for:))).render()
+        return ConsoleView(
+            state: state, header: header, providers: console.providers, detail: detail.map(console.detail(for:))
+        ).render()
     }
 
     @Test(arguments: PaneID.allCases, sizes)
@@ -26,7 +32,8 @@ import Testing
         #expect(target == .pod(ObjectKey(namespace: "kube-system", name: "coredns-7db6d8ff4d-x2k9p")))
         try expectSnapshot(render(console, state, detail: target).snapshot(), named: "cluster-detail-pod-80x24")
         _ = reduce(&state, .keyPressed(.pageDown))
-        try expectSnapshot(render(console, state, detail: target).snapshot(), named: "cluster-detail-pod-80x24-scrolled")
+        try expectSnapshot(
+            render(console, state, detail: target).snapshot(), named: "cluster-detail-pod-80x24-scrolled")
     }
 
     @Test func nodeDetailShowsConditionsAndRequests() throws {
@@ -41,7 +48,9 @@ import Testing
 
     @Test func signalRowOpensTheDetailOfItsSubject() {
         let (console, _) = SampleCluster.console(size: Size(width: 80, height: 24), focus: .signals)
-        #expect(console.detailTarget(pane: .signals, row: 0) == .pod(ObjectKey(namespace: "kube-system", name: "coredns-7db6d8ff4d-x2k9p")))
+        #expect(
+            console.detailTarget(pane: .signals, row: 0)
+                == .pod(ObjectKey(namespace: "kube-system", name: "coredns-7db6d8ff4d-x2k9p")))
         #expect(console.detailTarget(pane: .signals, row: 1) == .node("worker-eu-west-1b-07"))
     }
 
@@ -58,7 +67,9 @@ import Testing
         status.health.staleSince = SampleCluster.ago(42)
         status.retry = (.seconds(10), SampleCluster.ago(2))
         try expectSnapshot(render(console, state, status: status).snapshot(), named: "cluster-stale-80x24")
-        #expect(status.header(wallClock: SampleCluster.now, clusterClock: SampleCluster.now).segments[3].role == .headerStale)
+        #expect(
+            status.header(wallClock: SampleCluster.now, clusterClock: SampleCluster.now).segments[3].role
+                == .headerStale)
     }
 
     @Test func syncingHeaderShowsProgress() {
@@ -77,6 +88,7 @@ import Testing
     @Test func monoThemeMarksSeverityWithAttributes() throws {
         let mono = try ThemeLoader.load(name: "mono", directory: RepositoryPaths.themes)
         let (console, state) = SampleCluster.console(size: Size(width: 80, height: 24), focus: .signals)
-        try expectSnapshot(snapshotWithAttributes(render(console, state), theme: mono), named: "cluster-signals-80x24-mono")
+        try expectSnapshot(
+            snapshotWithAttributes(render(console, state), theme: mono), named: "cluster-signals-80x24-mono")
     }
 }

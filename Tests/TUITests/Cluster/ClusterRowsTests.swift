@@ -1,6 +1,7 @@
 import ClusterModel
 import Foundation
 import Testing
+
 @testable import TUI
 
 @Suite struct ClusterRowsTests {
@@ -36,7 +37,10 @@ import Testing
     }
 
     @Test func restartsRankContainersByRestartsInTheLastHour() {
-        #expect(rows.restarts.map(\.container.pod) == ["coredns-7db6d8ff4d-qq8mz", "coredns-7db6d8ff4d-x2k9p", "支付服务-payments-6f8d9c-k2x7q"])
+        #expect(
+            rows.restarts.map(\.container.pod) == [
+                "coredns-7db6d8ff4d-qq8mz", "coredns-7db6d8ff4d-x2k9p", "支付服务-payments-6f8d9c-k2x7q",
+            ])
         #expect(rows.restarts.first?.lastReason == "OOMKilled")
         #expect(rows.restarts.first?.exitCode == 137)
     }
@@ -45,16 +49,23 @@ import Testing
         let ref = ContainerRef(namespace: "a", pod: "p", container: "c")
         let start = SampleCluster.now
         func snapshot(_ count: Int) -> ClusterSnapshot {
-            ClusterSnapshot(pods: [PodSummary(namespace: "a", name: "p", createdAt: start.addingTimeInterval(-86_400),
-                                              containerStatuses: [ContainerStatusSummary(name: "c", restartCount: count)])])
+            ClusterSnapshot(pods: [
+                PodSummary(
+                    namespace: "a", name: "p", createdAt: start.addingTimeInterval(-86_400),
+                    containerStatuses: [ContainerStatusSummary(name: "c", restartCount: count)])
+            ])
         }
         var history = RestartHistory()
         history.record(snapshot(10), now: start)
         history.record(snapshot(12), now: start.addingTimeInterval(1_800))
         history.record(snapshot(15), now: start.addingTimeInterval(4_000))
         let old = start.addingTimeInterval(-86_400)
-        #expect(history.restartsInLastHour(of: ref, current: 15, podCreated: old, now: start.addingTimeInterval(4_000)) == 5)
-        #expect(history.restartsInLastHour(of: ref, current: 15, podCreated: old, now: start.addingTimeInterval(6_000)) == 3)
+        #expect(
+            history.restartsInLastHour(of: ref, current: 15, podCreated: old, now: start.addingTimeInterval(4_000)) == 5
+        )
+        #expect(
+            history.restartsInLastHour(of: ref, current: 15, podCreated: old, now: start.addingTimeInterval(6_000)) == 3
+        )
     }
 
     @Test func updatesKeepTheCursorOnTheSameObject() {
@@ -68,7 +79,11 @@ import Testing
         #expect(state.focusedPane.rowCount == 6)
     }
 
-    @Test(arguments: [(Int64(900), "900"), (Int64(170 * 1_048_576), "170Mi"), (Int64(1_610_612_736), "1.5Gi"), (Int64(512 * 1024), "512Ki")] as [(Int64, String)])
+    @Test(
+        arguments: [
+            (Int64(900), "900"), (Int64(170 * 1_048_576), "170Mi"), (Int64(1_610_612_736), "1.5Gi"),
+            (Int64(512 * 1024), "512Ki"),
+        ] as [(Int64, String)])
     func bytesAreShortBinaryUnits(value: Int64, text: String) {
         #expect(Quantities.bytes(value) == text)
     }
@@ -83,13 +98,16 @@ import Testing
     }
 
     @Test func connectedOnceEveryResourceIsListed() {
-        let segment = SampleCluster.status.header(wallClock: SampleCluster.now, clusterClock: SampleCluster.now).segments[3]
+        let segment = SampleCluster.status.header(wallClock: SampleCluster.now, clusterClock: SampleCluster.now)
+            .segments[3]
         #expect(segment == HeaderSegment("connected", role: .headerOK))
     }
 
     @Test func readOnlyIsShownInTheHeader() {
         var status = SampleCluster.status
         status.isReadOnly = true
-        #expect(status.header(wallClock: SampleCluster.now, clusterClock: SampleCluster.now).segments.last?.text == "read-only")
+        #expect(
+            status.header(wallClock: SampleCluster.now, clusterClock: SampleCluster.now).segments.last?.text
+                == "read-only")
     }
 }

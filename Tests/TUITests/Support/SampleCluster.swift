@@ -1,5 +1,6 @@
 import ClusterModel
 import Foundation
+
 @testable import TUI
 
 /// A small cluster in the middle of the CoreDNS story, built directly (no simulator), for pane snapshots.
@@ -11,70 +12,127 @@ enum SampleCluster {
     static func ready(_ ready: Bool) -> ConditionSummary { ConditionSummary(status: ready ? .isTrue : .isFalse) }
 
     static let nodes = [
-        NodeSummary(name: "worker-eu-west-1a-01", ready: ready(true), allocatableCPUMillis: 3_920, allocatableMemoryBytes: 15_000 * mi,
-                    allocatablePods: 110, kubeletVersion: "v1.36.0", createdAt: ago(30 * 86_400)),
-        NodeSummary(name: "worker-eu-west-1a-02", isUnschedulable: true, ready: ready(true), memoryPressure: ready(true),
-                    allocatableCPUMillis: 3_920, allocatableMemoryBytes: 15_000 * mi, allocatablePods: 110,
-                    taints: [.init(key: "node.kubernetes.io/unschedulable", effect: "NoSchedule")], createdAt: ago(30 * 86_400)),
-        NodeSummary(name: "worker-eu-west-1b-07", ready: ready(false), diskPressure: ready(true), allocatableCPUMillis: 7_910,
-                    allocatableMemoryBytes: 31_000 * mi, allocatablePods: 110, createdAt: ago(9 * 86_400)),
+        NodeSummary(
+            name: "worker-eu-west-1a-01", ready: ready(true), allocatableCPUMillis: 3_920,
+            allocatableMemoryBytes: 15_000 * mi,
+            allocatablePods: 110, kubeletVersion: "v1.36.0", createdAt: ago(30 * 86_400)),
+        NodeSummary(
+            name: "worker-eu-west-1a-02", isUnschedulable: true, ready: ready(true), memoryPressure: ready(true),
+            allocatableCPUMillis: 3_920, allocatableMemoryBytes: 15_000 * mi, allocatablePods: 110,
+            taints: [.init(key: "node.kubernetes.io/unschedulable", effect: "NoSchedule")], createdAt: ago(30 * 86_400)),
+        NodeSummary(
+            name: "worker-eu-west-1b-07", ready: ready(false), diskPressure: ready(true), allocatableCPUMillis: 7_910,
+            allocatableMemoryBytes: 31_000 * mi, allocatablePods: 110, createdAt: ago(9 * 86_400)),
     ]
 
     static let coredns = PodSummary(
         namespace: "kube-system", name: "coredns-7db6d8ff4d-x2k9p", nodeName: "worker-eu-west-1a-01", phase: "Running",
         createdAt: ago(3 * 86_400), controller: OwnerRef(kind: "ReplicaSet", name: "coredns-7db6d8ff4d"),
-        containers: [ContainerSpecSummary(name: "coredns", resources: ContainerResources(cpuRequestMillis: 100, memoryRequestBytes: 70 * mi, memoryLimitBytes: 170 * mi))],
-        containerStatuses: [ContainerStatusSummary(name: "coredns", ready: true, restartCount: 3, state: .running(startedAt: ago(40)),
-                                                   lastState: .terminated(Termination(reason: "OOMKilled", exitCode: 137, finishedAt: ago(42))))],
+        containers: [
+            ContainerSpecSummary(
+                name: "coredns",
+                resources: ContainerResources(
+                    cpuRequestMillis: 100, memoryRequestBytes: 70 * mi, memoryLimitBytes: 170 * mi))
+        ],
+        containerStatuses: [
+            ContainerStatusSummary(
+                name: "coredns", ready: true, restartCount: 3, state: .running(startedAt: ago(40)),
+                lastState: .terminated(Termination(reason: "OOMKilled", exitCode: 137, finishedAt: ago(42))))
+        ],
         qosClass: "Burstable")
 
     static let pods = [
         coredns,
-        PodSummary(namespace: "kube-system", name: "coredns-7db6d8ff4d-qq8mz", nodeName: "worker-eu-west-1a-02", createdAt: ago(3 * 86_400),
-                   containers: [ContainerSpecSummary(name: "coredns", resources: ContainerResources(cpuRequestMillis: 100, memoryRequestBytes: 70 * mi, memoryLimitBytes: 170 * mi))],
-                   containerStatuses: [ContainerStatusSummary(name: "coredns", restartCount: 5, state: .waiting(reason: "CrashLoopBackOff", message: nil),
-                                                              lastState: .terminated(Termination(reason: "OOMKilled", exitCode: 137, finishedAt: ago(15))))]),
-        PodSummary(namespace: "shop", name: "checkout-api-5c9f7b6d8-abcde", nodeName: "worker-eu-west-1b-07", createdAt: ago(12 * 3_600),
-                   containers: [ContainerSpecSummary(name: "api", resources: ContainerResources(cpuRequestMillis: 500, cpuLimitMillis: 500, memoryRequestBytes: 256 * mi, memoryLimitBytes: 512 * mi))],
-                   containerStatuses: [ContainerStatusSummary(name: "api")]),
-        PodSummary(namespace: "shop", name: "cart-7c8d9e-z9y8x", phase: "Pending", createdAt: ago(400),
-                   containers: [ContainerSpecSummary(name: "cart")], containerStatuses: []),
-        PodSummary(namespace: "商店", name: "支付服务-payments-6f8d9c-k2x7q", nodeName: "worker-eu-west-1a-01", createdAt: ago(2 * 3_600),
-                   containers: [ContainerSpecSummary(name: "pay")],
-                   containerStatuses: [ContainerStatusSummary(name: "pay", restartCount: 1, lastState: .terminated(Termination(reason: "Error", exitCode: 1, finishedAt: ago(1_800))))]),
+        PodSummary(
+            namespace: "kube-system", name: "coredns-7db6d8ff4d-qq8mz", nodeName: "worker-eu-west-1a-02",
+            createdAt: ago(3 * 86_400),
+            containers: [
+                ContainerSpecSummary(
+                    name: "coredns",
+                    resources: ContainerResources(
+                        cpuRequestMillis: 100, memoryRequestBytes: 70 * mi, memoryLimitBytes: 170 * mi))
+            ],
+            containerStatuses: [
+                ContainerStatusSummary(
+                    name: "coredns", restartCount: 5, state: .waiting(reason: "CrashLoopBackOff", message: nil),
+                    lastState: .terminated(Termination(reason: "OOMKilled", exitCode: 137, finishedAt: ago(15))))
+            ]),
+        PodSummary(
+            namespace: "shop", name: "checkout-api-5c9f7b6d8-abcde", nodeName: "worker-eu-west-1b-07",
+            createdAt: ago(12 * 3_600),
+            containers: [
+                ContainerSpecSummary(
+                    name: "api",
+                    resources: ContainerResources(
+                        cpuRequestMillis: 500, cpuLimitMillis: 500, memoryRequestBytes: 256 * mi,
+                        memoryLimitBytes: 512 * mi))
+            ],
+            containerStatuses: [ContainerStatusSummary(name: "api")]),
+        PodSummary(
+            namespace: "shop", name: "cart-7c8d9e-z9y8x", phase: "Pending", createdAt: ago(400),
+            containers: [ContainerSpecSummary(name: "cart")], containerStatuses: []),
+        PodSummary(
+            namespace: "商店", name: "支付服务-payments-6f8d9c-k2x7q", nodeName: "worker-eu-west-1a-01",
+            createdAt: ago(2 * 3_600),
+            containers: [ContainerSpecSummary(name: "pay")],
+            containerStatuses: [
+                ContainerStatusSummary(
+                    name: "pay", restartCount: 1,
+                    lastState: .terminated(Termination(reason: "Error", exitCode: 1, finishedAt: ago(1_800))))
+            ]),
     ]
 
     static let events = [
-        EventSummary(namespace: "kube-system", name: "coredns.1", type: "Warning", reason: "OOMKilling", message: "Memory cgroup out of memory: Killed process 4242 (coredns)",
-                     involvedObject: .init(kind: "Pod", namespace: "kube-system", name: "coredns-7db6d8ff4d-x2k9p"), count: 3, lastSeen: ago(42)),
-        EventSummary(namespace: "kube-system", name: "coredns.2", reason: "Started", message: "Started container coredns",
-                     involvedObject: .init(kind: "Pod", namespace: "kube-system", name: "coredns-7db6d8ff4d-x2k9p"), lastSeen: ago(40)),
+        EventSummary(
+            namespace: "kube-system", name: "coredns.1", type: "Warning", reason: "OOMKilling",
+            message: "Memory cgroup out of memory: Killed process 4242 (coredns)",
+            involvedObject: .init(kind: "Pod", namespace: "kube-system", name: "coredns-7db6d8ff4d-x2k9p"), count: 3,
+            lastSeen: ago(42)),
+        EventSummary(
+            namespace: "kube-system", name: "coredns.2", reason: "Started", message: "Started container coredns",
+            involvedObject: .init(kind: "Pod", namespace: "kube-system", name: "coredns-7db6d8ff4d-x2k9p"),
+            lastSeen: ago(40)),
     ]
 
     static let observations = [
-        Observation(id: "oomKilled/kube-system/coredns-7db6d8ff4d-x2k9p/coredns", kind: .oomKilled, severity: .critical,
-                    subject: ObservationSubject(kind: "Pod", namespace: "kube-system", name: "coredns-7db6d8ff4d-x2k9p", container: "coredns"),
-                    firstSeen: ago(600), lastSeen: ago(42), count: 3, summary: "OOMKilled 3× in 10m at limit 170Mi, working set 169Mi"),
-        Observation(id: "nodeNotReady/worker-eu-west-1b-07", kind: .nodeNotReady, severity: .critical,
-                    subject: ObservationSubject(kind: "Node", name: "worker-eu-west-1b-07"), firstSeen: ago(300), lastSeen: ago(300),
-                    summary: "NotReady for 5m (kubelet stopped posting status)"),
-        Observation(id: "cpuThrottling/shop/checkout-api-5c9f7b6d8-abcde/api", kind: .cpuThrottling, severity: .warning,
-                    subject: ObservationSubject(kind: "Pod", namespace: "shop", name: "checkout-api-5c9f7b6d8-abcde", container: "api"),
-                    firstSeen: ago(1_200), lastSeen: ago(60), summary: "CPU throttled 38% of periods for 20m at limit 500m"),
-        Observation(id: "podPending/shop/cart-7c8d9e-z9y8x", kind: .podPending, severity: .info, subject: ObservationSubject(kind: "Pod", namespace: "shop", name: "cart-7c8d9e-z9y8x"),
-                    firstSeen: ago(400), lastSeen: ago(100), isActive: false, summary: "Pending 6m: 0/3 nodes are available"),
+        Observation(
+            id: "oomKilled/kube-system/coredns-7db6d8ff4d-x2k9p/coredns", kind: .oomKilled, severity: .critical,
+            subject: ObservationSubject(
+                kind: "Pod", namespace: "kube-system", name: "coredns-7db6d8ff4d-x2k9p", container: "coredns"),
+            firstSeen: ago(600), lastSeen: ago(42), count: 3,
+            summary: "OOMKilled 3× in 10m at limit 170Mi, working set 169Mi"),
+        Observation(
+            id: "nodeNotReady/worker-eu-west-1b-07", kind: .nodeNotReady, severity: .critical,
+            subject: ObservationSubject(kind: "Node", name: "worker-eu-west-1b-07"), firstSeen: ago(300),
+            lastSeen: ago(300),
+            summary: "NotReady for 5m (kubelet stopped posting status)"),
+        Observation(
+            id: "cpuThrottling/shop/checkout-api-5c9f7b6d8-abcde/api", kind: .cpuThrottling, severity: .warning,
+            subject: ObservationSubject(
+                kind: "Pod", namespace: "shop", name: "checkout-api-5c9f7b6d8-abcde", container: "api"),
+            firstSeen: ago(1_200), lastSeen: ago(60), summary: "CPU throttled 38% of periods for 20m at limit 500m"),
+        Observation(
+            id: "podPending/shop/cart-7c8d9e-z9y8x", kind: .podPending, severity: .info,
+            subject: ObservationSubject(kind: "Pod", namespace: "shop", name: "cart-7c8d9e-z9y8x"),
+            firstSeen: ago(400), lastSeen: ago(100), isActive: false, summary: "Pending 6m: 0/3 nodes are available"),
     ]
 
     static let metrics = MetricsSnapshot(containers: [
         ContainerRef(namespace: "kube-system", pod: "coredns-7db6d8ff4d-x2k9p", container: "coredns"):
-            ContainerUsage(workingSetBytes: 169 * mi, memoryLimitBytes: 170 * mi, cpuThrottleRatio: 0.02, cpuUsageMillis: 95),
+            ContainerUsage(
+                workingSetBytes: 169 * mi, memoryLimitBytes: 170 * mi, cpuThrottleRatio: 0.02, cpuUsageMillis: 95),
         ContainerRef(namespace: "shop", pod: "checkout-api-5c9f7b6d8-abcde", container: "api"):
-            ContainerUsage(workingSetBytes: 300 * mi, memoryLimitBytes: 512 * mi, cpuThrottleRatio: 0.38, cpuUsageMillis: 498),
+            ContainerUsage(
+                workingSetBytes: 300 * mi, memoryLimitBytes: 512 * mi, cpuThrottleRatio: 0.38, cpuUsageMillis: 498),
     ])
 
     static var data: ClusterData {
-        ClusterData(snapshot: ClusterSnapshot(nodes: nodes, pods: pods, events: events, health: ConnectionHealth(lastContact: ago(1), syncedResources: Set(ResourceKind.watched.map(\.plural)))),
-                    observations: observations, timeline: observations.sorted { $0.firstSeen < $1.firstSeen }, metrics: metrics, now: now)
+        ClusterData(
+            snapshot: ClusterSnapshot(
+                nodes: nodes, pods: pods, events: events,
+                health: ConnectionHealth(lastContact: ago(1), syncedResources: Set(ResourceKind.watched.map(\.plural)))),
+            observations: observations, timeline: observations.sorted { $0.firstSeen < $1.firstSeen }, metrics: metrics,
+            now: now)
     }
 
     /// A console loaded with the sample, and its state at `size` with `focus`.
@@ -86,8 +144,11 @@ enum SampleCluster {
         for step in 0..<30 {
             var sample = metrics
             let grow = Int64(step) * 3 * mi
-            sample.containers[ContainerRef(namespace: "kube-system", pod: "coredns-7db6d8ff4d-x2k9p", container: "coredns")]?.workingSetBytes = 80 * mi + grow
-            sample.containers[ContainerRef(namespace: "shop", pod: "checkout-api-5c9f7b6d8-abcde", container: "api")]?.cpuThrottleRatio = Double(step % 10) / 20
+            sample.containers[
+                ContainerRef(namespace: "kube-system", pod: "coredns-7db6d8ff4d-x2k9p", container: "coredns")]?
+                .workingSetBytes = 80 * mi + grow
+            sample.containers[ContainerRef(namespace: "shop", pod: "checkout-api-5c9f7b6d8-abcde", container: "api")]?
+                .cpuThrottleRatio = Double(step % 10) / 20
             usage.record(sample, at: ago(Double(30 - step) * 30))
         }
         console.usage = usage
@@ -95,6 +156,7 @@ enum SampleCluster {
         return (console, state)
     }
 
-    static let status = ConnectionStatus(context: "prod-eu", server: "https://10.0.0.1:6443",
-                                         health: ConnectionHealth(lastContact: ago(1), syncedResources: Set(ResourceKind.watched.map(\.plural))))
+    static let status = ConnectionStatus(
+        context: "prod-eu", server: "https://10.0.0.1:6443",
+        health: ConnectionHealth(lastContact: ago(1), syncedResources: Set(ResourceKind.watched.map(\.plural))))
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TUI
 
 /// Compares text with `Snapshots/NAME.txt`; records it instead when `RECORD_SNAPSHOTS=1`
@@ -13,7 +14,9 @@ func expectSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
         if !isRecording { Issue.record("Recorded missing snapshot \(name).txt", sourceLocation: sourceLocation) }
         return
     }
-    #expect(text == stored, "Snapshot \(name).txt differs; run with RECORD_SNAPSHOTS=1 to re-record", sourceLocation: sourceLocation)
+    #expect(
+        text == stored, "Snapshot \(name).txt differs; run with RECORD_SNAPSHOTS=1 to re-record",
+        sourceLocation: sourceLocation)
 }
 
 /// A screen's snapshot text followed by its attribute letters under the given theme.

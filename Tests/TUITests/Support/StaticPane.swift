@@ -20,7 +20,10 @@ struct StaticPane: PaneProvider {
         let needle = query.filter.text.lowercased()
         order = rows.indices.filter { needle.isEmpty || rows[$0].joined(separator: " ").lowercased().contains(needle) }
         if let sort = query.sort {
-            order.sort { sort.isAscending ? rows[$0][sort.column] < rows[$1][sort.column] : rows[$0][sort.column] > rows[$1][sort.column] }
+            order.sort {
+                sort.isAscending
+                    ? rows[$0][sort.column] < rows[$1][sort.column] : rows[$0][sort.column] > rows[$1][sort.column]
+            }
         }
     }
 
@@ -66,7 +69,8 @@ extension AppState {
         for pane in PaneID.allCases {
             panes[pane] = PaneState(columnCount: SamplePods.columns.count)
         }
-        panes[.pods] = PaneState(columnCount: SamplePods.columns.count, rowCount: SamplePods.rows.count, totalCount: SamplePods.rows.count)
+        panes[.pods] = PaneState(
+            columnCount: SamplePods.columns.count, rowCount: SamplePods.rows.count, totalCount: SamplePods.rows.count)
         return AppState(size: size, panes: panes, focus: focus)
     }
 }
