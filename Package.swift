@@ -75,7 +75,8 @@ let package = Package(
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim"]),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel"]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "ClusterModel"], exclude: ["Snapshots"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["ClusterModel", "ClusterSim"]),
+        .testTarget(name: "RunbooksTests", dependencies: ["Runbooks", "ClusterModel"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ClusterModel", "ClusterSim", "Runbooks"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TUI", "firebreak"]),
     ]
 )

@@ -11,6 +11,14 @@ extension KubeClient {
         _ method: HTTPMethod, _ path: String, body: Data? = nil, contentType: String? = nil,
         accept: String = "application/json", timeout: TimeAmount = .seconds(60)
     ) async throws(KubeClientError) -> Data {
+        try await exchange(method, path, body: body, contentType: contentType, accept: accept, timeout: timeout).body
+    }
+
+    /// `send`, also returning the 2xx status code (200, 201, 202).
+    func exchange(
+        _ method: HTTPMethod, _ path: String, body: Data? = nil, contentType: String? = nil,
+        accept: String = "application/json", timeout: TimeAmount = .seconds(60)
+    ) async throws(KubeClientError) -> (status: Int, body: Data) {
         var attempt = 0
         while true {
             attempt += 1
@@ -25,7 +33,7 @@ extension KubeClient {
             } catch {
                 throw .transport(path: Self.redactedPath(path), problem: Self.describe(error))
             }
-            if (200..<300).contains(response.status.code) { return data }
+            if (200..<300).contains(response.status.code) { return (Int(response.status.code), data) }
             if response.status.code == 401, attempt == 1, await credentials.tokenRejected(token) { continue }
             let error = KubeAPIError.from(
                 httpStatus: Int(response.status.code), body: data,
