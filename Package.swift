@@ -72,11 +72,12 @@ let package = Package(
             ],
             path: "Benchmarks/firebreak-bench"
         ),
-        .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim"]),
-        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "ClusterModel"], exclude: ["Snapshots"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["ClusterModel", "ClusterSim"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TUI", "firebreak"]),
+        .target(name: "TestSupport", dependencies: ["ClusterSim"], path: "Tests/TestSupport"),
+        .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "TestSupport"]),
+        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "TestSupport"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "ClusterModel", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ClusterModel", "ClusterSim", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TUI", "firebreak", "TestSupport"]),
     ]
 )
 

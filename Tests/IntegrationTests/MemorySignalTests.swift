@@ -1,6 +1,7 @@
 import ClusterModel
 import Foundation
 import Testing
+import TestSupport
 
 /// OOM kills seen through the whole path: simulator → HTTPS → reflectors → store → signal rules.
 @Suite("Memory signals from a simulated cluster over HTTPS")

@@ -1,6 +1,7 @@
 import ClusterModel
 import Foundation
 import Testing
+import TestSupport
 
 /// A node whose kubelet leaks memory: MemoryPressure, then NotReady.
 @Suite("Node signals over HTTPS")

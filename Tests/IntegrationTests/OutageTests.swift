@@ -1,6 +1,7 @@
 import ClusterModel
 import Foundation
 import Testing
+import TestSupport
 
 /// The API server goes away for two simulated minutes while the cluster changes and its history is compacted.
 @Suite("API server outage over HTTPS")

@@ -1,6 +1,7 @@
 import ClusterModel
 import Foundation
 import Testing
+import TestSupport
 
 @testable import TUI
 
