@@ -1,7 +1,7 @@
 import ClusterModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// OOM kills seen through the whole path: simulator → HTTPS → reflectors → store → signal rules.
 @Suite("Memory signals from a simulated cluster over HTTPS")

@@ -1,7 +1,7 @@
 import ClusterModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A node whose kubelet leaks memory: MemoryPressure, then NotReady.
 @Suite("Node signals over HTTPS")

@@ -1,7 +1,7 @@
 import ClusterModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The API server goes away for two simulated minutes while the cluster changes and its history is compacted.
 @Suite("API server outage over HTTPS")

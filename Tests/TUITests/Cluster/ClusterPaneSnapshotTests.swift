@@ -1,7 +1,7 @@
 import ClusterModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import TUI
 
