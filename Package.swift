@@ -72,12 +72,14 @@ let package = Package(
             ],
             path: "Benchmarks/firebreak-bench"
         ),
-        .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim"]),
-        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "ClusterModel"], exclude: ["Snapshots"]),
-        .testTarget(name: "RunbooksTests", dependencies: ["Runbooks", "ClusterModel"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["ClusterModel", "ClusterSim", "Runbooks"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TUI", "firebreak"]),
+        .target(name: "TestSupport", dependencies: ["ClusterSim"], path: "Tests/TestSupport"),
+        .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "TestSupport"]),
+        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "TestSupport"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "ClusterModel", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "RunbooksTests", dependencies: ["Runbooks", "ClusterModel", "TestSupport"]),
+        .testTarget(
+            name: "IntegrationTests", dependencies: ["ClusterModel", "ClusterSim", "Runbooks", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TUI", "firebreak", "TestSupport"]),
     ]
 )
 

@@ -1,39 +1,15 @@
 import ClusterSim
 import Foundation
+import TestSupport
 import Testing
 
 /// `firebreak signals` run as a separate process against a simulator served over HTTPS.
 @Suite("firebreak signals end to end", .serialized)
 struct SignalsCommandTests {
-    /// A simulator whose clock starts at the real time (the command evaluates at the real time), its server and kubeconfig.
-    struct Served {
-        let cluster: SimCluster
-        let server: SimServer
-        let kubeconfig: String
-
-        static func start(_ scenario: String) async throws -> Served {
-            let cluster = try SimCluster(scenario: scenario, start: Date())
-            let server = try SimServer(cluster: cluster, threads: 1)
-            _ = try await server.start()
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "firebreak-cli-\(UUID().uuidString)/config"
-            ).path
-            try SimKubeconfig.write(
-                to: path, server: await server.url, token: "firebreak-admin-token",
-                certificateAuthorityPEM: server.certificate?.certificatePEM)
-            return Served(cluster: cluster, server: server, kubeconfig: path)
-        }
-
-        func stop() async {
-            await server.stop()
-            try? FileManager.default.removeItem(atPath: (kubeconfig as NSString).deletingLastPathComponent)
-        }
-    }
-
     @Test func jsonLinesReportCorednsOOMKills() async throws {
-        let served = try await Served.start("coredns-dns-spike")
+        let served = try await ServedSimulator.start(try SimCluster(scenario: "coredns-dns-spike", start: Date()))
         await served.cluster.advance(bySeconds: 180)
-        let run = try FirebreakProcess(["signals", "--kubeconfig", served.kubeconfig, "--json"])
+        let run = try FirebreakProcess(["signals", "--kubeconfig", served.kubeconfigPath, "--json"])
         let status = try await run.wait()
         await served.stop()
         #expect(status == 0, "stderr: \(run.stderr)")
@@ -59,8 +35,8 @@ struct SignalsCommandTests {
     }
 
     @Test func followPrintsStaleAndReconnectedAndNewObservations() async throws {
-        let served = try await Served.start("coredns-dns-spike")
-        let run = try FirebreakProcess(["signals", "--kubeconfig", served.kubeconfig, "--follow"])
+        let served = try await ServedSimulator.start(try SimCluster(scenario: "coredns-dns-spike", start: Date()))
+        let run = try FirebreakProcess(["signals", "--kubeconfig", served.kubeconfigPath, "--follow"])
         defer { run.terminate() }
         try await eventually("the first view", timeout: 30) { await served.cluster.watchCount >= 8 }
         try await Task.sleep(for: .milliseconds(500))
