@@ -61,15 +61,16 @@ extension SimCluster {
             do { patched = try JSONValue(parsing: Data(request.body)) } catch {
                 throw .badRequest("error decoding request body: \(error)")
             }
-            if let version = patched[path: ["metadata", "resourceVersion"]]?.stringValue, !version.isEmpty,
-                version != String(stored.resourceVersion)
-            {
-                throw .conflict(path.resource, path.name ?? "")
-            }
         } else {
             do { patched = try current.applyingPatch(Data(request.body), kind: kind) } catch {
                 throw .badRequest(error.description)
             }
+        }
+        // A PUT or a patch that carries a resourceVersion is refused when the object changed since (as for objects).
+        if let version = patched[path: ["metadata", "resourceVersion"]]?.stringValue, !version.isEmpty,
+            version != String(stored.resourceVersion)
+        {
+            throw .conflict(path.resource, path.name ?? "")
         }
         guard let replicas = patched[path: ["spec", "replicas"]]?.intValue, replicas >= 0, replicas <= Int64(Int32.max)
         else {

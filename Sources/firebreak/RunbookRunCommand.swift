@@ -85,8 +85,9 @@ struct RunbookRunCommand: AsyncParsableCommand {
             await connection.stop()
             throw ExitCode(1)
         }
+        let (client, store) = (await connection.client, await connection.store)
         let driver = RunbookDriver(
-            client: connection.client, store: connection.store, clock: { Date() },
+            client: client, store: store, clock: { Date() },
             recorder: ActionLog(directory: ActionLog.defaultDirectory()),
             conversation: TerminalConversation(output: output, assumeYes: yes), context: endpoint.contextName,
             options: RunbookExecution.Options(isReadOnly: readOnly, isDryRunOnly: dryRun, skipsVerification: noWait))

@@ -79,11 +79,11 @@ public struct RunbookDriver: Sendable {
     /// The current JSON of each object, fetched concurrently; a missing subresource is left out.
     func read(_ objects: [ObjectRef]) async throws(RunbooksError) -> [ObjectRef: JSONValue] {
         let client = client
-        let results = await withTaskGroup(of: (ObjectRef, Result<JSONValue, KubeClientError>?).self) { group in
+        let results = await withTaskGroup(of: (ObjectRef, Result<JSONValue, KubeClientError>).self) { group in
             for object in objects {
                 guard let resource = object.resource else { continue }
                 group.addTask {
-                    do {
+                    do throws(KubeClientError) {
                         let json = try await client.objectJSON(
                             resource, namespace: object.namespace, name: object.name, subresource: object.subresource)
                         return (object, .success(json))
@@ -92,7 +92,7 @@ public struct RunbookDriver: Sendable {
                     }
                 }
             }
-            var collected: [(ObjectRef, Result<JSONValue, KubeClientError>?)] = []
+            var collected: [(ObjectRef, Result<JSONValue, KubeClientError>)] = []
             for await result in group { collected.append(result) }
             return collected
         }
@@ -103,7 +103,6 @@ public struct RunbookDriver: Sendable {
             case .failure(let error) where error.apiError?.isNotFound == true:
                 if object.subresource == nil { throw .targetNotFound(object.description) }
             case .failure(let error): throw .request("reading \(object)", error)
-            case nil: continue
             }
         }
         return found
@@ -189,7 +188,7 @@ public struct RunbookDriver: Sendable {
         let answers = await withTaskGroup(of: (Int, Result<AccessDecision, KubeClientError>).self) { group in
             for (index, check) in checks.enumerated() {
                 group.addTask {
-                    do {
+                    do throws(KubeClientError) {
                         return (index, .success(try await client.accessReview(check)))
                     } catch {
                         return (index, .failure(error))
@@ -214,7 +213,7 @@ public struct RunbookDriver: Sendable {
         let client = client
         return await withTaskGroup(of: Result<KubeWriteResponse, WriteFailure>?.self) { group in
             group.addTask {
-                do {
+                do throws(KubeClientError) {
                     return .success(try await client.perform(write, dryRun: dryRun))
                 } catch {
                     return .failure(WriteFailure(error))

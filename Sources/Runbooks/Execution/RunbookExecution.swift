@@ -111,11 +111,11 @@ public struct RunbookExecution: Sendable {
         case (.checkingAccess, .accessCheckFailed(let message)):
             return finish(.refused, "cannot check permissions: \(message)")
 
-        case (.dryRunning(let step), .dryRunSucceeded(step, let response)):
+        case (.dryRunning(let step), .dryRunSucceeded(let index, let response)) where index == step:
             dryRuns.append(response)
             return dryRun(step + 1)
 
-        case (.dryRunning(let step), .dryRunFailed(step, let failure)):
+        case (.dryRunning(let step), .dryRunFailed(let index, let failure)) where index == step:
             if case .conflict = failure { return replan() }
             return finish(.refused, dryRunRefusal(step: step, failure))
 
@@ -130,14 +130,14 @@ public struct RunbookExecution: Sendable {
         case (.confirming, .declined):
             return finish(.declined, "declined: nothing changed")
 
-        case (.applying(let step, _), .applySucceeded(step, let response)):
+        case (.applying(let step, _), .applySucceeded(let index, let response)) where index == step:
             applied.append(step)
             generation = response.body?[path: ["metadata", "generation"]]?.intValue ?? generation
             let result = ActionEvent.result(
                 step: plan.steps[step].name, status: response.status, message: "applied", isRollback: false)
             return [.record(result)] + apply(step + 1, attempt: 1)
 
-        case (.applying(let step, let attempt), .applyFailed(step, let failure)):
+        case (.applying(let step, let attempt), .applyFailed(let index, let failure)) where index == step:
             let record = Action.record(
                 .result(step: plan.steps[step].name, status: failure.status, message: failure.description, isRollback: false))
             return [record] + route(step: step, attempt: attempt, failure)
@@ -170,12 +170,12 @@ public struct RunbookExecution: Sendable {
         case (.offeringRollback, .rollbackDeclined):
             return finish(.verificationFailed, (verification?.description ?? "verification failed") + "; not rolled back")
 
-        case (.rollingBack(let step), .rollbackSucceeded(step, let response)):
+        case (.rollingBack(let step), .rollbackSucceeded(let index, let response)) where index == step:
             let record = Action.record(
                 .result(step: "rollback \(step + 1)", status: response.status, message: "restored", isRollback: true))
             return [record] + rollback(step + 1)
 
-        case (.rollingBack(let step), .rollbackFailed(step, let failure)):
+        case (.rollingBack(let step), .rollbackFailed(let index, let failure)) where index == step:
             let record = Action.record(
                 .result(step: "rollback \(step + 1)", status: failure.status, message: failure.description, isRollback: true))
             return [record] + finish(.failed, "rollback step \(step + 1) failed: \(failure)")

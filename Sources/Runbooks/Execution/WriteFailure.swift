@@ -1,7 +1,7 @@
 import ClusterModel
 
 /// A failed request, classified the way the executor routes it.
-public enum WriteFailure: Sendable, Hashable, CustomStringConvertible {
+public enum WriteFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// 409: the object changed since it was read; re-plan.
     case conflict(String)
     /// 403.

@@ -48,12 +48,12 @@ extension NodeReader {
             problem(node, "'preconditions' must be a list")
             return []
         }
-        return sequence.compactMap { item in
+        return sequence.compactMap { item -> PreconditionSpec? in
             guard let mapping = item.mapping else {
                 problem(item, "a precondition is a mapping with a 'kind'")
                 return nil
             }
-            let kindName = mapping[string: "kind"]?.string
+            let kindName = mapping["kind"]?.string
             let kind = PreconditionKind(rawValue: kindName ?? "")
             let known = ["kind", "otherwise"] + (kind?.fieldNames ?? [])
             let fields = knownFields(mapping, known: known, context: "precondition '\(kindName ?? "")'")
@@ -82,12 +82,12 @@ extension NodeReader {
                 problem(item, "a step is a mapping with a 'kind'")
                 continue
             }
-            guard let kindNode = mapping[string: "kind"] else {
+            guard let kindNode = mapping["kind"] else {
                 problem(item, "step \(index + 1) has no 'kind'")
                 continue
             }
             guard let kind = enumValue(StepKind.self, kindNode, what: "step kind") else { continue }
-            let name = mapping[string: "name"]?.string ?? kind.rawValue
+            let name = mapping["name"]?.string ?? kind.rawValue
             let fields = knownFields(
                 mapping, known: RunbookParser.stepCommonFields + kind.fieldNames, context: "step '\(name)' (\(kind.rawValue))")
             var step = StepSpec(name: name, kind: kind, location: location(of: item))
@@ -120,7 +120,7 @@ extension NodeReader {
             problem(node, "'verify' is a mapping with a 'kind' and a 'timeout'")
             return nil
         }
-        guard let kindNode = mapping[string: "kind"] else {
+        guard let kindNode = mapping["kind"] else {
             problem(node, "'verify' has no 'kind'")
             return nil
         }
@@ -138,7 +138,7 @@ extension NodeReader {
         let kindNode: Node
         if let mapping = node.mapping {
             _ = knownFields(mapping, known: ["kind"], context: "rollback")
-            guard let value = mapping[string: "kind"] else {
+            guard let value = mapping["kind"] else {
                 problem(node, "'rollback' has no 'kind'")
                 return nil
             }

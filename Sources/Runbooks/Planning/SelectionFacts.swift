@@ -61,7 +61,10 @@ enum SelectionFacts {
             ? target.name : podJSON?[path: ["spec", "nodeName"]]?.stringValue ?? podSummary?.nodeName
         set(.node, node.map { .string($0) }, missing: "\(target) is not bound to a node")
         let subjectJSON = objects[subject.whole]
-        let containerJSON = container.flatMap { subjectJSON.flatMap { json in PodSpecJSON.container($0, of: json, kind: subject.kind) } }
+        var containerJSON: JSONValue?
+        if let container, let subjectJSON {
+            containerJSON = PodSpecJSON.container(container, of: subjectJSON, kind: subject.kind)
+        }
         let owner = "container \(container ?? "?") of \(subject)"
         for (variable, section, resource) in [
             (SelectionVariable.memoryLimit, "limits", "memory"), (.memoryRequest, "requests", "memory"),

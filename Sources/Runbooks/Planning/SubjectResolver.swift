@@ -14,7 +14,7 @@ enum SubjectResolver {
             let workload = try owningWorkload(of: target, snapshot: snapshot, allowed: allowed, otherwise: otherwise)
             guard allowed.contains(workload.kind) else {
                 throw .preconditionFailed(
-                    "\(workload) cannot be changed by \(kind.rawValue) (only \(allowed.sorted().joined(separator: ", ")))",
+                    "\(workload) cannot be changed by \(kind.rawValue) (only a \(kindList(allowed)))",
                     otherwise: nil)
             }
             return workload
@@ -36,11 +36,18 @@ enum SubjectResolver {
         guard let owner = snapshot.owningWorkload(of: pod), allowed.contains(owner.kind) else {
             let controller = pod.controller.map { " (its controller is \($0.kind) \($0.name))" } ?? ""
             throw .preconditionFailed(
-                "pod \(pod.namespace)/\(pod.name) has no owning \(allowed.sorted().joined(separator: ", "))"
+                "pod \(pod.namespace)/\(pod.name) has no owning \(kindList(allowed))"
                     + controller,
                 otherwise: otherwise)
         }
         return ObjectRef(kind: owner.kind, namespace: pod.namespace, name: owner.name)
+    }
+
+    /// `Deployment, StatefulSet or DaemonSet`.
+    static func kindList(_ kinds: Set<String>) -> String {
+        let ordered = ["Deployment", "StatefulSet", "DaemonSet"].filter(kinds.contains)
+        guard ordered.count > 1 else { return ordered.first ?? "" }
+        return ordered.dropLast().joined(separator: ", ") + " or " + (ordered.last ?? "")
     }
 
     /// Every object (and subresource) whose current JSON a plan of `runbook` on `target` reads.
