@@ -43,7 +43,8 @@ public enum RunbooksError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownRunbook(let id, let suggestion):
             return "Unknown runbook '\(id)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
         case .invalidTarget(let text):
-            return "Invalid target '\(text)': expected KIND/NAMESPACE/NAME (e.g. pod/kube-system/coredns-5d78c9869d-x2x7k) "
+            return
+                "Invalid target '\(text)': expected KIND/NAMESPACE/NAME (e.g. pod/kube-system/coredns-5d78c9869d-x2x7k) "
                 + "or node/NAME"
         case .targetNotAccepted(let runbook, let kind, let accepted):
             return "Runbook '\(runbook)' does not apply to a \(kind.rawValue); it targets "
@@ -52,7 +53,8 @@ public enum RunbooksError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noSuchContainer(let container, let object, let available):
             return "\(object) has no container '\(container)' (containers: \(available.joined(separator: ", ")))"
         case .unknownParameter(let name, let runbook, let suggestion):
-            return "Runbook '\(runbook)' has no parameter '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+            return "Runbook '\(runbook)' has no parameter '\(name)'"
+                + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
         case .missingParameter(let name): return "Parameter '\(name)' has no default: set it with --set \(name)=VALUE"
         case .invalidValue(let text, let type, let problem):
             return "Invalid \(type.rawValue) '\(text)': \(problem)"

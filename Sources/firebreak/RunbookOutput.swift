@@ -38,7 +38,7 @@ struct RunbookOutput: Sendable {
     private func rollbackText(_ plan: RunbookPlan) -> String {
         plan.rollback.isEmpty
             ? "none (\(plan.rollbackUnavailable ?? "no rollback"))"
-            : "\(plan.rollback.count) write\(plan.rollback.count == 1 ? "" : "s") restore the snapshot"
+            : "restores the snapshot (\(plan.rollback.map(\.summary).joined(separator: "; ")))"
     }
 
     func access(_ decisions: [AccessDecision]) {
@@ -83,7 +83,9 @@ struct RunbookOutput: Sendable {
     func timing(_ phase: String, _ duration: Duration) {
         let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
         if json {
-            emit(["event": "timing", "phase": .string(phase), "milliseconds": .double((milliseconds * 10).rounded() / 10)])
+            emit([
+                "event": "timing", "phase": .string(phase), "milliseconds": .double((milliseconds * 10).rounded() / 10),
+            ])
         } else {
             line("timing: \(phase) \(String(format: "%.1f", milliseconds)) ms")
         }
@@ -128,7 +130,8 @@ struct TerminalConversation: RunbookConversation {
 
     func confirm(_ preview: RunbookPreview, context: String) async -> ConfirmationAnswer {
         let plan = preview.plan
-        let place = "context \(context)" + (plan.subject.namespace.isEmpty ? "" : ", namespace \(plan.subject.namespace)")
+        let place =
+            "context \(context)" + (plan.subject.namespace.isEmpty ? "" : ", namespace \(plan.subject.namespace)")
         switch plan.confirmation {
         case .none:
             return .accepted(typed: nil)

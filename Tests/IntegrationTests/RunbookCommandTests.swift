@@ -36,7 +36,8 @@ struct RunbookCommandTests {
         let folder = try TemporaryDirectory()
         let path = try folder.write(
             "broken.yaml",
-            "id: broken\ntitle: Broken\nrisk: reversible\ntargets: [deployment]\nparams:\n  limit:\n    default: 1Gi\nsteps:\n  - kind: scael\n")
+            "id: broken\ntitle: Broken\nrisk: reversible\ntargets: [deployment]\nparams:\n  limit:\n    default: 1Gi\nsteps:\n  - kind: scael\n"
+        )
         let run = try FirebreakProcess(["runbook", "validate", path])
         #expect(try await run.wait() == 1)
         #expect(
@@ -60,7 +61,9 @@ struct RunbookCommandTests {
         #expect(try await run.wait() == 0, "\(run.stderr)")
         let scale = try #require(run.lines.first { $0.hasPrefix("scale ") })
         #expect(scale.contains(" K ") && scale.contains(user) && scale.contains("(overrides \(builtIn))"), "\(scale)")
-        #expect(run.lines.contains { $0.hasPrefix("raise-memory-limit") && $0.contains("runbooks/raise-memory-limit.yaml") })
+        #expect(
+            run.lines.contains { $0.hasPrefix("raise-memory-limit") && $0.contains("runbooks/raise-memory-limit.yaml") }
+        )
     }
 
     @Test func aDryRunPrintsThePlanDiffAndTimingsAndChangesNothing() async throws {
@@ -83,10 +86,12 @@ struct RunbookCommandTests {
         #expect(phases == ["connect", "read", "plan", "access", "dry-run"])
         #expect(events.last?["status"] as? String == "dry-run")
         #expect(
-            try Self.kubectl(served, [
-                "-n", "kube-system", "get", "deployment", "coredns", "-o",
-                "jsonpath={.spec.template.spec.containers[0].resources.limits.memory}",
-            ]) == "170Mi")
+            try Self.kubectl(
+                served,
+                [
+                    "-n", "kube-system", "get", "deployment", "coredns", "-o",
+                    "jsonpath={.spec.template.spec.containers[0].resources.limits.memory}",
+                ]) == "170Mi")
         #expect(!run.stdout.contains(served.token(for: .admin)) && !run.stderr.contains(served.token(for: .admin)))
     }
 
@@ -101,7 +106,8 @@ struct RunbookCommandTests {
         #expect(try await run.wait() == 1)
         #expect(run.stdout.contains("access: patch deployments.apps coredns in kube-system: DENIED"), "\(run.stdout)")
         #expect(
-            run.lines.last == "refused: Forbidden: these credentials may not patch deployments.apps coredns in kube-system")
+            run.lines.last
+                == "refused: Forbidden: these credentials may not patch deployments.apps coredns in kube-system")
         #expect(!run.stdout.contains("applying"))
     }
 
@@ -117,7 +123,9 @@ struct RunbookCommandTests {
             ], environment: environment)
         #expect(try await run.wait() == 0, "\(run.stdout)\n\(run.stderr)")
         #expect(run.stdout.contains("dry run (server):\n  spec.replicas: 2 → 3"))
-        #expect(try Self.kubectl(served, ["-n", "shop", "get", "deployment", "checkout", "-o", "jsonpath={.spec.replicas}"]) == "3")
+        #expect(
+            try Self.kubectl(
+                served, ["-n", "shop", "get", "deployment", "checkout", "-o", "jsonpath={.spec.replicas}"]) == "3")
         let line = try #require(run.lines.first { $0.hasPrefix("action ") })
         let id = String(line.dropFirst("action ".count).prefix { $0 != " " })
         let files = try FileManager.default.contentsOfDirectory(atPath: state.path + "/firebreak/actions")
@@ -127,6 +135,8 @@ struct RunbookCommandTests {
         let rollback = try FirebreakProcess(
             ["runbook", "rollback", id, "--yes", "--kubeconfig", served.kubeconfigPath], environment: environment)
         #expect(try await rollback.wait() == 0, "\(rollback.stdout)\n\(rollback.stderr)")
-        #expect(try Self.kubectl(served, ["-n", "shop", "get", "deployment", "checkout", "-o", "jsonpath={.spec.replicas}"]) == "2")
+        #expect(
+            try Self.kubectl(
+                served, ["-n", "shop", "get", "deployment", "checkout", "-o", "jsonpath={.spec.replicas}"]) == "2")
     }
 }

@@ -70,7 +70,9 @@ struct RunbookGuardTests {
                     body: [
                         "spec": [
                             "template": [
-                                "spec": ["containers": [["name": "coredns", "resources": ["limits": ["memory": "200Mi"]]]]]
+                                "spec": [
+                                    "containers": [["name": "coredns", "resources": ["limits": ["memory": "200Mi"]]]]
+                                ]
                             ]
                         ]
                     ])
@@ -82,7 +84,10 @@ struct RunbookGuardTests {
                 try LiveCluster.runbook("raise-memory-limit"), target: try await Self.corednsTarget(live))
             #expect(run.result.status == .applied, "\(run.result)")
             #expect(engineer.previews.count == 2, "asked again after the 409")
-            #expect(engineer.previews.last?.plan.steps.first?.expected == ["containers[coredns] limits.memory: 200Mi → 300Mi"])
+            #expect(
+                engineer.previews.last?.plan.steps.first?.expected == [
+                    "containers[coredns] limits.memory: 200Mi → 300Mi"
+                ])
             #expect(engineer.progress.contains { if case .replanning = $0 { true } else { false } })
             #expect(try Self.corednsLimit(live) == "300Mi")
             let records = try await ActionLog(directory: folder.path).records(of: try #require(run.actionID))
@@ -114,14 +119,19 @@ struct RunbookGuardTests {
             let driver = await live.driver(
                 ScriptedEngineer(), recordsIn: folder.path, options: .init(skipsVerification: true))
             let run = await driver.run(
-                try LiveCluster.runbook("scale"), target: RunbookTarget(kind: .deployment, namespace: "shop", name: "checkout"))
+                try LiveCluster.runbook("scale"),
+                target: RunbookTarget(kind: .deployment, namespace: "shop", name: "checkout"))
             #expect(run.result.status == .applied, "\(run.result)")
-            #expect(try live.kubectl(["-n", "shop", "get", "deployment", "checkout", "-o", "jsonpath={.spec.replicas}"]) == "4")
+            #expect(
+                try live.kubectl(["-n", "shop", "get", "deployment", "checkout", "-o", "jsonpath={.spec.replicas}"])
+                    == "4")
             // A new process: a fresh driver and recorder over the same records.
             let later = await live.driver(ScriptedEngineer(rollbackAnswers: [true]), recordsIn: folder.path)
             let rollback = await later.rollback(actionID: try #require(run.actionID))
             #expect(rollback.result.status == .rolledBack, "\(rollback.result)")
-            #expect(try live.kubectl(["-n", "shop", "get", "deployment", "checkout", "-o", "jsonpath={.spec.replicas}"]) == "2")
+            #expect(
+                try live.kubectl(["-n", "shop", "get", "deployment", "checkout", "-o", "jsonpath={.spec.replicas}"])
+                    == "2")
             let again = await later.rollback(actionID: try #require(run.actionID))
             #expect(again.result.message.contains("rolled back already"))
         }
@@ -134,12 +144,15 @@ struct RunbookGuardTests {
             let pod = try #require(await live.pod(app: "frontend", namespace: "shop"))
             let subject = ObjectRef(kind: "Pod", namespace: "shop", name: pod.name)
             #expect(await locks.acquire(subject, for: "drain") == nil)
-            var driver = await live.driver(ScriptedEngineer(answers: [.accepted(typed: pod.name)]), recordsIn: folder.path)
+            var driver = await live.driver(
+                ScriptedEngineer(answers: [.accepted(typed: pod.name)]), recordsIn: folder.path)
             driver.locks = locks
             let run = await driver.run(
-                try LiveCluster.runbook("delete-pod"), target: RunbookTarget(kind: .pod, namespace: "shop", name: pod.name))
+                try LiveCluster.runbook("delete-pod"),
+                target: RunbookTarget(kind: .pod, namespace: "shop", name: pod.name))
             #expect(run.result.status == .refused)
-            #expect(run.result.message == "pod shop/\(pod.name) is busy: the disruptive runbook 'drain' is running on it")
+            #expect(
+                run.result.message == "pod shop/\(pod.name) is busy: the disruptive runbook 'drain' is running on it")
         }
     }
 }

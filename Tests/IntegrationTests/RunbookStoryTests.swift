@@ -38,15 +38,24 @@ struct RunbookStoryTests {
             // The new pods run through the rest of the spike without an OOM kill.
             try await live.advance(seconds: 240, step: 10)
             let snapshot = await live.connection.store.snapshot()
-            let corednsPods = snapshot.pods.values.filter { $0.namespace == "kube-system" && $0.labels["app"] == "kube-dns" }
+            let corednsPods = snapshot.pods.values.filter {
+                $0.namespace == "kube-system" && $0.labels["app"] == "kube-dns"
+            }
             #expect(corednsPods.count == 2)
             for coredns in corednsPods {
-                #expect(coredns.container(named: "coredns")?.resources.memoryLimitBytes == 255 * 1_048_576)
+                #expect(coredns.container(named: "coredns")?.resources.memoryLimitBytes == Int64(255 * 1_048_576))
                 #expect(!coredns.containerStatuses.contains { $0.lastState.termination?.reason == "OOMKilled" })
             }
             let records = try await ActionLog(directory: folder.path).records(of: try #require(run.actionID))
-            #expect(records.map(\.kind) == [.confirmed, .intent, .result, .verified, .finished])
-            #expect(records[1].path?.contains("/deployments/coredns") == true && records[2].status == 200)
+            // The Deployment's status changes while the pods crash, so a write may meet a 409 and be re-planned
+            // (unchanged: not asked again) before it lands.
+            #expect(records.first?.kind == .confirmed)
+            #expect(Array(records.suffix(4).map(\.kind)) == [.intent, .result, .verified, .finished])
+            let statuses = records.filter { $0.kind == .result }.compactMap(\.status)
+            #expect(statuses.allSatisfy { [409, 200].contains($0) })
+            #expect(records.filter { $0.kind == .result }.last?.status == 200)
+            #expect(
+                records.filter { $0.kind == .intent }.allSatisfy { $0.path?.contains("/deployments/coredns") == true })
         }
     }
 
@@ -76,7 +85,10 @@ struct RunbookStoryTests {
                 $0.namespace == "kube-system" && $0.labels["app"] == "skipper-ingress"
             }
             #expect(pods.count == 3)
-            #expect(pods.allSatisfy { pod in !pod.containerStatuses.contains { $0.lastState.termination?.reason == "OOMKilled" } })
+            #expect(
+                pods.allSatisfy { pod in
+                    !pod.containerStatuses.contains { $0.lastState.termination?.reason == "OOMKilled" }
+                })
         }
     }
 
@@ -126,7 +138,10 @@ struct RunbookStoryTests {
             let target = RunbookTarget(kind: .cronjob, namespace: "reports", name: "report-generator")
             let run = try await live.runWhileAdvancing { await driver.run(runbook, target: target) }
             #expect(run.result.status == .verified, "\(run.result)")
-            #expect(try live.kubectl(["-n", "reports", "get", "cronjob", "report-generator", "-o", "jsonpath={.spec.suspend}"]) == "true")
+            #expect(
+                try live.kubectl([
+                    "-n", "reports", "get", "cronjob", "report-generator", "-o", "jsonpath={.spec.suspend}",
+                ]) == "true")
             let after = await Self.reportPods(live)
             try await live.advance(seconds: 300, step: 10)
             #expect(await Self.reportPods(live) <= after, "no new pods once suspended")

@@ -27,7 +27,8 @@ struct RaiseLimitPlanningTests {
         #expect(
             body[path: ["spec", "template", "spec", "containers"]]?.arrayValue?.first?[
                 path: ["resources", "limits", "memory"]] == .string(example.expected))
-        #expect(body[path: ["spec", "template", "spec", "containers"]]?.arrayValue?.first?["resources"]?["requests"] == nil,
+        #expect(
+            body[path: ["spec", "template", "spec", "containers"]]?.arrayValue?.first?["resources"]?["requests"] == nil,
             "a Burstable pod keeps its request")
     }
 
@@ -47,24 +48,31 @@ struct RaiseLimitPlanningTests {
                 == #"{"metadata":{"resourceVersion":"123"},"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"coredns"}],"containers":[{"name":"coredns","resources":{"limits":{"memory":"255Mi"}}}]}}}}"#
         )
         #expect(plan.steps.first?.expected == ["containers[coredns] limits.memory: 170Mi → 255Mi"])
-        #expect(plan.rollback.first?.body?.serialized()
-            == #"{"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"coredns"}],"containers":[{"name":"coredns","resources":{"limits":{"memory":"170Mi"}}}]}}}}"#)
-        #expect(plan.accessChecks == [
-            AccessAttributes(verb: "patch", group: "apps", resource: "deployments", namespace: "kube-system", name: "coredns")
-        ])
+        #expect(
+            plan.rollback.first?.body?.serialized()
+                == #"{"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"coredns"}],"containers":[{"name":"coredns","resources":{"limits":{"memory":"170Mi"}}}]}}}}"#
+        )
+        #expect(
+            plan.accessChecks == [
+                AccessAttributes(
+                    verb: "patch", group: "apps", resource: "deployments", namespace: "kube-system", name: "coredns")
+            ])
         #expect(plan.confirmation == .yesNo)
         #expect(plan.blastRadius.podsRestarted.map(\.name) == ["coredns-abc-1", "coredns-abc-2"])
         #expect(plan.blastRadius.nodes == ["node-1", "node-2"])
         #expect(plan.blastRadius.budgets.map(\.budget.name) == ["coredns-pdb"])
-        guard case .rolloutComplete(let workload, let container, let expected, let before, let quiet) =
-            plan.verification.condition
+        guard
+            case .rolloutComplete(let workload, let container, let expected, let before, let quiet) =
+                plan.verification.condition
         else {
             Issue.record("expected a rollout verification, got \(plan.verification.condition)")
             return
         }
         #expect(workload.name == "coredns" && container == "coredns" && quiet == 120)
-        #expect(expected == ContainerResources(
-            cpuRequestMillis: 100, memoryRequestBytes: 70 * 1_048_576, memoryLimitBytes: 255 * 1_048_576))
+        #expect(
+            expected
+                == ContainerResources(
+                    cpuRequestMillis: 100, memoryRequestBytes: 70 * 1_048_576, memoryLimitBytes: 255 * 1_048_576))
         #expect(before == ["uid-coredns-abc-1", "uid-coredns-abc-2"])
         #expect(plan.verification.timeout == 300)
     }
@@ -78,7 +86,8 @@ struct RaiseLimitPlanningTests {
         #expect(resources == ["limits": ["memory": "384Mi"], "requests": ["memory": "384Mi"]])
         #expect(plan.notes.contains { $0.contains("Guaranteed") })
         #expect(
-            plan.rollback.first?.body?[path: ["spec", "template", "spec", "containers"]]?.arrayValue?.first?["resources"]
+            plan.rollback.first?.body?[path: ["spec", "template", "spec", "containers"]]?.arrayValue?.first?[
+                "resources"]
                 == ["limits": ["memory": "256Mi"], "requests": ["memory": "256Mi"]])
     }
 
@@ -98,14 +107,19 @@ struct RaiseLimitPlanningTests {
 
     @Test func aValueAboveTheCapIsRefusedAndADefaultAboveTheCeilingIsLowered() throws {
         let runbook = try SampleWorkloads.builtIn("raise-memory-limit")
-        #expect(throws: RunbooksError.aboveCap(parameter: "limit", value: "400Mi", cap: "340Mi", capSource: "2× memory_limit 170Mi")) {
-            try RunbookPlanner.plan(runbook, SampleWorkloads.podInput(limits: ["memory": "170Mi"], settings: ["limit": "400Mi"]))
+        #expect(
+            throws: RunbooksError.aboveCap(
+                parameter: "limit", value: "400Mi", cap: "340Mi", capSource: "2× memory_limit 170Mi")
+        ) {
+            try RunbookPlanner.plan(
+                runbook, SampleWorkloads.podInput(limits: ["memory": "170Mi"], settings: ["limit": "400Mi"]))
         }
         let set = try RunbookPlanner.plan(
             runbook, SampleWorkloads.podInput(limits: ["memory": "170Mi"], settings: ["limit": "300Mi"]))
         #expect(set.parameters.first { $0.name == "limit" }?.source == .set)
         #expect(throws: RunbooksError.belowMinimum(parameter: "limit", value: "100Mi", minimum: "170Mi")) {
-            try RunbookPlanner.plan(runbook, SampleWorkloads.podInput(limits: ["memory": "170Mi"], settings: ["limit": "100Mi"]))
+            try RunbookPlanner.plan(
+                runbook, SampleWorkloads.podInput(limits: ["memory": "170Mi"], settings: ["limit": "100Mi"]))
         }
         var ceiling = runbook
         ceiling.parameters[1].maximum.append(TemplateText("200Mi"))

@@ -21,7 +21,9 @@ struct RunbookExecutionTests {
     ]
 
     static func patched(memory: String) -> KubeWriteResponse {
-        var object = SampleWorkloads.deployment(containers: [SampleWorkloads.container("coredns", limits: ["memory": memory])])
+        var object = SampleWorkloads.deployment(containers: [
+            SampleWorkloads.container("coredns", limits: ["memory": memory])
+        ])
         object = object.setting(path: ["metadata", "generation"], .int(5))
         return KubeWriteResponse(status: 200, body: object)
     }
@@ -206,15 +208,22 @@ struct RunbookExecutionTests {
         _ = again.handle(.start)
         _ = again.handle(.accessChecked([AccessDecision(attributes: plan.accessChecks[0], allowed: true)]))
         _ = again.handle(.dryRunSucceeded(step: 0, KubeWriteResponse(status: 200, body: plan.snapshot)))
-        #expect(Self.kinds(again.handle(.confirmed(typed: "coredns-abc-1"))) == ["record confirmed", "record intent", "apply"])
+        #expect(
+            Self.kinds(again.handle(.confirmed(typed: "coredns-abc-1"))) == [
+                "record confirmed", "record intent", "apply",
+            ])
     }
 
     @Test(arguments: [
-        (WriteFailure.notFound("NotFound: the server could not find the requested resource"), "does not serve pods/resize"),
+        (
+            WriteFailure.notFound("NotFound: the server could not find the requested resource"),
+            "does not serve pods/resize"
+        ),
         (
             WriteFailure.rejected(
                 code: 422,
-                message: "Invalid: Pod \"x\" is invalid: spec: Forbidden: Pod running on node without support for resize"),
+                message:
+                    "Invalid: Pod \"x\" is invalid: spec: Forbidden: Pod running on node without support for resize"),
             "cannot be resized in place"
         ),
     ])

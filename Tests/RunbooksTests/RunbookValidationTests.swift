@@ -23,14 +23,16 @@ struct RunbookValidationTests {
 
     static let cases: [Case] = [
         Case(
-            name: "unknown step kind", yaml: head + """
+            name: "unknown step kind",
+            yaml: head + """
                 steps:
                   - kind: scael
                     replicas: "2"
                 """,
             problems: ["6:11: unknown step kind 'scael' (did you mean 'scale'?)"]),
         Case(
-            name: "parameter without a type", yaml: head + """
+            name: "parameter without a type",
+            yaml: head + """
                 params:
                   limit:
                     default: 1Gi
@@ -41,7 +43,8 @@ struct RunbookValidationTests {
                 "6:3: parameter 'limit' has no type (one of memory, cpu, integer, number, string, boolean, duration, container)"
             ]),
         Case(
-            name: "cap below its default", yaml: head + """
+            name: "cap below its default",
+            yaml: head + """
                 params:
                   limit:
                     type: memory
@@ -59,7 +62,8 @@ struct RunbookValidationTests {
                 "13:10: cap '1Gi' of 'ceiling' is below its default '2Gi'",
             ]),
         Case(
-            name: "template variable that does not exist", yaml: head + """
+            name: "template variable that does not exist",
+            yaml: head + """
                 steps:
                   - kind: set-template-resources
                     container: "{{contianer}}"
@@ -70,13 +74,15 @@ struct RunbookValidationTests {
                 "8:19: unknown template variable 'limt'",
             ]),
         Case(
-            name: "misspelt field, missing steps", yaml: head + """
+            name: "misspelt field, missing steps",
+            yaml: head + """
                 stpes:
                   - kind: restart-rollout
                 """,
             problems: ["1:1: missing 'steps'", "5:1: unknown field 'stpes' (did you mean 'steps'?)"]),
         Case(
-            name: "unknown risk and target kind", yaml: """
+            name: "unknown risk and target kind",
+            yaml: """
                 id: broken
                 title: Broken
                 risk: reversable
@@ -89,7 +95,8 @@ struct RunbookValidationTests {
                 "4:11: unknown target kind 'deploymnet' (did you mean 'deployment'?)",
             ]),
         Case(
-            name: "step that cannot act on the targets", yaml: """
+            name: "step that cannot act on the targets",
+            yaml: """
                 id: broken
                 title: Broken
                 risk: reversible
@@ -100,7 +107,8 @@ struct RunbookValidationTests {
                 """,
             problems: ["6:5: step 'scale' (scale) cannot act on cronjob targets"]),
         Case(
-            name: "bad template syntax and a value of the wrong type", yaml: head + """
+            name: "bad template syntax and a value of the wrong type",
+            yaml: head + """
                 params:
                   limit:
                     type: memory
@@ -146,7 +154,9 @@ struct RunbookValidationTests {
         let builtIn = RepositoryPaths.root.appendingPathComponent("runbooks").path
         let user = try TemporaryDirectory()
         let original = try String(contentsOfFile: builtIn + "/scale.yaml", encoding: .utf8)
-        let path = try user.write("my-scale.yaml", original.replacingOccurrences(of: "title: Scale the workload", with: "title: Scale (ours)"))
+        let path = try user.write(
+            "my-scale.yaml", original.replacingOccurrences(of: "title: Scale the workload", with: "title: Scale (ours)")
+        )
         let catalog = RunbookCatalog.load(directories: [builtIn, user.path])
         let scale = try catalog.runbook("scale")
         #expect(scale.title == "Scale (ours)" && scale.source == path)
@@ -161,7 +171,8 @@ struct RunbookValidationTests {
         let second = try folder.write(
             "b.yaml",
             Self.head.replacingOccurrences(of: "id: broken", with: "id: other")
-                + "key: m\npreconditions:\n  - kind: not-paused\n    otherwise: raise-memry-limit\nsteps:\n  - kind: restart-rollout\n")
+                + "key: m\npreconditions:\n  - kind: not-paused\n    otherwise: raise-memry-limit\nsteps:\n  - kind: restart-rollout\n"
+        )
         _ = first
         let catalog = RunbookCatalog.load(directories: [folder.path])
         #expect(

@@ -20,7 +20,10 @@ struct TemplateTests {
     }
 
     @Test func scalingIsExactAndRoundsUp() throws {
-        let scope = TemplateScope(values: ["memory_limit": .memory(bytes: 170 * 1_048_576, text: "170Mi"), "cpu_limit": .cpu(millis: 333, text: "333m"), "replicas": .integer(3)])
+        let scope = TemplateScope(values: [
+            "memory_limit": .memory(bytes: 170 * 1_048_576, text: "170Mi"),
+            "cpu_limit": .cpu(millis: 333, text: "333m"), "replicas": .integer(3),
+        ])
         #expect(try scope.evaluate(TemplateText("{{memory_limit * 1.5}}")).description == "255Mi")
         #expect(try scope.evaluate(TemplateText("{{cpu_limit * 1.5}}")).description == "500m")
         #expect(try scope.evaluate(TemplateText("{{replicas * 1.5}}")).description == "5")

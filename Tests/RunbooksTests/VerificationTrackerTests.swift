@@ -14,7 +14,9 @@ struct VerificationTrackerTests {
         PodSummary(
             namespace: "kube-system", name: name, uid: uid, labels: ["app": "coredns"],
             controller: OwnerRef(kind: "ReplicaSet", name: "coredns-abc"),
-            containers: [ContainerSpecSummary(name: "coredns", resources: ContainerResources(memoryLimitBytes: memory))],
+            containers: [
+                ContainerSpecSummary(name: "coredns", resources: ContainerResources(memoryLimitBytes: memory))
+            ],
             containerStatuses: [
                 ContainerStatusSummary(
                     name: "coredns", ready: ready, restartCount: oom ? 1 : 0,
@@ -59,7 +61,8 @@ struct VerificationTrackerTests {
         #expect(tracker.observe(Self.snapshot([new1, new2]), now: Self.t0.addingTimeInterval(149)) == nil)
         #expect(
             tracker.observe(Self.snapshot([new1, new2]), now: Self.t0.addingTimeInterval(150))
-                == .passed("rollout of deployment kube-system/coredns complete: 2/2 new pods ready; no OOM kill for 2m"))
+                == .passed("rollout of deployment kube-system/coredns complete: 2/2 new pods ready; no OOM kill for 2m")
+        )
     }
 
     @Test func anOOMKillOnANewPodFailsIt() {
@@ -68,7 +71,8 @@ struct VerificationTrackerTests {
         let new2 = Self.pod("coredns-new-2", uid: "new-2", memory: 255 * 1_048_576, oom: true)
         #expect(
             tracker.observe(Self.snapshot([new1, new2]), now: Self.t0.addingTimeInterval(60))
-                == .failed("container coredns of new pod kube-system/coredns-new-2 was OOM-killed at the new limit 255Mi"))
+                == .failed(
+                    "container coredns of new pod kube-system/coredns-new-2 was OOM-killed at the new limit 255Mi"))
     }
 
     @Test func anOOMKillOnAnOldPodDoesNotCount() {
@@ -84,7 +88,8 @@ struct VerificationTrackerTests {
         #expect(tracker.deadline == Self.t0.addingTimeInterval(300))
         #expect(
             tracker.timedOut
-                == .timedOut("no result after 5m: rollout of deployment kube-system/coredns: 0/2 new pods ready, 1 old left"))
+                == .timedOut(
+                    "no result after 5m: rollout of deployment kube-system/coredns: 0/2 new pods ready, 1 old left"))
     }
 
     static func resizeTracker() -> VerificationTracker {
@@ -100,7 +105,8 @@ struct VerificationTrackerTests {
     @Test func anInfeasibleResizeFailsWithTheKubeletsReason() {
         var tracker = Self.resizeTracker()
         var pod = Self.pod("coredns-new-1", uid: "new-1", memory: 255 * 1_048_576)
-        pod.resizePending = ConditionSummary(status: .isTrue, reason: "Deferred", message: "Node didn't have enough resource")
+        pod.resizePending = ConditionSummary(
+            status: .isTrue, reason: "Deferred", message: "Node didn't have enough resource")
         #expect(tracker.observe(ClusterSnapshot(pods: [pod]), now: Self.t0) == nil)
         #expect(tracker.progress == "resize pending (Deferred: Node didn't have enough resource)")
         pod.resizePending?.reason = "Infeasible"
@@ -118,21 +124,31 @@ struct VerificationTrackerTests {
         pod.containerStatuses[0].resources = ContainerResources(memoryLimitBytes: 170 * 1_048_576)
         #expect(tracker.observe(ClusterSnapshot(pods: [pod]), now: Self.t0) == nil)
         pod.containerStatuses[0].resources = Self.limit
-        #expect(tracker.observe(ClusterSnapshot(pods: [pod]), now: Self.t0) == .passed("pod kube-system/coredns-new-1 resized in place"))
+        #expect(
+            tracker.observe(ClusterSnapshot(pods: [pod]), now: Self.t0)
+                == .passed("pod kube-system/coredns-new-1 resized in place"))
     }
 
     @Test func aJobScheduledAfterTheSuspensionFailsIt() {
         var tracker = VerificationTracker(
-            PlannedVerification(condition: .noNewJobs(cronJob: ObjectKey(namespace: "reports", name: "report"), window: 120), timeout: 300),
+            PlannedVerification(
+                condition: .noNewJobs(cronJob: ObjectKey(namespace: "reports", name: "report"), window: 120),
+                timeout: 300),
             startedAt: Self.t0, minimumGeneration: nil)
         let minute = Int64(Self.t0.timeIntervalSince1970) / 60
         let before = PodSummary(
-            namespace: "reports", name: "report-\(minute)-x", controller: OwnerRef(kind: "Job", name: "report-\(minute)"))
+            namespace: "reports", name: "report-\(minute)-x",
+            controller: OwnerRef(kind: "Job", name: "report-\(minute)"))
         #expect(tracker.observe(ClusterSnapshot(pods: [before]), now: Self.t0.addingTimeInterval(60)) == nil)
-        #expect(tracker.observe(ClusterSnapshot(pods: [before]), now: Self.t0.addingTimeInterval(120)) == .passed("no new job of cronjob reports/report for 2m"))
+        #expect(
+            tracker.observe(ClusterSnapshot(pods: [before]), now: Self.t0.addingTimeInterval(120))
+                == .passed("no new job of cronjob reports/report for 2m"))
         let after = PodSummary(
-            namespace: "reports", name: "report-\(minute + 1)-x", controller: OwnerRef(kind: "Job", name: "report-\(minute + 1)"))
+            namespace: "reports", name: "report-\(minute + 1)-x",
+            controller: OwnerRef(kind: "Job", name: "report-\(minute + 1)"))
         var fresh = VerificationTracker(tracker.verification, startedAt: Self.t0, minimumGeneration: nil)
-        #expect(fresh.observe(ClusterSnapshot(pods: [before, after]), now: Self.t0.addingTimeInterval(70))?.isPassed == false)
+        #expect(
+            fresh.observe(ClusterSnapshot(pods: [before, after]), now: Self.t0.addingTimeInterval(70))?.isPassed
+                == false)
     }
 }

@@ -54,7 +54,8 @@ public struct ResourceKind: Sendable, Hashable, Codable, CustomStringConvertible
 
     public static let cronJobs = ResourceKind(
         group: "batch", version: "v1", plural: "cronjobs", kind: "CronJob", isNamespaced: true)
-    public static let jobs = ResourceKind(group: "batch", version: "v1", plural: "jobs", kind: "Job", isNamespaced: true)
+    public static let jobs = ResourceKind(
+        group: "batch", version: "v1", plural: "jobs", kind: "Job", isNamespaced: true)
 
     /// The resources a `ClusterConnection` watches.
     public static let watched: [ResourceKind] = [

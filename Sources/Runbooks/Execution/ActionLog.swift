@@ -36,8 +36,12 @@ public actor ActionLog: ActionRecorder {
 
     public func records(of actionID: String) throws -> [ActionRecord] {
         let path = file(actionID)
-        guard let data = FileManager.default.contents(atPath: path) else { throw RunbooksError.noActionRecord(actionID) }
-        return try data.split(separator: UInt8(ascii: "\n")).map { try Self.decoder.decode(ActionRecord.self, from: Data($0)) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RunbooksError.noActionRecord(actionID)
+        }
+        return try data.split(separator: UInt8(ascii: "\n")).map {
+            try Self.decoder.decode(ActionRecord.self, from: Data($0))
+        }
     }
 
     /// Actions whose last request has an intent but no result: the process stopped before the answer came.

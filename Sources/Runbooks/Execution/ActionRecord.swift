@@ -21,6 +21,8 @@ public struct ActionRecord: Sendable, Hashable, Codable {
     public var time: Date
     public var runbook: String
     public var target: RunbookTarget
+    /// The object the steps change (confirmed).
+    public var subject: ObjectRef?
     public var kind: Kind
     public var step: String?
     public var isRollback: Bool
@@ -61,6 +63,7 @@ public struct ActionRecord: Sendable, Hashable, Codable {
         case .confirmed(let preview, let answer):
             kind = .confirmed
             message = "confirmed (\(answer))"
+            subject = preview.plan.subject
             parameters = preview.plan.parameters
             changes = preview.changes.flatMap { $0.map(\.description) }
             rollback = preview.plan.rollback

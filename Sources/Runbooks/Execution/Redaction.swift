@@ -4,7 +4,9 @@ import ClusterModel
 /// environment variable values, and a Secret's data.
 public enum Redaction {
     public static let placeholder = "[redacted]"
-    static let sensitiveWords = ["token", "password", "passwd", "secret", "credential", "apikey", "api_key", "privatekey"]
+    static let sensitiveWords = [
+        "token", "password", "passwd", "secret", "credential", "apikey", "api_key", "privatekey",
+    ]
 
     public static func redacted(_ body: JSONValue) -> JSONValue {
         let isSecret = body["kind"]?.stringValue == "Secret"

@@ -75,6 +75,9 @@ extension RunbookDriver {
             }
         }
         try? await recorder.record(entry(.finished, "rollback"))
-        return Run(actionID: actionID, result: RunbookResult(.rolledBack, "the snapshot of \(confirmed.target) was restored"))
+        let object = confirmed.subject?.description ?? confirmed.target.description
+        return Run(
+            actionID: actionID,
+            result: RunbookResult(.rolledBack, "\(object) is back as it was before action \(actionID)"))
     }
 }

@@ -71,7 +71,8 @@ public struct RunbookDriver: Sendable {
         let read = ContinuousClock.now
         conversation.report(.timed(phase: "read", read - started))
         let plan = try RunbookPlanner.plan(
-            runbook, PlanningInput(target: target, snapshot: snapshot, objects: objects, settings: settings, now: clock()))
+            runbook,
+            PlanningInput(target: target, snapshot: snapshot, objects: objects, settings: settings, now: clock()))
         conversation.report(.timed(phase: "plan", ContinuousClock.now - read))
         return plan
     }
@@ -115,6 +116,7 @@ public struct RunbookDriver: Sendable {
         var sequence = 0
         var pending = machine.handle(.start)
         var phaseStarted = ContinuousClock.now
+        var previewShown = false
         while !pending.isEmpty {
             let action = pending.removeFirst()
             let input: RunbookExecution.Input?
@@ -129,7 +131,8 @@ public struct RunbookDriver: Sendable {
                 input = await send(write, dryRun: true, timeout: machine.plan.steps[step].timeout).map(
                     success: { .dryRunSucceeded(step: step, $0) }, failure: { .dryRunFailed(step: step, $0) })
             case .confirm(let preview):
-                conversation.report(.timed(phase: "dry-run", ContinuousClock.now - phaseStarted))
+                if !previewShown { conversation.report(.timed(phase: "dry-run", ContinuousClock.now - phaseStarted)) }
+                previewShown = true
                 conversation.report(.previewed(preview))
                 switch await conversation.confirm(preview, context: context) {
                 case .accepted(let typed): input = .confirmed(typed: typed)
@@ -137,7 +140,8 @@ public struct RunbookDriver: Sendable {
                 }
             case .record(let event):
                 sequence += 1
-                let entry = ActionRecord(event, actionID: actionID, sequence: sequence, time: clock(), plan: machine.plan)
+                let entry = ActionRecord(
+                    event, actionID: actionID, sequence: sequence, time: clock(), plan: machine.plan)
                 do {
                     try await recorder.record(entry)
                     input = nil
@@ -176,6 +180,10 @@ public struct RunbookDriver: Sendable {
                 input = await send(write, dryRun: false, timeout: 30).map(
                     success: { .rollbackSucceeded(step: step, $0) }, failure: { .rollbackFailed(step: step, $0) })
             case .finish(let result):
+                if !previewShown, let preview = result.preview {
+                    conversation.report(.timed(phase: "dry-run", ContinuousClock.now - phaseStarted))
+                    conversation.report(.previewed(preview))
+                }
                 return result
             }
             if let input { pending += machine.handle(input) }

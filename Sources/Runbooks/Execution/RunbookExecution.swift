@@ -139,7 +139,9 @@ public struct RunbookExecution: Sendable {
 
         case (.applying(let step, let attempt), .applyFailed(let index, let failure)) where index == step:
             let record = Action.record(
-                .result(step: plan.steps[step].name, status: failure.status, message: failure.description, isRollback: false))
+                .result(
+                    step: plan.steps[step].name, status: failure.status, message: failure.description, isRollback: false
+                ))
             return [record] + route(step: step, attempt: attempt, failure)
 
         case (.applying(let step, let attempt), .retryTimerFired):
@@ -156,7 +158,7 @@ public struct RunbookExecution: Sendable {
         case (.verifying, .verified(let outcome)):
             verification = outcome
             let record = Action.record(.verified(outcome))
-            if outcome.isPassed { return [record] + finish(.verified, outcome.description) }
+            if outcome.isPassed { return [record] + finish(.verified, outcome.text) }
             guard !plan.rollback.isEmpty else {
                 let why = plan.rollbackUnavailable.map { "; no rollback: \($0)" } ?? ""
                 return [record] + finish(.verificationFailed, outcome.description + why)
@@ -168,7 +170,8 @@ public struct RunbookExecution: Sendable {
             return rollback(0)
 
         case (.offeringRollback, .rollbackDeclined):
-            return finish(.verificationFailed, (verification?.description ?? "verification failed") + "; not rolled back")
+            return finish(
+                .verificationFailed, (verification?.description ?? "verification failed") + "; not rolled back")
 
         case (.rollingBack(let step), .rollbackSucceeded(let index, let response)) where index == step:
             let record = Action.record(
@@ -177,7 +180,9 @@ public struct RunbookExecution: Sendable {
 
         case (.rollingBack(let step), .rollbackFailed(let index, let failure)) where index == step:
             let record = Action.record(
-                .result(step: "rollback \(step + 1)", status: failure.status, message: failure.description, isRollback: true))
+                .result(
+                    step: "rollback \(step + 1)", status: failure.status, message: failure.description, isRollback: true
+                ))
             return [record] + finish(.failed, "rollback step \(step + 1) failed: \(failure)")
 
         default:
@@ -197,7 +202,7 @@ public struct RunbookExecution: Sendable {
         let ready = RunbookPreview.make(plan: plan, responses: dryRuns)
         preview = ready
         if options.isDryRunOnly {
-            return finish(.dryRun, "dry run: nothing changed", preview: ready)
+            return finish(.dryRun, "nothing changed", preview: ready)
         }
         if let confirmed = confirmedPreview {
             if ready.changesTheSame(as: confirmed) { return apply(applied.count, attempt: 1) }

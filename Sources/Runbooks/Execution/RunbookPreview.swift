@@ -29,6 +29,12 @@ public struct RunbookPreview: Sendable, Hashable {
             } else {
                 changes.append(ObjectDiff.changes(from: step.before, to: body))
             }
+            if step.write.method == .delete {
+                let grace = step.write.query.first { $0.name == "gracePeriodSeconds" }.map {
+                    " (grace period \($0.value)s)"
+                }
+                notes.append("\(step.name): the server accepts deleting \(step.write.name)" + (grace ?? ""))
+            }
         }
         return RunbookPreview(plan: plan, changes: changes, notes: notes)
     }

@@ -13,6 +13,13 @@ public enum VerificationOutcome: Sendable, Hashable, Codable, CustomStringConver
         return false
     }
 
+    /// What happened, without the outcome's name.
+    public var text: String {
+        switch self {
+        case .passed(let text), .failed(let text), .timedOut(let text): text
+        }
+    }
+
     public var description: String {
         switch self {
         case .passed(let text): "passed: \(text)"
@@ -112,18 +119,22 @@ public struct VerificationTracker: Sendable {
         let fresh = pods.filter(isNew)
         let old = pods.filter { !isNew($0) }
         for pod in fresh {
-            for status in pod.containerStatuses where (container == nil || status.name == container)
+            for status in pod.containerStatuses
+            where (container == nil || status.name == container)
                 && Self.wasOOMKilled(status)
             {
                 return .failed(
                     "container \(status.name) of new pod \(pod.namespace)/\(pod.name) was OOM-killed"
-                        + (expected?.memoryLimitBytes.map { " at the new limit \(ParameterValue.memory(roundingUpToMebibytes: $0))" } ?? ""))
+                        + (expected?.memoryLimitBytes.map {
+                            " at the new limit \(ParameterValue.memory(roundingUpToMebibytes: $0))"
+                        } ?? ""))
             }
         }
         let ready = fresh.filter { $0.ready?.status == .isTrue }.count
         let generationSeen =
             summary.observedGeneration >= max(summary.generation, minimumGeneration ?? 0)
-        let complete = generationSeen && old.isEmpty && ready >= summary.desiredReplicas
+        let complete =
+            generationSeen && old.isEmpty && ready >= summary.desiredReplicas
             && fresh.count >= summary.desiredReplicas
         let state = "\(ready)/\(summary.desiredReplicas) new pods ready, \(old.count) old left"
         guard complete || completeSince != nil else {
@@ -235,7 +246,8 @@ public struct VerificationTracker: Sendable {
         if now.timeIntervalSince(startedAt) >= window {
             return .passed("no new job of cronjob \(cronJob) for \(DurationText.format(window))")
         }
-        progress = "watching for new jobs of cronjob \(cronJob) until \(KubeTime.format(startedAt.addingTimeInterval(window)))"
+        progress =
+            "watching for new jobs of cronjob \(cronJob) until \(KubeTime.format(startedAt.addingTimeInterval(window)))"
         return nil
     }
 }

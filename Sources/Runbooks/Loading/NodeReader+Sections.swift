@@ -13,7 +13,10 @@ extension NodeReader {
             if SelectionVariable(rawValue: name) != nil, name != "container" {
                 problem(key, "parameter '\(name)' hides the selection variable of the same name")
             }
-            guard let fields = value.mapping.map({ knownFields($0, known: RunbookParser.parameterFields, context: "parameter '\(name)'") })
+            guard
+                let fields = value.mapping.map({
+                    knownFields($0, known: RunbookParser.parameterFields, context: "parameter '\(name)'")
+                })
             else {
                 problem(value, "parameter '\(name)' must be a mapping with at least a 'type'")
                 continue
@@ -89,7 +92,8 @@ extension NodeReader {
             guard let kind = enumValue(StepKind.self, kindNode, what: "step kind") else { continue }
             let name = mapping["name"]?.string ?? kind.rawValue
             let fields = knownFields(
-                mapping, known: RunbookParser.stepCommonFields + kind.fieldNames, context: "step '\(name)' (\(kind.rawValue))")
+                mapping, known: RunbookParser.stepCommonFields + kind.fieldNames,
+                context: "step '\(name)' (\(kind.rawValue))")
             var step = StepSpec(name: name, kind: kind, location: location(of: item))
             for required in kind.requiredFields where fields[required] == nil {
                 problem(item, "step '\(name)' (\(kind.rawValue)) needs '\(required)'")
@@ -107,7 +111,9 @@ extension NodeReader {
                     problem(node, "retries must be a whole number from 0 to 10")
                 }
             }
-            if let node = fields["on_failure"]?.value, let route = enumValue(FailureRoute.self, node, what: "on_failure") {
+            if let node = fields["on_failure"]?.value,
+                let route = enumValue(FailureRoute.self, node, what: "on_failure")
+            {
                 step.onFailure = route
             }
             steps.append(step)
@@ -125,7 +131,8 @@ extension NodeReader {
             return nil
         }
         guard let kind = enumValue(VerifyKind.self, kindNode, what: "verify kind") else { return nil }
-        let fields = knownFields(mapping, known: ["kind", "timeout"] + kind.fieldNames, context: "verify (\(kind.rawValue))")
+        let fields = knownFields(
+            mapping, known: ["kind", "timeout"] + kind.fieldNames, context: "verify (\(kind.rawValue))")
         var spec = VerifySpec(kind: kind, location: location(of: node))
         if let node = fields["timeout"]?.value, let seconds = duration(node, what: "timeout") { spec.timeout = seconds }
         for name in kind.fieldNames {

@@ -117,7 +117,8 @@ struct NodeReader {
     }
 
     static func isIdentifier(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        !text.isEmpty
+            && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
     mutating func enumValue<E: RawRepresentable & CaseIterable>(_ type: E.Type, _ node: Node, what: String) -> E?

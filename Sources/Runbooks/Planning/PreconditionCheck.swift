@@ -33,7 +33,8 @@ enum PreconditionCheck {
             case .podRunning:
                 let phase = podJSON?[path: ["status", "phase"]]?.stringValue ?? "Unknown"
                 if phase != "Running" {
-                    throw .preconditionFailed("pod \(target.namespace)/\(target.name) is \(phase), not Running",
+                    throw .preconditionFailed(
+                        "pod \(target.namespace)/\(target.name) is \(phase), not Running",
                         otherwise: otherwise)
                 }
             }

@@ -40,7 +40,8 @@ struct ResourcesChange: Sendable, Hashable {
                 let request = Field(section: "requests", resource: resource)
                 if let value = new[limit], new[request] == nil {
                     new[request] = value
-                    notes.append("the pod is Guaranteed: its \(resource) request rises with the limit to keep its QoS class")
+                    notes.append(
+                        "the pod is Guaranteed: its \(resource) request rises with the limit to keep its QoS class")
                 }
             }
         }
@@ -55,7 +56,9 @@ struct ResourcesChange: Sendable, Hashable {
     func resourcesJSON(restoring: Bool = false) -> JSONValue {
         var json = JSONValue.object([:])
         for (field, value) in new {
-            let written: JSONValue = restoring ? (old[field].flatMap { $0 }.map { .string($0.description) } ?? .null) : .string(value.description)
+            let written: JSONValue =
+                restoring
+                ? (old[field].flatMap { $0 }.map { .string($0.description) } ?? .null) : .string(value.description)
             json = json.setting(path: [field.section, field.resource], written)
         }
         return json

@@ -21,14 +21,17 @@ public enum RunbookPlanner {
             throw .targetNotFound(object.description)
         }
         let otherwise = runbook.preconditions.first { $0.kind == .ownedByWorkload }?.otherwise
-        let subject = try runbook.steps.first.map { step throws(RunbooksError) in
-            try SubjectResolver.subject(for: step.kind, target: target, snapshot: input.snapshot, otherwise: otherwise)
-        } ?? target.object
+        let subject =
+            try runbook.steps.first.map { step throws(RunbooksError) in
+                try SubjectResolver.subject(
+                    for: step.kind, target: target, snapshot: input.snapshot, otherwise: otherwise)
+            } ?? target.object
         guard let subjectJSON = input.objects[subject] else { throw .targetNotFound(subject.description) }
 
         var container = try SelectionFacts.defaultContainer(
             target: target, subject: subject, objects: input.objects, snapshot: input.snapshot)
-        if let spec = runbook.parameters.first(where: { $0.type == .container }), let named = input.settings[spec.name] {
+        if let spec = runbook.parameters.first(where: { $0.type == .container }), let named = input.settings[spec.name]
+        {
             let names = PodSpecJSON.containerNames(of: subjectJSON, kind: subject.kind)
             guard names.contains(named) else {
                 throw .noSuchContainer(named, object: subject.description, available: names)
@@ -72,7 +75,9 @@ public enum RunbookPlanner {
             if !accessChecks.contains(attributes) { accessChecks.append(attributes) }
         }
         let capped = parameters.compactMap { parameter -> String? in
-            if case .capped(let cap) = parameter.source { return "\(parameter.name) capped at \(parameter.value) (\(cap))" }
+            if case .capped(let cap) = parameter.source {
+                return "\(parameter.name) capped at \(parameter.value) (\(cap))"
+            }
             return nil
         }
         var notes = capped
@@ -103,7 +108,8 @@ public enum RunbookPlanner {
             guard case .duration(let seconds, _) = try scope.evaluate(template, as: .duration) else { return 0 }
             return seconds
         }
-        let container = try spec.fields["container"]?.template.map { t throws(RunbooksError) in try scope.evaluate(t).description }
+        let container =
+            try spec.fields["container"]?.template.map { t throws(RunbooksError) in try scope.evaluate(t).description }
             ?? scope.values[SelectionVariable.container.rawValue]?.description
         let expected = outcomes.compactMap(\.expectedResources).first { $0.container == container }?.resources
         let condition: VerificationCondition

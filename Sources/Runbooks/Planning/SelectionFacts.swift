@@ -6,9 +6,10 @@ import Foundation
 enum SelectionFacts {
     /// The container a runbook acts on when none is named: the only one, else the one OOM-killed or restarting
     /// most in the selected pod, else the first.
-    static func defaultContainer(target: RunbookTarget, subject: ObjectRef, objects: [ObjectRef: JSONValue],
-        snapshot: ClusterSnapshot) throws(RunbooksError) -> String?
-    {
+    static func defaultContainer(
+        target: RunbookTarget, subject: ObjectRef, objects: [ObjectRef: JSONValue],
+        snapshot: ClusterSnapshot
+    ) throws(RunbooksError) -> String? {
         let names = objects[subject.whole].map { PodSpecJSON.containerNames(of: $0, kind: subject.kind) } ?? []
         if let named = target.container {
             guard names.isEmpty || names.contains(named) else {

@@ -44,7 +44,8 @@ struct StepPlanner {
     }
 
     func containerName(_ step: StepSpec) throws(RunbooksError) -> (String, JSONValue) {
-        let name = try step.fields["container"]?.template.map { t throws(RunbooksError) in try scope.evaluate(t).description }
+        let name =
+            try step.fields["container"]?.template.map { t throws(RunbooksError) in try scope.evaluate(t).description }
             ?? scope.values[SelectionVariable.container.rawValue]?.description ?? ""
         guard let json = PodSpecJSON.container(name, of: subjectJSON, kind: subject.kind) else {
             throw .noSuchContainer(
@@ -130,7 +131,9 @@ struct StepPlanner {
     }
 
     private func delete(_ step: StepSpec) throws(RunbooksError) -> StepOutcome {
-        let grace = try step.fields["grace_period"]?.template.map { t throws(RunbooksError) in try scope.evaluate(t, as: .integer) }
+        let grace = try step.fields["grace_period"]?.template.map { t throws(RunbooksError) in
+            try scope.evaluate(t, as: .integer)
+        }
         let seconds = grace.flatMap { if case .integer(let n) = $0 { Int(n) } else { nil } }
         let write = KubeWrite.delete(
             .pods, namespace: subject.namespace, name: subject.name, gracePeriodSeconds: seconds,
@@ -139,7 +142,9 @@ struct StepPlanner {
         var outcome = StepOutcome(
             step: planned(
                 step, write,
-                expected: ["pod \(subject.namespace)/\(subject.name) deleted (grace period \(seconds.map(String.init) ?? "default")s)"]
+                expected: [
+                    "pod \(subject.namespace)/\(subject.name) deleted (grace period \(seconds.map(String.init) ?? "default")s)"
+                ]
             ))
         outcome.inverseUnavailable = "a deleted pod cannot be restored"
         let pod = input.snapshot.pods[subject.key]
@@ -159,7 +164,8 @@ struct StepPlanner {
         guard let template = step.fields["replicas"]?.template,
             case .integer(let replicas) = try scope.evaluate(template, as: .integer), replicas >= 0
         else {
-            throw .invalidValue(step.fields["replicas"]?.template?.raw ?? "", type: .integer, problem: "replicas must be 0 or more")
+            throw .invalidValue(
+                step.fields["replicas"]?.template?.raw ?? "", type: .integer, problem: "replicas must be 0 or more")
         }
         let current = Int(subjectJSON[path: ["spec", "replicas"]]?.intValue ?? 1)
         let write = KubeWrite.scale(

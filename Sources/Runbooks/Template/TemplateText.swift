@@ -98,7 +98,9 @@ public struct TemplateExpression: Sendable, Hashable, CustomStringConvertible {
 
     private static func isIdentifier(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
-        return text.unicodeScalars.allSatisfy { $0 == "_" || $0 == "." || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        return text.unicodeScalars.allSatisfy {
+            $0 == "_" || $0 == "." || $0.properties.isAlphabetic || ("0"..."9").contains($0)
+        }
     }
 }
 

@@ -31,7 +31,9 @@ struct SampleWorkloads {
     ) -> JSONValue {
         [
             "apiVersion": "apps/v1", "kind": "Deployment",
-            "metadata": ["name": .string(name), "namespace": .string(namespace), "resourceVersion": "123", "generation": 4],
+            "metadata": [
+                "name": .string(name), "namespace": .string(namespace), "resourceVersion": "123", "generation": 4,
+            ],
             "spec": [
                 "replicas": .int(replicas), "selector": ["matchLabels": ["app": .string(name)]],
                 "template": [
@@ -55,8 +57,10 @@ struct SampleWorkloads {
             ready: ConditionSummary(status: .isTrue), qosClass: qosClass)
         let json: JSONValue = [
             "apiVersion": "v1", "kind": "Pod",
-            "metadata": ["name": .string(podName), "namespace": .string(namespace), "uid": .string("uid-\(podName)"),
-                "resourceVersion": "77"],
+            "metadata": [
+                "name": .string(podName), "namespace": .string(namespace), "uid": .string("uid-\(podName)"),
+                "resourceVersion": "77",
+            ],
             "spec": ["nodeName": .string(node), "containers": .array(containers)],
             "status": ["phase": "Running", "qosClass": .string(qosClass)],
         ]
