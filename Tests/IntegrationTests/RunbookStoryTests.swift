@@ -120,6 +120,34 @@ struct RunbookStoryTests {
         }
     }
 
+    /// From 10:00 the provider's two replicas each want 0.7 cores: twice the 250m limit (500m) still throttles, the
+    /// cap (four times, 1 core) ends it.
+    @Test func atTheDemandPlateauTheCappedCPULimitEndsTheThrottling() async throws {
+        try await LiveCluster.with("credentials-cpu-throttling", metricsInterval: .milliseconds(100)) { live in
+            try await live.advance(seconds: 660, step: 15, pause: .milliseconds(60))
+            let throttled = await Self.providerThrottling(live)
+            #expect(!throttled.isEmpty && throttled.allSatisfy { $0 > 0.25 }, "\(throttled)")
+            let pod = try #require(await live.pod(app: "credentials-provider", namespace: "iam"))
+            let folder = try TemporaryDirectory()
+            let engineer = ScriptedEngineer()
+            let driver = await live.driver(engineer, recordsIn: folder.path)
+            let runbook = try LiveCluster.runbook("raise-cpu-limit")
+            let run = try await live.runWhileAdvancing {
+                await driver.run(
+                    runbook, target: RunbookTarget(kind: .pod, namespace: "iam", name: pod.name),
+                    settings: ["limit": "1"])
+            }
+            #expect(run.result.status == .verified, "\(run.result)")
+            #expect(
+                engineer.previews.first?.plan.parameters.first { $0.name == "limit" }?.description == "limit = 1 (set)")
+            try await live.advance(seconds: 60, step: 15, pause: .milliseconds(60))
+            try await eventually("throttling below 25% on the new pods", timeout: 20) {
+                let ratios = await Self.providerThrottling(live)
+                return !ratios.isEmpty && ratios.allSatisfy { $0 < 0.25 }
+            }
+        }
+    }
+
     static func providerThrottling(_ live: LiveCluster) async -> [Double] {
         let pods = Set(await live.connection.store.snapshot().pods.values.filter { $0.namespace == "iam" }.map(\.name))
         return await live.connection.currentMetrics().containers.filter {
