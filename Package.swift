@@ -67,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "firebreak-bench",
             dependencies: [
-                "ClusterModel", "ClusterSim", "TUI",
+                "ClusterModel", "ClusterSim", "Runbooks", "TUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/firebreak-bench"

@@ -133,7 +133,7 @@ struct RaiseLimitPlanningTests {
         var input = SampleWorkloads.podInput(limits: ["memory": "170Mi"])
         let containers = [SampleWorkloads.container("coredns", limits: ["memory": "170Mi"])]
         let (orphan, json) = SampleWorkloads.pod("coredns-abc-1", containers: containers, owned: false)
-        input.snapshot.pods[orphan.key] = orphan
+        input.snapshot = SampleWorkloads.snapshot(pods: [orphan])
         input.objects[input.target.object] = json
         #expect(
             throws: RunbooksError.preconditionFailed(
