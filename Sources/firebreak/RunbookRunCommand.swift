@@ -64,6 +64,8 @@ struct RunbookRunCommand: AsyncParsableCommand {
             output.fail("\(error)")
             throw ExitCode(1)
         }
+        let recorder = ActionLog(directory: ActionLog.defaultDirectory())
+        await Self.reportUnfinished(recorder, output)
         let started = ContinuousClock.now
         var logger = Logger(label: "firebreak.runbook")
         logger.logLevel = .critical
@@ -88,13 +90,23 @@ struct RunbookRunCommand: AsyncParsableCommand {
         let (client, store) = (await connection.client, await connection.store)
         let driver = RunbookDriver(
             client: client, store: store, clock: { Date() },
-            recorder: ActionLog(directory: ActionLog.defaultDirectory()),
-            conversation: TerminalConversation(output: output, assumeYes: yes), context: endpoint.contextName,
+            recorder: recorder, conversation: TerminalConversation(output: output, assumeYes: yes),
+            context: endpoint.contextName,
             options: RunbookExecution.Options(isReadOnly: readOnly, isDryRunOnly: dryRun, skipsVerification: noWait))
         let run = await driver.run(runbook, target: target, settings: values)
         await connection.stop()
         output.result(run)
         if !run.result.isSuccess { throw ExitCode(1) }
+    }
+
+    /// Actions whose last request was sent without a recorded answer (the process stopped): their result is unknown.
+    static func reportUnfinished(_ recorder: ActionLog, _ output: RunbookOutput) async {
+        for id in (try? await recorder.unfinishedActions()) ?? [] {
+            output.progress(
+                "result unknown",
+                "action \(id) sent a request whose answer was never recorded; check the object, or roll it back with "
+                    + "`firebreak runbook rollback \(id)`")
+        }
     }
 
     /// `["limit=300Mi"]` → `["limit": "300Mi"]`.

@@ -70,12 +70,23 @@ struct RunbookCommandTests {
         let served = try await Self.serve("coredns-dns-spike", advance: 30)
         defer { Task { await served.stop() } }
         let pod = try Self.corednsPod(served)
-        let run = try FirebreakProcess([
-            "runbook", "run", "raise-memory-limit", "--target", "pod/kube-system/\(pod)", "--dry-run", "--json",
-            "--kubeconfig", served.kubeconfigPath,
-        ])
+        // An earlier process died after sending a request: its result is unknown.
+        let state = try TemporaryDirectory()
+        try state.write(
+            "firebreak/actions/20261121-101651-3f2a.jsonl",
+            #"{"actionID":"20261121-101651-3f2a","isRollback":false,"kind":"intent","method":"PATCH","runbook":"scale","#
+                + #""sequence":1,"target":{"kind":"deployment","name":"checkout","namespace":"shop"},"time":"2026-11-21T10:16:51Z"}"#
+                + "\n")
+        let run = try FirebreakProcess(
+            [
+                "runbook", "run", "raise-memory-limit", "--target", "pod/kube-system/\(pod)", "--dry-run", "--json",
+                "--kubeconfig", served.kubeconfigPath,
+            ], environment: ["XDG_STATE_HOME": state.path])
         #expect(try await run.wait() == 0, "\(run.stdout)\n\(run.stderr)")
         let events = run.jsonLines
+        #expect(
+            (events.first?["event"] as? String) == "result unknown"
+                && (events.first?["message"] as? String)?.contains("20261121-101651-3f2a") == true)
         let preview = try #require(events.first { $0["event"] as? String == "preview" })
         #expect(
             preview["changes"] as? [String] == [

@@ -44,3 +44,19 @@ struct TemplateTests {
         #expect(throws: RunbooksError.invalidTarget("pod/coredns")) { try RunbookTarget(parsing: "pod/coredns") }
     }
 }
+
+@Suite("Runbook keys on rows")
+struct RunbookAvailabilityTests {
+    @Test func aKeyIsOfferedOnlyOnRowsItsRunbookTargetsAndNotWhenReadOnly() throws {
+        let runbook = try SampleWorkloads.builtIn("raise-memory-limit")
+        #expect(runbook.availability(for: .pod, isReadOnly: false) == .available)
+        #expect(runbook.availability(for: .container, isReadOnly: false) == .available)
+        #expect(
+            runbook.availability(for: .node, isReadOnly: false)
+                == .unavailable(
+                    "raise-memory-limit applies to pod, container, deployment, statefulset, daemonset rows, not node rows"
+                ))
+        #expect(runbook.availability(for: .pod, isReadOnly: true) == .unavailable("console is read-only"))
+        #expect(runbook.availability(for: nil, isReadOnly: false) == .unavailable("select a row first"))
+    }
+}

@@ -49,14 +49,9 @@ public struct RunbookDriver: Sendable {
             let busy = RunbooksError.targetBusy(plan.subject.description, runbook: holder)
             return Run(actionID: nil, result: RunbookResult(.refused, busy.description))
         }
-        defer {
-            if plan.risk == .disruptive {
-                let (locks, subject) = (locks, plan.subject)
-                Task { await locks.release(subject) }
-            }
-        }
         let actionID = ActionID.make(at: clock())
         let result = await execute(plan, runbook: runbook, settings: settings, actionID: actionID)
+        if plan.risk == .disruptive { await locks.release(plan.subject) }
         return Run(actionID: actionID, result: result)
     }
 

@@ -125,7 +125,7 @@ public struct RunbookExecution: Sendable {
             }
             confirmedPreview = preview
             let record = preview.map { [Action.record(.confirmed($0, answer: typed ?? "y"))] } ?? []
-            return record + apply(0, attempt: 1)
+            return record + apply(applied.count, attempt: 1)
 
         case (.confirming, .declined):
             return finish(.declined, "declined: nothing changed")
@@ -210,7 +210,7 @@ public struct RunbookExecution: Sendable {
         }
         if plan.confirmation == .none {
             confirmedPreview = ready
-            return apply(0, attempt: 1)
+            return apply(applied.count, attempt: 1)
         }
         state = .confirming
         return [.confirm(ready)]
