@@ -3,9 +3,13 @@ extension SimCluster {
     /// Latency to add before answering, from the fault settings.
     public var addedLatency: Duration { .milliseconds(world.faults.latencyMilliseconds) }
 
-    /// Answers one API request; watches see the changes it made.
+    /// Answers one API request with the simulated time in its `Date` header; watches see the changes it made.
     public func handle(_ request: APIRequest) -> APIResponse {
         defer { world.store.hub.flushAll() }
+        return answer(request).adding(header: "Date", Timestamp(now).httpDate)
+    }
+
+    private func answer(_ request: APIRequest) -> APIResponse {
         if request.path.hasPrefix("/sim/") { return handleControl(request) }
         if world.faults.errorsRemaining > 0 {
             world.faults.errorsRemaining -= 1

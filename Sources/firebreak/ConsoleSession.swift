@@ -18,7 +18,9 @@ struct ConsoleOptions {
 @MainActor
 final class ConsoleSession {
     let options: ConsoleOptions
-    let clusterClock: @Sendable () -> Date
+    /// The simulator's time in a demo; `nil` for a real cluster, whose time is learnt from its responses.
+    let simulatedTime: (@Sendable () -> Date)?
+    private var clock = ClusterClock()
     let inbox = EventInbox()
     private let logger = Logger(label: "firebreak.console")
     private var console = ClusterConsole()
@@ -28,9 +30,9 @@ final class ConsoleSession {
     private var status: ConnectionStatus
     private var detailTarget: DetailTarget?
 
-    init(options: ConsoleOptions, clusterClock: @escaping @Sendable () -> Date) {
+    init(options: ConsoleOptions, simulatedTime: (@Sendable () -> Date)?) {
         self.options = options
-        self.clusterClock = clusterClock
+        self.simulatedTime = simulatedTime
         status = ConnectionStatus(
             context: "-", server: "-", namespace: options.namespace, isReadOnly: options.isReadOnly)
     }
@@ -68,12 +70,12 @@ final class ConsoleSession {
 
     private func connect(_ endpoint: ClusterEndpoint, namespace: String?) throws {
         disconnect()
+        clock = simulatedTime.map { ClusterClock(source: $0) } ?? ClusterClock()
         let connection = try ClusterConnection(
-            endpoint: endpoint, namespace: namespace, metricsInterval: options.metricsInterval, now: clusterClock,
+            endpoint: endpoint, namespace: namespace, metricsInterval: options.metricsInterval, clock: clock,
             logger: Logger(label: "firebreak.cluster"))
         let feed = ClusterFeed()
         let inbox = inbox
-        let clock = clusterClock
         self.connection = connection
         self.feed = feed
         console = ClusterConsole()
@@ -85,7 +87,7 @@ final class ConsoleSession {
             "connecting to \(endpoint.server) (context \(endpoint.contextName), namespace \(namespace ?? "all"))")
         feedTask = Task.detached {
             await connection.start()
-            await feed.follow(connection, inbox: inbox, clusterClock: clock)
+            await feed.follow(connection, inbox: inbox)
         }
     }
 
@@ -111,11 +113,12 @@ final class ConsoleSession {
     }
 
     private func render(_ state: AppState) -> Screen {
-        let (health, retry) = feed.connectionState()
+        let (health, retry, problem) = feed.connectionState()
         var status = status
         status.health = health
         status.retry = retry
-        let header = status.header(wallClock: Date(), clusterClock: console.data?.now ?? clusterClock())
+        status.problem = problem
+        let header = status.header(wallClock: Date(), clusterClock: clock.now())
         let detail = state.isShowingDetail ? detailTarget.map(console.detail(for:)) : nil
         return ConsoleView(state: state, header: header, providers: console.providers, detail: detail).render()
     }

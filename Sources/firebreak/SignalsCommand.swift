@@ -36,9 +36,17 @@ struct SignalsCommand: AsyncParsableCommand {
             output.fail("\(error)")
             throw ExitCode(1)
         }
+        let states = connection.stateUpdates()
+        let observations = connection.observationUpdates()
         await connection.start()
-        let states = connection.states
-        guard await Self.waitConnected(states, timeout: timeout) else {
+        switch await Self.waitConnected(states, timeout: timeout) {
+        case .connected:
+            break
+        case .failed(let problem):
+            output.fail("\(problem) (context '\(endpoint.contextName)', \(endpoint.server.absoluteString))")
+            await connection.stop()
+            throw ExitCode(1)
+        case .timedOut:
             let health = await connection.store.snapshot().health
             output.fail(
                 "\(endpoint.server.absoluteString) (context '\(endpoint.contextName)'): no complete view after "
@@ -46,16 +54,14 @@ struct SignalsCommand: AsyncParsableCommand {
             await connection.stop()
             throw ExitCode(1)
         }
-        let current = SignalRules.detect(
-            previous: nil, current: await connection.store.snapshot(),
-            metrics: await connection.currentMetrics(), now: Date(),
-            thresholds: SignalThresholds())
-        var printed: [String: Int] = [:]
-        for observation in current where observation.isActive {
-            output.observation(observation)
-            printed[observation.id] = observation.count
+        for reason in await connection.store.snapshot().health.unavailableResources.values.sorted() {
+            output.fail(reason)
         }
+        let current = await connection.evaluateNow()
         guard follow else {
+            for observation in current.filter(\.isActive).sorted(by: Self.mostSevereFirst) {
+                output.observation(observation)
+            }
             await connection.stop()
             return
         }
@@ -63,34 +69,49 @@ struct SignalsCommand: AsyncParsableCommand {
             group.addTask {
                 for await state in states {
                     switch state {
-                    case .stale, .reconnected: output.state(state)
+                    case .stale, .reconnected: output.state(state, at: connection.clock.now())
                     case .connected, .reconnecting: break
                     }
                 }
             }
-            group.addTask { [printed] in
-                var printed = printed
-                for await observation in connection.observations {
-                    if let count = printed[observation.id], count >= observation.count { continue }
-                    printed[observation.id] = observation.count
-                    output.observation(observation)
+            group.addTask {
+                for await batch in observations {
+                    for observation in batch.sorted(by: Self.mostSevereFirst) { output.observation(observation) }
                 }
             }
         }
     }
 
-    /// Waits for the `connected` state (every resource listed); false after `timeout` seconds.
-    private static func waitConnected(_ states: AsyncStream<ConnectionState>, timeout: Double) async -> Bool {
-        await withTaskGroup(of: Bool.self) { group in
+    private static func mostSevereFirst(_ a: Observation, _ b: Observation) -> Bool {
+        a.severity != b.severity ? a.severity > b.severity : a.lastSeen < b.lastSeen
+    }
+
+    /// How the wait for the first complete view ended.
+    private enum FirstContact: Sendable {
+        case connected
+        /// A refusal, a TLS failure or rejected credentials: retrying will not help a one-shot command.
+        case failed(ConnectionProblem)
+        case timedOut
+    }
+
+    /// Waits for the `connected` state (every resource listed), a definite failure, or `timeout` seconds.
+    private static func waitConnected(_ states: AsyncStream<ConnectionState>, timeout: Double) async -> FirstContact {
+        await withTaskGroup(of: FirstContact.self) { group in
             group.addTask {
-                for await state in states where state == .connected { return true }
-                return false
+                for await state in states {
+                    switch state {
+                    case .connected: return .connected
+                    case .reconnecting(_, let problem) where problem.isDefinite: return .failed(problem)
+                    default: continue
+                    }
+                }
+                return .timedOut
             }
             group.addTask {
                 try? await Task.sleep(for: .seconds(timeout))
-                return false
+                return .timedOut
             }
-            let first = await group.next() ?? false
+            let first = await group.next() ?? .timedOut
             group.cancelAll()
             return first
         }
@@ -114,8 +135,7 @@ struct SignalsOutput: Sendable {
         }
     }
 
-    func state(_ state: ConnectionState) {
-        let now = Date()
+    func state(_ state: ConnectionState, at now: Date) {
         if json {
             var line = StateLine(time: KubeTime.format(now), connection: "reconnected", since: nil)
             if case .stale(let since) = state {

@@ -14,6 +14,11 @@ public struct ClusterSnapshot: Sendable {
     public var health = ConnectionHealth()
     /// Bumped on every change to the store.
     public var generation: UInt64 = 0
+    /// Bumped on every change to a resource's objects (by plural), so a reader can skip what did not change.
+    public var resourceGenerations: [String: UInt64] = [:]
+
+    /// The change counter of `resource`'s objects.
+    public func generation(of resource: ResourceKind) -> UInt64 { resourceGenerations[resource.plural] ?? 0 }
 
     public init(
         nodes: [NodeSummary] = [], pods: [PodSummary] = [], events: [EventSummary] = [],

@@ -34,15 +34,21 @@ public struct ClusterRows: Sendable {
     /// The search text of each pods row (the biggest pane), computed here rather than on the UI loop.
     public var podSearch: [String]
 
-    public init(_ data: ClusterData, restarts history: RestartHistory = RestartHistory()) {
+    /// - Parameter pods: the pod rows and their search text when already built (by a `PodRowCache`).
+    public init(
+        _ data: ClusterData, restarts history: RestartHistory = RestartHistory(),
+        pods prebuilt: (rows: [PodRow], search: [String])? = nil
+    ) {
         let now = data.now
         signals = SignalRow.ranked(data.observations, now: now)
         nodes = NodeRow.rows(snapshot: data.snapshot, metrics: data.metrics, now: now)
-        pods = data.snapshot.pods.values.sorted { $0.key < $1.key }.map {
-            PodRow(pod: $0, metrics: data.metrics, now: now)
-        }
+        pods =
+            prebuilt?.rows
+            ?? data.snapshot.pods.values.sorted { $0.key < $1.key }.map {
+                PodRow(pod: $0, metrics: data.metrics, now: now)
+            }
         restarts = RestartRow.ranked(snapshot: data.snapshot, history: history, now: now)
         timeline = data.timeline.reversed().map { SignalRow(observation: $0, now: now) }
-        podSearch = ClusterPanes.pods().searchIndex(of: pods)
+        podSearch = prebuilt?.search ?? ClusterPanes.pods().searchIndex(of: pods)
     }
 }
