@@ -184,7 +184,23 @@ public actor ClusterConnection {
         }
     }
 
+    /// `metricsInterval`, or shorter when the cluster's clock runs faster than real time (a simulator at --speed 60):
+    /// throttling ratios need two scrapes within their window of cluster time.
+    private func scrapeInterval() -> Duration {
+        let rate = clock.rate
+        guard rate > 1 else { return metricsInterval }
+        let window = Duration.milliseconds(Int64(ThrottlingCalculator().window * 1000 / 3 / rate))
+        return max(.milliseconds(500), min(metricsInterval, window))
+    }
+
     private func scrapeLoop() async {
+        // The first scrape needs the nodes; the next one gives the first rates (throttling needs two samples).
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.store.waitUntilSynced([.nodes, .pods]) }
+            group.addTask { try? await Task.sleep(for: self.firstListGrace) }
+            await group.next()
+            group.cancelAll()
+        }
         while !Task.isCancelled {
             let nodes = await store.snapshot().nodes.values.filter { $0.ready?.status == .isTrue }.map(\.name)
             let (snapshot, newly) = await scraper.scrape(nodes: nodes, namespace: namespace, now: clock.now())
@@ -195,7 +211,7 @@ public actor ClusterConnection {
             for (source, reason) in newly.sorted(by: { $0.key < $1.key }) {
                 logger.notice("metrics unavailable from \(source): \(reason)")
             }
-            try? await Task.sleep(for: metricsInterval)
+            try? await Task.sleep(for: scrapeInterval())
         }
     }
 
