@@ -39,7 +39,7 @@ struct SignalsCommand: AsyncParsableCommand {
         let states = connection.stateUpdates()
         let observations = connection.observationUpdates()
         await connection.start()
-        switch await Self.waitConnected(states, timeout: timeout) {
+        switch await Self.waitConnected(states, timeout: timeout, output: output) {
         case .connected:
             break
         case .failed(let problem):
@@ -94,21 +94,37 @@ struct SignalsCommand: AsyncParsableCommand {
         case timedOut
     }
 
-    /// Waits for the `connected` state (every resource listed), a definite failure, or `timeout` seconds.
-    private static func waitConnected(_ states: AsyncStream<ConnectionState>, timeout: Double) async -> FirstContact {
-        await withTaskGroup(of: FirstContact.self) { group in
+    /// Waits for the `connected` state (every resource listed), a definite failure, or `timeout` seconds; says every
+    /// 5 seconds on stderr what it is still waiting for.
+    private static func waitConnected(
+        _ states: AsyncStream<ConnectionState>, timeout: Double, output: SignalsOutput
+    ) async -> FirstContact {
+        let lastProblem = LastProblem()
+        return await withTaskGroup(of: FirstContact.self) { group in
             group.addTask {
                 for await state in states {
                     switch state {
                     case .connected: return .connected
                     case .reconnecting(_, let problem) where problem.isDefinite: return .failed(problem)
+                    case .reconnecting(_, let problem): lastProblem.value = problem
                     default: continue
                     }
                 }
                 return .timedOut
             }
             group.addTask {
-                try? await Task.sleep(for: .seconds(timeout))
+                var waited = 0.0
+                while waited < timeout {
+                    let step = min(5, timeout - waited)
+                    try? await Task.sleep(for: .seconds(step))
+                    waited += step
+                    if Task.isCancelled { return .timedOut }
+                    if waited < timeout {
+                        let why = lastProblem.value.map { ": \($0)" } ?? ""
+                        output.progress(
+                            "still waiting for a complete view (\(Int(waited)) s of \(Int(timeout)) s)\(why)")
+                    }
+                }
                 return .timedOut
             }
             let first = await group.next() ?? .timedOut
@@ -118,79 +134,12 @@ struct SignalsCommand: AsyncParsableCommand {
     }
 }
 
-/// Writes observation and state lines straight to stdout (unbuffered, so pipes see each line as it happens).
-struct SignalsOutput: Sendable {
-    let json: Bool
-
-    func observation(_ observation: Observation) {
-        if json {
-            write(encode(ObservationLine(observation)))
-        } else {
-            write(
-                [
-                    KubeTime.format(observation.lastSeen),
-                    observation.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0),
-                    observation.kind.rawValue, observation.subject.description, observation.summary,
-                ].joined(separator: "  "))
-        }
+/// The latest retry reason, shared by the tasks of the wait.
+private final class LastProblem: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: ConnectionProblem?
+    var value: ConnectionProblem? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
-
-    func state(_ state: ConnectionState, at now: Date) {
-        if json {
-            var line = StateLine(time: KubeTime.format(now), connection: "reconnected", since: nil)
-            if case .stale(let since) = state {
-                line.connection = "stale"
-                line.since = KubeTime.format(since)
-            }
-            write(encode(line))
-        } else {
-            write("\(KubeTime.format(now))  connection  \(state)")
-        }
-    }
-
-    func fail(_ message: String) {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-    }
-
-    private func write(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
-    }
-
-    private func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
-}
-
-/// One observation as a JSON line.
-struct ObservationLine: Encodable {
-    var time: String
-    var kind: String
-    var severity: String
-    var subject: ObservationSubject
-    var evidence: [String: String]
-    var summary: String
-    var id: String
-    var firstSeen: String
-    var count: Int
-
-    init(_ observation: Observation) {
-        time = KubeTime.format(observation.lastSeen)
-        kind = observation.kind.rawValue
-        severity = observation.severity.rawValue
-        subject = observation.subject
-        evidence = observation.evidence
-        summary = observation.summary
-        id = observation.id
-        firstSeen = KubeTime.format(observation.firstSeen)
-        count = observation.count
-    }
-}
-
-/// A connection state change as a JSON line.
-struct StateLine: Encodable {
-    var time: String
-    var connection: String
-    var since: String?
 }
