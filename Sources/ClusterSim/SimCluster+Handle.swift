@@ -26,6 +26,7 @@ extension SimCluster {
             return error(.unauthorized())
         }
         if let discovery = Discovery.answer(request) { return discovery }
+        if let document = OpenAPIDocuments.shared.answer(request) { return document }
         guard let path = ResourcePath(path: request.path) else { return error(.pathNotFound()) }
         let verb = Self.verb(request, path)
         guard user.may(verb, path.resource) else {

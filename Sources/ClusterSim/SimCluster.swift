@@ -26,6 +26,7 @@ public actor SimCluster {
         self.scenarioName = name
         self.tokens = tokens
         world = ClusterWorld(seed: seed, start: start.timeIntervalSince1970.rounded(.down), scenarioName: name)
+        world.addBuiltInObjects()
         scenario.setUp(world)
     }
 
