@@ -92,6 +92,19 @@ struct QuotaTests {
         #expect(quotas.contains { $0[path: ["spec", "hard", "pods"]] != nil })
     }
 
+    @Test func aPodsPriorityClassSetsItsPriorityAndAnUnknownOneIsRefused() async throws {
+        let sim = try SimHarness("coredns-dns-spike")
+        func pod(_ name: String, _ className: String) -> String {
+            #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"\#(name)"},"spec":{"priorityClassName":"\#(className)","containers":[{"name":"app","image":"nginx"}]}}"#
+        }
+        let critical = await sim.request(
+            "POST", "/api/v1/namespaces/default/pods", body: pod("a", "system-node-critical"))
+        #expect(critical.json[path: ["spec", "priority"]] == .int(2_000_001_000))
+        let unknown = await sim.request("POST", "/api/v1/namespaces/default/pods", body: pod("b", "urgent"))
+        #expect(unknown.status == 403)
+        #expect(unknown.json["message"] == "pods \"b\" is forbidden: no PriorityClass with name urgent was found")
+    }
+
     @Test func everyClusterHasTheSystemPriorityClasses() async throws {
         let sim = try SimHarness("coredns-dns-spike")
         let classes = await sim.get("/apis/scheduling.k8s.io/v1/priorityclasses")["items"]?.arrayValue ?? []

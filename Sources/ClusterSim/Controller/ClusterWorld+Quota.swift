@@ -1,12 +1,20 @@
 import Foundation
 
-/// Admission for new pods (LimitRanger, then ResourceQuota) and the quota controller that keeps `status.used`.
+/// Admission for new pods (Priority, LimitRanger, then ResourceQuota) and the quota controller that keeps
+/// `status.used`.
 extension ClusterWorld {
-    /// Applies the namespace's LimitRange defaults to a new pod, checks its bounds, then checks every ResourceQuota;
-    /// throws the real server's 403 when the pod does not fit.
+    /// Resolves the pod's PriorityClass, applies the namespace's LimitRange defaults and checks its bounds, then checks
+    /// every ResourceQuota; throws the real server's 403 when the pod does not fit.
     func admit(_ pod: inout Pod) throws(APIError) {
         guard let namespace = pod.metadata.namespace else { return }
         let name = pod.metadata.name ?? ""
+        if let className = pod.spec.priorityClassName, !className.isEmpty {
+            guard let priorityClass = store.get(PriorityClass.self, className) else {
+                throw .forbiddenPod(name, "no PriorityClass with name \(className) was found")
+            }
+            pod.spec.priority = priorityClass.value
+            pod.spec.preemptionPolicy = priorityClass.preemptionPolicy ?? "PreemptLowerPriority"
+        }
         for range in objects(LimitRange.self, in: namespace) {
             try LimitRanger.apply(range, to: &pod)
         }

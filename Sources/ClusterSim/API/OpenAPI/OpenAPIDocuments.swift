@@ -16,6 +16,9 @@ final class OpenAPIDocuments: Sendable {
     /// Component schemas of every document by name, and the schema name of each served kind (`apps/v1/Deployment`).
     let schemas: [String: JSONValue]
     let schemaByKind: [String: String]
+    /// The `/openapi/v3` index and the `/openapi/v2` document, built once.
+    let indexBody: [UInt8]
+    let swaggerBody: [UInt8]
 
     static let shared = OpenAPIDocuments()
 
@@ -46,13 +49,15 @@ final class OpenAPIDocuments: Sendable {
         self.documents = documents
         self.schemas = schemas
         schemaByKind = byKind
+        indexBody = Array(Self.index(documents).encoded())
+        swaggerBody = Array(Self.swagger(documents, schemas).encoded())
     }
 
     /// The answer for `/openapi/v2`, `/openapi/v3` and `/openapi/v3/<group version>`, or nil for other paths.
     func answer(_ request: APIRequest) -> APIResponse? {
         guard request.method == "GET", request.path.hasPrefix("/openapi/") else { return nil }
-        if request.path == "/openapi/v3" { return .json(200, Array(index.encoded())) }
-        if request.path == "/openapi/v2" { return .json(200, Array(swagger.encoded())) }
+        if request.path == "/openapi/v3" { return .json(200, indexBody) }
+        if request.path == "/openapi/v2" { return .json(200, swaggerBody) }
         let name = String(request.path.dropFirst("/openapi/v3/".count))
         guard request.path.hasPrefix("/openapi/v3/"), let document = documents.first(where: { $0.name == name }) else {
             return .json(404, ObjectRendering.status(.pathNotFound()))
@@ -67,7 +72,7 @@ final class OpenAPIDocuments: Sendable {
     }
 
     /// `{"paths":{"api/v1":{"serverRelativeURL":"/openapi/v3/api/v1?hash=…"}}}`.
-    var index: JSONValue {
+    private static func index(_ documents: [Document]) -> JSONValue {
         .object([
             "paths": .object(
                 Dictionary(
@@ -77,18 +82,30 @@ final class OpenAPIDocuments: Sendable {
         ])
     }
 
-    /// Swagger 2.0: the same schemas as `definitions`, and every document's paths.
-    var swagger: JSONValue {
+    /// Swagger 2.0: the same schemas as `definitions` and every document's paths, references rewritten to match.
+    private static func swagger(_ documents: [Document], _ schemas: [String: JSONValue]) -> JSONValue {
         var paths: [String: JSONValue] = [:]
         for document in documents {
             for (path, item) in document.parsed["paths"]?.objectValue ?? [:] { paths[path] = item }
         }
-        let text = String(decoding: JSONValue.object(schemas).encoded(), as: UTF8.self)
-            .replacingOccurrences(of: "#/components/schemas/", with: "#/definitions/")
-        let definitions = (try? JSONValue(parsing: Data(text.utf8))) ?? .object([:])
         return .object([
             "swagger": "2.0", "info": .object(["title": "Kubernetes", "version": "v1.36.2"]),
-            "paths": .object(paths), "definitions": definitions,
+            "paths": rewritingReferences(.object(paths)), "definitions": rewritingReferences(.object(schemas)),
         ])
+    }
+
+    private static func rewritingReferences(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let members):
+            return .object(
+                members.mapValues { child in
+                    if case .string(let text) = child, text.hasPrefix("#/components/schemas/") {
+                        return .string("#/definitions/" + text.dropFirst("#/components/schemas/".count))
+                    }
+                    return rewritingReferences(child)
+                })
+        case .array(let items): return .array(items.map(rewritingReferences))
+        default: return value
+        }
     }
 }
