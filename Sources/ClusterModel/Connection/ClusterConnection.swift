@@ -93,6 +93,9 @@ public actor ClusterConnection {
     /// The latest metrics.
     public func currentMetrics() -> MetricsSnapshot { metrics }
 
+    /// What the signal rules remember as of the last evaluation (restart counts over time among it).
+    public func signalHistory() -> SignalHistory { history }
+
     private func startReflector<T: StoredObject>(_ type: T.Type, _ resource: ResourceKind) {
         let continuation = stateContinuation
         let logger = logger

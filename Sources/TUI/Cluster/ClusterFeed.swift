@@ -68,7 +68,7 @@ public final class ClusterFeed: @unchecked Sendable {
     private func poll(
         _ connection: ClusterConnection, inbox: EventInbox, clusterClock: @Sendable () -> Date, interval: Duration
     ) async {
-        var restarts = RestartHistory()
+        let thresholds = await connection.thresholds
         var lastGeneration: UInt64?
         var lastObservations: [Observation] = []
         var lastMetrics = MetricsSnapshot.empty
@@ -78,6 +78,7 @@ public final class ClusterFeed: @unchecked Sendable {
             let snapshot = await connection.store.snapshot()
             let observations = await connection.currentObservations()
             let metrics = await connection.currentMetrics()
+            let history = await connection.signalHistory()
             let timeline = lock.withLock { self.timeline }
             let isDue = ContinuousClock.now - lastBuild >= .seconds(1)
             if snapshot.generation != lastGeneration || observations != lastObservations || metrics != lastMetrics
@@ -85,10 +86,10 @@ public final class ClusterFeed: @unchecked Sendable {
             {
                 let start = ContinuousClock.now
                 let now = clusterClock()
-                restarts.record(snapshot, now: now)
                 let data = ClusterData(
-                    snapshot: snapshot, observations: observations, timeline: timeline, metrics: metrics, now: now)
-                let update = Update(rows: ClusterRows(data, restarts: restarts), data: data)
+                    snapshot: snapshot, observations: observations, timeline: timeline, history: history,
+                    thresholds: thresholds, metrics: metrics, now: now)
+                let update = Update(rows: ClusterRows(data), data: data)
                 lock.withLock {
                     pending = update
                     health = snapshot.health

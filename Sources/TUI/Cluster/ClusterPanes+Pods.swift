@@ -31,12 +31,12 @@ public enum ClusterPanes {
             cell: { row in
                 TableCell(
                     row.throttleRatio.map(Quantities.percent) ?? "-",
-                    role: (row.throttleRatio ?? 0) >= 0.25 ? .severityWarning : nil)
+                    role: row.isThrottled ? .severityWarning : nil)
             },
             sortKey: { $0.throttleRatio.map { .number($0) } ?? .missing }),
         PaneColumn(
             TableColumn("MEMORY", width: .fixed(18), alignment: .right, priority: 1),
-            cell: { row in TableCell(row.memoryText, role: (row.memoryRatio ?? 0) >= 0.9 ? .severityWarning : nil) },
+            cell: { TableCell($0.memoryText, role: $0.isNearMemoryLimit ? .severityWarning : nil) },
             sortKey: { row in
                 row.memoryRatio.map { .number($0) } ?? row.memoryBytes.map { .number(Double($0)) } ?? .missing
             }),
@@ -67,19 +67,23 @@ public enum ClusterPanes {
             sortKey: { .text($0.pressure) }),
         PaneColumn(
             TableColumn("PODS", width: .fixed(5), alignment: .right, priority: 2),
-            cell: { TableCell("\($0.podCount)") }, sortKey: { .number(Double($0.podCount)) }),
+            cell: { TableCell("\($0.totals.podCount)") }, sortKey: { .number(Double($0.totals.podCount)) }),
         PaneColumn(
             TableColumn("CPU REQ", width: .fixed(16), alignment: .right, priority: 1),
             cell: { TableCell($0.cpuRequestText) },
-            sortKey: { .number(Double($0.cpuRequestMillis) / Double(max(1, $0.node.allocatableCPUMillis ?? 1))) }),
+            sortKey: {
+                .number(Double($0.totals.cpuRequestMillis) / Double(max(1, $0.node.allocatableCPUMillis ?? 1)))
+            }),
         PaneColumn(
             TableColumn("MEM REQ", width: .fixed(18), alignment: .right, priority: 2),
             cell: { TableCell($0.memoryRequestText) },
-            sortKey: { .number(Double($0.memoryRequestBytes) / Double(max(1, $0.node.allocatableMemoryBytes ?? 1))) }),
+            sortKey: {
+                .number(Double($0.totals.memoryRequestBytes) / Double(max(1, $0.node.allocatableMemoryBytes ?? 1)))
+            }),
         PaneColumn(
             TableColumn("USAGE", width: .fixed(16), alignment: .right),
             cell: { TableCell($0.usageText) },
-            sortKey: { $0.memoryUsageBytes.map { .number(Double($0)) } ?? .missing }),
+            sortKey: { $0.usage.workingSetBytes.map { .number(Double($0)) } ?? .missing }),
         PaneColumn(
             TableColumn("AGE", width: .fixed(5), alignment: .right, priority: 1),
             cell: { TableCell(ageText(since: $0.node.createdAt, now: $0.now)) },

@@ -66,7 +66,7 @@ extension ClusterPanes {
         .text(TableColumn("CONTAINER", width: .flex(min: 9, weight: 1), priority: 3)) { $0.container.container },
         PaneColumn(
             TableColumn("1H", width: .fixed(4), alignment: .right, priority: 4),
-            cell: { TableCell("\($0.restartsLastHour)", role: $0.restartsLastHour >= 3 ? .severityCritical : nil) },
+            cell: { TableCell("\($0.restartsLastHour)", role: $0.isRestartBurst ? .severityCritical : nil) },
             sortKey: { .number(Double($0.restartsLastHour)) }),
         PaneColumn(
             TableColumn("TOTAL", width: .fixed(5), alignment: .right, priority: 2),
