@@ -17,22 +17,3 @@ public struct SignalHistory: Sendable, Equatable {
         var count: Int
     }
 }
-
-/// The result of one evaluation: the current observations and the history to pass next time.
-public struct SignalEvaluation: Sendable, Equatable {
-    public var observations: [Observation]
-    public var history: SignalHistory
-}
-
-/// A rule's candidate observation before it is merged with history.
-struct Finding {
-    var id: String
-    var kind: ObservationKind
-    var severity: Severity
-    var subject: ObservationSubject
-    var evidence: [String: String]
-    var summary: String
-    var count: Int?
-    var firstSeen: Date?
-    var lastSeen: Date?
-}
