@@ -100,25 +100,19 @@ public final class ClusterFeed: @unchecked Sendable {
     private func build(
         _ connection: ClusterConnection, triggers: AsyncStream<Void>, inbox: EventInbox, interval: Duration
     ) async {
-        var restarts = RestartHistory()
+        let thresholds = connection.thresholds
         var pods = PodRowCache()
-        var lastRestartGeneration: UInt64?
         for await _ in triggers {
             if Task.isCancelled { return }
             let start = ContinuousClock.now
             let view = await connection.view()
             let now = view.now
-            let podGeneration = view.snapshot.generation(of: .pods)
-            if podGeneration != lastRestartGeneration {
-                restarts.record(view.snapshot, now: view.now)
-                lastRestartGeneration = podGeneration
-            }
             let timeline = lock.withLock { self.timeline }
             let data = ClusterData(
-                snapshot: view.snapshot, observations: view.observations, timeline: timeline, metrics: view.metrics,
-                now: now)
-            let podRows = pods.rows(view.snapshot, metrics: view.metrics, now: now)
-            let update = Update(rows: ClusterRows(data, restarts: restarts, pods: podRows), data: data)
+                snapshot: view.snapshot, observations: view.observations, timeline: timeline, history: view.history,
+                thresholds: thresholds, metrics: view.metrics, now: now)
+            let podRows = pods.rows(view.snapshot, metrics: view.metrics, thresholds: thresholds, now: now)
+            let update = Update(rows: ClusterRows(data, pods: podRows), data: data)
             lock.withLock {
                 pending = update
                 health = view.snapshot.health

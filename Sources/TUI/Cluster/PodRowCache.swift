@@ -16,7 +16,7 @@ struct PodRowCache {
 
     /// The rows of `snapshot`'s pods in key order, with their search text.
     mutating func rows(
-        _ snapshot: ClusterSnapshot, metrics: MetricsSnapshot, now: Date
+        _ snapshot: ClusterSnapshot, metrics: MetricsSnapshot, thresholds: SignalThresholds, now: Date
     ) -> (rows: [PodRow], search: [String]) {
         let podsGeneration = snapshot.generation(of: .pods)
         if podsGeneration == generation, metrics == self.metrics {
@@ -41,7 +41,7 @@ struct PodRowCache {
                 newRows[key] = row
                 newSearch[key] = text
             } else {
-                let row = PodRow(pod: pod, metrics: metrics, now: now)
+                let row = PodRow(pod: pod, metrics: metrics, thresholds: thresholds, now: now)
                 newRows[key] = row
                 newSearch[key] = pane.searchIndex(of: [row])[0]
                 rebuiltCount += 1
