@@ -29,9 +29,10 @@ import Testing
 
     @Test func aForbiddenNodeListIsSaidInTheNodesPane() {
         var data = SampleCluster.data
-        data.snapshot.nodes = [:]
         let reason = "forbidden: user view cannot list nodes at the cluster scope"
-        data.snapshot.health.unavailableResources["nodes"] = reason
+        var health = data.snapshot.health
+        health.unavailableResources["nodes"] = reason
+        data.snapshot = ClusterSnapshot(pods: SampleCluster.pods, health: health)
         var console = ClusterConsole()
         let state = ClusterConsole.initialState(size: Size(width: 80, height: 24))
         _ = console.update(ClusterRows(data), data: data, state: state)
