@@ -8,17 +8,17 @@ import TUI
 @MainActor
 final class ConsoleSession {
     let options: ConsoleOptions
-    let clusterClock: @Sendable () -> Date
     let inbox = EventInbox()
     private let logger = Logger(label: "firebreak.console")
     private let effects: EffectRunner
 
-    init(options: ConsoleOptions, clusterClock: @escaping @Sendable () -> Date) {
+    /// - Parameter simulatedTime: the simulator's time in a demo; `nil` for a real cluster, whose time is learnt
+    ///   from its responses.
+    init(options: ConsoleOptions, simulatedTime: (@Sendable () -> Date)?) {
         self.options = options
-        self.clusterClock = clusterClock
         effects = EffectRunner(
             kubeconfigPath: options.kubeconfigPath, isReadOnly: options.isReadOnly,
-            metricsInterval: options.metricsInterval, clusterClock: clusterClock, inbox: inbox, logger: logger)
+            metricsInterval: options.metricsInterval, simulatedTime: simulatedTime, inbox: inbox, logger: logger)
     }
 
     /// Connects to `endpoint`, then runs the console until the user quits.
@@ -36,12 +36,11 @@ final class ConsoleSession {
         func theme(colours: Int) -> Theme {
             chooseTheme(colours: colours, environment: environment, message: &startupMessage)
         }
-        let clusterClock = clusterClock
         try withCursesTerminal(theme: theme) { terminal in
             var state = ClusterConsole.initialState(size: terminal.size, keymap: keymap)
             state.namespace = options.namespace
             state.message = startupMessage
-            ConsoleLoop(terminal: terminal, inbox: inbox, clock: { ConsoleTime(wall: Date(), cluster: clusterClock()) })
+            ConsoleLoop(terminal: terminal, inbox: inbox, clock: effects.time)
                 .run(state: &state, render: effects.render, perform: effects.perform)
         }
     }

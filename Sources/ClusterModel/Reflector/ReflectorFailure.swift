@@ -8,6 +8,8 @@ public enum ReflectorFailure: Sendable, Equatable, CustomStringConvertible {
     /// No response: connection refused, reset, timeout.
     case unreachable(String)
     case serverError(code: Int, message: String)
+    /// 401: the credentials were rejected (after one refresh).
+    case unauthorized(String)
     /// 403: these credentials may not read the resource.
     case forbidden(String)
     /// Anything else (decode errors, 400); retried with backoff.
@@ -25,7 +27,7 @@ public enum ReflectorFailure: Sendable, Equatable, CustomStringConvertible {
             return "throttled (429)" + (after.map { ", retry after \(Int($0.inSeconds.rounded()))s" } ?? "")
         case .unreachable(let problem): return problem
         case .serverError(let code, let message): return "server error \(code): \(message)"
-        case .forbidden(let problem), .other(let problem): return problem
+        case .unauthorized(let problem), .forbidden(let problem), .other(let problem): return problem
         }
     }
 }

@@ -15,6 +15,11 @@ public struct ClusterSnapshot: Sendable {
     public var health = ConnectionHealth()
     /// Bumped on every change to the store.
     public var generation: UInt64 = 0
+    /// Bumped on every change to a resource's objects (by plural), so a reader can skip what did not change.
+    public var resourceGenerations: [String: UInt64] = [:]
+
+    /// The change counter of `resource`'s objects.
+    public func generation(of resource: ResourceKind) -> UInt64 { resourceGenerations[resource.plural] ?? 0 }
     /// Pods by the node they are bound to.
     var podsByNode = ObjectIndex<String>()
     /// Pods by their controller (a ReplicaSet, StatefulSet, DaemonSet, Job or Node).

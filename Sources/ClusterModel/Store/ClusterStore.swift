@@ -30,7 +30,7 @@ public actor ClusterStore {
         state.health.syncedResources.insert(resource.plural)
         state.health.unavailableResources[resource.plural] = nil
         state.health.lastContact = now
-        bump()
+        bump(resource)
     }
 
     /// Applies one watch event (ADDED/MODIFIED upsert, DELETED removes; bookmarks and errors change nothing).
@@ -45,7 +45,7 @@ public actor ClusterStore {
             return
         }
         state.health.lastContact = now
-        bump()
+        bump(resource)
     }
 
     /// Applies a batch of events with one generation bump.
@@ -59,7 +59,7 @@ public actor ClusterStore {
             }
         }
         state.health.lastContact = now
-        bump()
+        bump(resource)
     }
 
     /// Records that `resource` cannot be listed or watched; the view is stale from the first such resource.
@@ -109,6 +109,12 @@ public actor ClusterStore {
 
     private func removeWatcher(_ id: UUID) {
         watchers[id] = nil
+    }
+
+    /// A change to the objects of `resource`.
+    private func bump(_ resource: ResourceKind) {
+        state.resourceGenerations[resource.plural, default: 0] &+= 1
+        bump()
     }
 
     private func bump() {

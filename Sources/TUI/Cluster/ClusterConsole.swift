@@ -48,6 +48,11 @@ public struct ClusterConsole {
             let moved = selected.flatMap { pane.index(ofRowID: $0) }
             events.append(.rowsChanged(id, rowCount: pane.rowCount, totalCount: pane.totalCount, cursor: moved))
         }
+        // A resource these credentials may not read says so where it would show: an empty pane is never mistaken
+        // for an empty cluster.
+        let unavailable = data.snapshot.health.unavailableResources
+        nodes.emptyMessage = unavailable[ResourceKind.nodes.plural] ?? "No nodes"
+        pods.emptyMessage = unavailable[ResourceKind.pods.plural] ?? "No pods"
         swap(&signals, .signals, rows.signals)
         swap(&nodes, .nodes, rows.nodes)
         swap(&pods, .pods, rows.pods, search: rows.podSearch)

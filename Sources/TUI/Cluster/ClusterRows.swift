@@ -11,16 +11,19 @@ public struct ClusterRows: Sendable {
     /// The search text of each pods row (the biggest pane), computed here rather than on the UI loop.
     public var podSearch: [String]
 
-    public init(_ data: ClusterData) {
+    /// - Parameter prebuilt: the pod rows and their search text when already built (by a `PodRowCache`).
+    public init(_ data: ClusterData, pods prebuilt: (rows: [PodRow], search: [String])? = nil) {
         let now = data.now
         signals = SignalRow.ranked(data.observations, now: now)
         nodes = NodeRow.rows(snapshot: data.snapshot, metrics: data.metrics, now: now)
-        pods = data.snapshot.pods.values.sorted { $0.key < $1.key }.map {
-            PodRow(pod: $0, metrics: data.metrics, thresholds: data.thresholds, now: now)
-        }
+        pods =
+            prebuilt?.rows
+            ?? data.snapshot.pods.values.sorted { $0.key < $1.key }.map {
+                PodRow(pod: $0, metrics: data.metrics, thresholds: data.thresholds, now: now)
+            }
         restarts = RestartRow.ranked(
             snapshot: data.snapshot, history: data.history, thresholds: data.thresholds, now: now)
         timeline = data.timeline.reversed().map { SignalRow(observation: $0, now: now) }
-        podSearch = ClusterPanes.pods().searchIndex(of: pods)
+        podSearch = prebuilt?.search ?? ClusterPanes.pods().searchIndex(of: pods)
     }
 }

@@ -12,7 +12,10 @@ public final class EffectRunner {
     public let kubeconfigPath: String?
     /// How often to scrape metrics (shorter on the simulator, whose clock runs faster).
     public let metricsInterval: Duration
-    private let clusterClock: @Sendable () -> Date
+    /// The simulator's time in a demo; `nil` for a real cluster, whose time is learnt from its responses.
+    private let simulatedTime: (@Sendable () -> Date)?
+    /// The cluster's clock of the current connection.
+    private var clock = ClusterClock()
     private let inbox: EventInbox
     private let logger: Logger
     private var console = ClusterConsole()
@@ -22,15 +25,16 @@ public final class EffectRunner {
     private var status: ConnectionStatus
     private var detailTarget: DetailTarget?
 
-    /// - Parameter clusterClock: the cluster's time, for signal windows and ages (a simulator's clock in a demo).
+    /// - Parameter simulatedTime: the simulator's time in a demo; `nil` for a real cluster, whose time each
+    ///   connection learns from the API server's responses.
     public init(
         kubeconfigPath: String?, isReadOnly: Bool, metricsInterval: Duration,
-        clusterClock: @escaping @Sendable () -> Date, inbox: EventInbox,
+        simulatedTime: (@Sendable () -> Date)?, inbox: EventInbox,
         logger: Logger = Logger(label: "firebreak.console")
     ) {
         self.kubeconfigPath = kubeconfigPath
         self.metricsInterval = metricsInterval
-        self.clusterClock = clusterClock
+        self.simulatedTime = simulatedTime
         self.inbox = inbox
         self.logger = logger
         status = ConnectionStatus(context: "-", server: "-", isReadOnly: isReadOnly)
@@ -38,13 +42,14 @@ public final class EffectRunner {
 
     /// Starts watching `endpoint` (scoped to `namespace`, nil for all), replacing any earlier connection.
     public func connect(_ endpoint: ClusterEndpoint, namespace: String?) throws(KubeClientError) {
+        let clock = simulatedTime.map { ClusterClock(source: $0) } ?? ClusterClock()
         let connection = try ClusterConnection(
-            endpoint: endpoint, namespace: namespace, metricsInterval: metricsInterval, now: clusterClock,
+            endpoint: endpoint, namespace: namespace, metricsInterval: metricsInterval, clock: clock,
             logger: Logger(label: "firebreak.cluster"))
         disconnect()
         let feed = ClusterFeed()
         let inbox = inbox
-        let clock = clusterClock
+        self.clock = clock
         self.connection = connection
         self.feed = feed
         console = ClusterConsole()
@@ -57,7 +62,7 @@ public final class EffectRunner {
             "connecting to \(endpoint.server) (context \(endpoint.contextName), namespace \(namespace ?? "all"))")
         feedTask = Task.detached {
             await connection.start()
-            await feed.follow(connection, inbox: inbox, clusterClock: clock)
+            await feed.follow(connection, inbox: inbox)
         }
     }
 
@@ -92,12 +97,18 @@ public final class EffectRunner {
         }
     }
 
+    /// The wall clock and the current connection's cluster clock, for the loop's ticks.
+    public func time() -> ConsoleTime {
+        ConsoleTime(wall: Date(), cluster: clock.now())
+    }
+
     /// The screen for `state`: the header (connection and the state's clocks), the panes and any detail view.
     public func render(_ state: AppState) -> Screen {
-        let (health, retry) = feed.connectionState()
+        let (health, retry, problem) = feed.connectionState()
         var status = status
         status.health = health
         status.retry = retry
+        status.problem = problem
         let header = status.header(wallClock: state.time.wall, clusterClock: state.time.cluster)
         let detail = state.isShowingDetail ? detailTarget.map(console.detail(for:)) : nil
         return ConsoleView(state: state, header: header, providers: console.providers, detail: detail).render()

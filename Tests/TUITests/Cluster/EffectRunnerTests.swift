@@ -33,7 +33,7 @@ import Testing
     func runner() -> EffectRunner {
         EffectRunner(
             kubeconfigPath: kubeconfig, isReadOnly: false, metricsInterval: .seconds(30),
-            clusterClock: { Date(timeIntervalSince1970: 0) }, inbox: EventInbox())
+            simulatedTime: { Date(timeIntervalSince1970: 0) }, inbox: EventInbox())
     }
 
     var state: AppState { ClusterConsole.initialState(size: Size(width: 80, height: 24)) }
