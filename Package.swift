@@ -56,7 +56,10 @@ let package = Package(
         .target(name: "Runbooks", dependencies: ["ClusterModel", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "TUI",
-            dependencies: ["CNcurses", "ClusterModel", "Timeline", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "CNcurses", "ClusterModel", "Timeline", .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "firebreak",
             dependencies: [

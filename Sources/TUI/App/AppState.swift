@@ -12,6 +12,8 @@ public struct AppState: Hashable, Sendable {
     public var keymap: Keymap
     /// The first line shown in the detail view.
     public var detailScrollOffset: Int = 0
+    /// The clocks as of the last tick; rendering reads the time here, never from the system.
+    public var time = ConsoleTime.unset
 
     public init(size: Size, keymap: Keymap = .defaults, panes: [PaneID: PaneState], focus: PaneID = .signals) {
         self.size = size
