@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 
-/// An append-only log file shared by every handler.
+/// An append-only log file shared by every handler, readable by its owner only (0600 in a 0700 folder).
 final class LogFile: @unchecked Sendable {
     let path: String
     private let lock = NSLock()
@@ -10,9 +10,11 @@ final class LogFile: @unchecked Sendable {
     init(path: String) {
         self.path = path
         let url = URL(fileURLWithPath: path)
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         if !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
         handle = FileHandle(forWritingAtPath: path)
         _ = try? handle?.seekToEnd()
