@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -49,13 +50,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Collections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            resources: [.copy("Resources/openapi")]
         ),
-        .target(name: "Timeline", dependencies: ["ClusterModel"]),
+        .target(name: "Timeline", dependencies: ["ClusterModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Runbooks", dependencies: ["ClusterModel", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "TUI",
-            dependencies: ["CNcurses", "ClusterModel", "Timeline", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "CNcurses", "ClusterModel", "Timeline", .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "firebreak",
             dependencies: [
@@ -67,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "firebreak-bench",
             dependencies: [
-                "ClusterModel", "ClusterSim", "Runbooks", "TUI",
+                "ClusterModel", "ClusterSim", "Runbooks", "Timeline", "TUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/firebreak-bench"
@@ -80,6 +85,11 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests", dependencies: ["ClusterModel", "ClusterSim", "Runbooks", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TUI", "firebreak", "TestSupport"]),
+        .executableTarget(name: "journal-writer", dependencies: ["Timeline"], path: "Tests/JournalWriter"),
+        .testTarget(
+            name: "TimelineTests",
+            dependencies: ["Timeline", "ClusterModel", "journal-writer", "firebreak", "TestSupport"],
+            exclude: ["Fixtures"]),
     ]
 )
 

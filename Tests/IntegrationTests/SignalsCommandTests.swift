@@ -57,6 +57,27 @@ struct SignalsCommandTests {
         #expect(!run.stdout.contains("firebreak-admin-token") && !run.stderr.contains("firebreak-admin-token"))
     }
 
+    /// The command's signal windows run on the API server's clock (from its Date headers), so a simulator at 60x
+    /// shows the 15-minute CPUThrottlingHigh hold in seconds, as the console's demo does.
+    @Test func followMeasuresHoldsOnTheServersClock() async throws {
+        let served = try await ServedSimulator.start(
+            try SimCluster(scenario: "credentials-cpu-throttling", start: Date()))
+        let clock = Task { await served.cluster.run(speed: 60) }
+        let run = try FirebreakProcess(["signals", "--kubeconfig", served.kubeconfigPath, "--follow", "--json"])
+        defer { run.terminate() }
+        try await eventually("a CPUThrottlingHigh line", timeout: 150) {
+            run.jsonLines.contains { $0["kind"] as? String == "cpuThrottling" }
+        }
+        let line = try #require(run.jsonLines.first { $0["kind"] as? String == "cpuThrottling" })
+        let first = try #require((line["firstSeen"] as? String).flatMap(ISO8601DateFormatter().date(from:)))
+        let seen = try #require((line["time"] as? String).flatMap(ISO8601DateFormatter().date(from:)))
+        #expect(seen.timeIntervalSince(first) >= 900, "held 15 simulated minutes: \(line)")
+        clock.cancel()
+        run.terminate()
+        _ = try await run.wait()
+        await served.stop()
+    }
+
     @Test func brokenKubeconfigPrintsOneLineAndExitsOne() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -28,7 +28,8 @@ struct LiveCluster {
         .load(kubeconfigPath: path)
         let start = await served.cluster.now
         let clock = SimClock(start)
-        let connection = try ClusterConnection(endpoint: endpoint, metricsInterval: metricsInterval, now: { clock.now })
+        let connection = try ClusterConnection(
+            endpoint: endpoint, metricsInterval: metricsInterval, clock: ClusterClock(source: { clock.now }))
         return LiveCluster(served: served, connection: connection, clock: clock, kubeconfigPath: path, start: start)
     }
 
@@ -40,7 +41,12 @@ struct LiveCluster {
         self.clock = clock
         self.kubeconfigPath = kubeconfigPath
         self.start = start
-        followers = [observations.follow(connection.observations), states.follow(connection.states)]
+        let batches = connection.observationUpdates()
+        let observations = observations
+        followers = [
+            Task { for await batch in batches { for observation in batch { observations.append(observation) } } },
+            states.follow(connection.stateUpdates()),
+        ]
     }
 
     /// Starts the connection and waits until every resource has been listed.

@@ -1,34 +1,7 @@
 import Foundation
 import Logging
 
-/// A swift-log handler that appends one line per message to a file, so nothing reaches the
-/// terminal while curses owns it.
-struct FileLogHandler: LogHandler {
-    private let sink: LogFile
-    private let label: String
-    var logLevel: Logger.Level = .info
-    var metadata: Logger.Metadata = [:]
-
-    init(label: String, sink: LogFile) {
-        self.label = label
-        self.sink = sink
-    }
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        let extra =
-            merged.isEmpty
-            ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        sink.write("\(ISO8601DateFormatter().string(from: Date())) \(event.level) \(label): \(event.message)\(extra)\n")
-    }
-}
-
-/// An append-only log file shared by every handler.
+/// An append-only log file shared by every handler, readable by its owner only (0600 in a 0700 folder).
 final class LogFile: @unchecked Sendable {
     let path: String
     private let lock = NSLock()
@@ -37,9 +10,11 @@ final class LogFile: @unchecked Sendable {
     init(path: String) {
         self.path = path
         let url = URL(fileURLWithPath: path)
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         if !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
         handle = FileHandle(forWritingAtPath: path)
         _ = try? handle?.seekToEnd()
