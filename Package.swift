@@ -50,13 +50,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Collections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            resources: [.copy("Resources/openapi")]
         ),
         .target(name: "Timeline", dependencies: ["ClusterModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Runbooks", dependencies: ["ClusterModel", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "TUI",
-            dependencies: ["CNcurses", "ClusterModel", "Timeline", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "CNcurses", "ClusterModel", "Timeline", .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "firebreak",
             dependencies: [
@@ -74,14 +78,15 @@ let package = Package(
             path: "Benchmarks/firebreak-bench"
         ),
         .executableTarget(name: "journal-writer", dependencies: ["Timeline"], path: "Tests/JournalWriter"),
-        .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim"]),
+        .target(name: "TestSupport", dependencies: ["ClusterSim"], path: "Tests/TestSupport"),
+        .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "TestSupport"]),
         .testTarget(
             name: "TimelineTests", dependencies: ["Timeline", "ClusterModel", "journal-writer", "firebreak"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "ClusterModel"], exclude: ["Snapshots"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["ClusterModel", "ClusterSim"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TUI", "firebreak"]),
+        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "TestSupport"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "ClusterModel", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ClusterModel", "ClusterSim", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TUI", "firebreak", "TestSupport"]),
     ]
 )
 

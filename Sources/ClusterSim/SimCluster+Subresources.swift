@@ -168,17 +168,7 @@ extension SimCluster {
 
     func accessReview(_ request: APIRequest, user: SimUser) throws(APIError) -> APIResponse {
         guard request.method == "POST" else { throw .methodNotAllowed() }
-        let body: JSONValue
-        if request.header("Content-Type")?.hasPrefix(ProtobufEnvelope.contentType) == true {
-            guard let decoded = ProtobufEnvelope.accessReviewJSON(request.body) else {
-                throw .badRequest("error decoding protobuf request body")
-            }
-            body = decoded
-        } else {
-            do { body = try JSONValue(parsing: Data(request.body)) } catch {
-                throw .badRequest("error decoding request body: \(error)")
-            }
-        }
+        let body = try request.bodyJSON(for: .selfSubjectAccessReviews)
         guard let spec = body["spec"], spec["resourceAttributes"] != nil || spec["nonResourceAttributes"] != nil else {
             throw .invalid(
                 kind: "SelfSubjectAccessReview", name: "",

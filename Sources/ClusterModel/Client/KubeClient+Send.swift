@@ -25,6 +25,7 @@ extension KubeClient {
             } catch {
                 throw .transport(path: Self.redactedPath(path), problem: Self.describe(error))
             }
+            observeDate(response.headers)
             if (200..<300).contains(response.status.code) { return data }
             if response.status.code == 401, attempt == 1, await credentials.tokenRejected(token) { continue }
             let error = KubeAPIError.from(
@@ -32,6 +33,11 @@ extension KubeClient {
                 retryAfterHeader: response.headers.first(name: "Retry-After"))
             throw .api(error, path: Self.redactedPath(path))
         }
+    }
+
+    /// Feeds the response's `Date` header to the cluster clock.
+    func observeDate(_ headers: HTTPHeaders) {
+        if let date = headers.first(name: "Date") { clock.observe(dateHeader: date) }
     }
 
     func bearerToken() async throws(KubeClientError) -> Secret? {
@@ -74,6 +80,9 @@ extension KubeClient {
         }
         let text = "\(error)"
         if text.localizedCaseInsensitiveContains("refused") { return "connection refused" }
+        if text.contains("CERTIFICATE_VERIFY_FAILED") { return "TLS: certificate signed by an unknown authority" }
+        if text.contains("failedToValidateHostname") { return "TLS: the certificate is not valid for this host name" }
+        if text.contains("handshakeFailed") || text.contains("NIOSSL") { return "TLS handshake failed: \(text)" }
         return text.split(separator: "\n").first.map(String.init) ?? text
     }
 }

@@ -33,6 +33,7 @@ final class ClusterWorld {
         self.scenarioName = scenarioName
         store = ObjectStore(seed: seed, clock: { Timestamp(seconds: Int64(start)) })
         store.clock = { [unowned self] in self.timestamp }
+        store.podAdmission = { [unowned self] (pod: inout Pod) throws(APIError) in try self.admit(&pod) }
     }
 
     var timestamp: Timestamp { Timestamp(seconds: Int64(now)) }
@@ -60,6 +61,7 @@ final class ClusterWorld {
         runKubelets()
         runNodeLifecycle()
         updateDisruptionBudgets()
+        runQuotaAndRevisionControllers()
         collectGarbage()
     }
 

@@ -14,6 +14,8 @@ final class ObjectStore {
     /// The open watches, told of every change.
     let hub = WatchHub()
     var clock: () -> Timestamp
+    /// Admission for new pods (limit ranges, quotas), run after create-time defaults.
+    var podAdmission: ((inout Pod) throws(APIError) -> Void)?
 
     init(seed: UInt64, historyCapacity: Int = 50_000, clock: @escaping () -> Timestamp) {
         self.random = SeededRandom(seed: seed ^ 0x5EED)
@@ -89,6 +91,10 @@ final class ObjectStore {
         object.metadata.generation = 1
         object.metadata.deletionTimestamp = nil
         object.applyCreateDefaults()
+        if var pod = object as? Pod, let admit = podAdmission {
+            try admit(&pod)
+            if let admitted = pod as? T { object = admitted }
+        }
         return try write(object, key: key, in: table, type: .added)
     }
 

@@ -5,7 +5,7 @@ import TUI
 
 /// `firebreak [--demo [SCENARIO]]`: the live incident console, on the current kubeconfig context
 /// or on the embedded simulated cluster.
-struct Demo: AsyncParsableCommand {
+struct ConsoleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "console",
         abstract: "The live incident console (the default command).",
@@ -55,7 +55,7 @@ struct Demo: AsyncParsableCommand {
         let log = headless ? nil : LogFile.bootstrap(path: LogFile.defaultPath())
         guard demo else {
             try runConsole(
-                endpoint: try target.endpoint(), clusterClock: { Date() }, kubeconfigPath: target.kubeconfig, log: log)
+                endpoint: try target.endpoint(), simulatedTime: nil, kubeconfigPath: target.kubeconfig, log: log)
             return
         }
         let name = scenario ?? "coredns-dns-spike"
@@ -76,7 +76,7 @@ struct Demo: AsyncParsableCommand {
         let endpoint = try KubeconfigLoader().load(kubeconfigPath: running.kubeconfigPath, context: nil)
         do {
             try runConsole(
-                endpoint: endpoint, clusterClock: clock.now, kubeconfigPath: running.kubeconfigPath, log: log)
+                endpoint: endpoint, simulatedTime: clock.now, kubeconfigPath: running.kubeconfigPath, log: log)
         } catch {
             await running.stop()
             throw error
@@ -86,12 +86,12 @@ struct Demo: AsyncParsableCommand {
 
     @MainActor
     private func runConsole(
-        endpoint: ClusterEndpoint, clusterClock: @escaping @Sendable () -> Date, kubeconfigPath: String?, log: LogFile?
+        endpoint: ClusterEndpoint, simulatedTime: (@Sendable () -> Date)?, kubeconfigPath: String?, log: LogFile?
     ) throws {
         let options = ConsoleOptions(
             namespace: target.namespace, isReadOnly: readOnly, theme: theme, kubeconfigPath: kubeconfigPath,
             metricsInterval: demo ? .seconds(5) : .seconds(30))
-        let session = ConsoleSession(options: options, clusterClock: clusterClock)
+        let session = ConsoleSession(options: options, simulatedTime: simulatedTime)
         defer { session.disconnect() }
         do {
             try session.run(endpoint: endpoint)
