@@ -42,6 +42,7 @@ enum JournalGrowth {
         let recorder = IncidentRecorder(journal: journal, incident: incident.id, context: "bench")
         await connection.start()
         let start = ContinuousClock.now
+        try await journal.checkpoint()
         let startSize = size(path)
         let ticker = Task { await cluster.run(speed: speed) }
         let observations = Task {
@@ -65,6 +66,7 @@ enum JournalGrowth {
         let wall = JournalAppends.seconds(ContinuousClock.now - start)
         let elapsed = await cluster.elapsedSeconds / 60
         await served.stop()
+        try await journal.checkpoint()
         let entries = try await journal.entries(of: incident.id)
         let sightings = try await journal.sightingCount()
         let kinds = Dictionary(grouping: entries, by: \.kind).mapValues(\.count)
@@ -73,7 +75,7 @@ enum JournalGrowth {
             entries: entries.count, sightings: sightings, kinds: kinds)
     }
 
-    /// The journal file and its WAL, in bytes.
+    /// The journal file and its WAL (empty after a checkpoint), in bytes.
     static func size(_ directory: String) -> Int64 {
         ["", "-wal"].reduce(0) { total, suffix in
             let attributes = try? FileManager.default.attributesOfItem(atPath: directory + "/journal.sqlite" + suffix)
