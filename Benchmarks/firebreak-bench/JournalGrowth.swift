@@ -37,18 +37,18 @@ enum JournalGrowth {
         let clock = SimClockReader(cluster: cluster)
         await clock.refresh()
         let connection = try ClusterConnection(
-            endpoint: try served.endpoint(), metricsInterval: .seconds(5), now: clock.now)
+            endpoint: try served.endpoint(), metricsInterval: .seconds(5), clock: ClusterClock(source: clock.now))
         let incident = try await journal.openIncident(title: scenario, context: "bench", at: clock.now())
         let recorder = IncidentRecorder(journal: journal, incident: incident.id, context: "bench")
         await connection.start()
         let start = ContinuousClock.now
+        try await journal.checkpoint()
         let startSize = size(path)
         let ticker = Task { await cluster.run(speed: speed) }
         let observations = Task {
-            for await observation in connection.observations {
+            for await batch in connection.observationUpdates() {
                 await clock.refresh()
-                _ = try? await recorder.record(
-                    [observation], snapshot: await connection.store.snapshot(), at: clock.now())
+                _ = try? await recorder.record(batch, snapshot: await connection.store.snapshot(), at: clock.now())
             }
         }
         let snapshots = Task {
@@ -66,6 +66,7 @@ enum JournalGrowth {
         let wall = JournalAppends.seconds(ContinuousClock.now - start)
         let elapsed = await cluster.elapsedSeconds / 60
         await served.stop()
+        try await journal.checkpoint()
         let entries = try await journal.entries(of: incident.id)
         let sightings = try await journal.sightingCount()
         let kinds = Dictionary(grouping: entries, by: \.kind).mapValues(\.count)
@@ -74,7 +75,7 @@ enum JournalGrowth {
             entries: entries.count, sightings: sightings, kinds: kinds)
     }
 
-    /// The journal file and its WAL, in bytes.
+    /// The journal file and its WAL (empty after a checkpoint), in bytes.
     static func size(_ directory: String) -> Int64 {
         ["", "-wal"].reduce(0) { total, suffix in
             let attributes = try? FileManager.default.attributesOfItem(atPath: directory + "/journal.sqlite" + suffix)

@@ -2,6 +2,7 @@ import ArgumentParser
 import ClusterModel
 import Foundation
 import Logging
+import Timeline
 
 /// `firebreak signals`: what the console would flag, as text or JSON lines, once or following the cluster.
 struct SignalsCommand: AsyncParsableCommand {
@@ -22,6 +23,9 @@ struct SignalsCommand: AsyncParsableCommand {
 
     @Option(help: "Seconds to wait for the first complete view of the cluster.")
     var timeout: Double = 30
+
+    @Option(help: "With --follow: the state directory whose journal's current incident records what is seen.")
+    var stateDir: String?
 
     func run() async throws {
         let output = SignalsOutput(json: json)
@@ -65,7 +69,15 @@ struct SignalsCommand: AsyncParsableCommand {
             await connection.stop()
             return
         }
+        let recorder = await Self.currentIncidentRecorder(stateDir: stateDir, context: endpoint.contextName, output)
         await withTaskGroup(of: Void.self) { group in
+            if let recorder {
+                group.addTask {
+                    await ConnectionRecording.follow(connection, into: recorder) { error in
+                        output.progress("journal: \(error)")
+                    }
+                }
+            }
             group.addTask {
                 for await state in states {
                     switch state {
@@ -79,6 +91,24 @@ struct SignalsCommand: AsyncParsableCommand {
                     for observation in batch.sorted(by: Self.mostSevereFirst) { output.observation(observation) }
                 }
             }
+        }
+    }
+
+    /// A recorder into the journal's current incident when one is open on `context`; nil (said on stderr) otherwise.
+    private static func currentIncidentRecorder(
+        stateDir: String?, context: String, _ output: SignalsOutput
+    ) async -> IncidentRecorder? {
+        let directory = StateDirectory.resolve(explicit: stateDir)
+        guard FileManager.default.fileExists(atPath: directory.journalPath) else { return nil }
+        do {
+            let journal = try SQLiteJournal(directory: directory)
+            guard let incident = try await journal.currentIncident(), incident.isOpen, incident.context == context
+            else { return nil }
+            output.progress("recording into incident \(incident.shortID) '\(incident.title)'")
+            return IncidentRecorder(journal: journal, incident: incident.id, context: context)
+        } catch {
+            output.progress("journal: \(error); not recording")
+            return nil
         }
     }
 

@@ -78,6 +78,31 @@ struct SignalsCommandTests {
         await served.stop()
     }
 
+    /// While an incident is open on the context, `signals --follow` records into it as the console does.
+    @Test func followRecordsIntoTheCurrentIncident() async throws {
+        let state = try TemporaryDirectory()
+        let served = try await ServedSimulator.start(try SimCluster(scenario: "coredns-dns-spike", start: Date()))
+        let open = try FirebreakProcess([
+            "incident", "open", "CoreDNS OOM", "--kubeconfig", served.kubeconfigPath, "--state-dir", state.path,
+        ])
+        #expect(try await open.wait() == 0, "\(open.stderr)")
+        let run = try FirebreakProcess(
+            ["signals", "--kubeconfig", served.kubeconfigPath, "--follow", "--state-dir", state.path])
+        defer { run.terminate() }
+        try await eventually("the first view", timeout: 30) { await served.cluster.watchCount >= 8 }
+        await served.cluster.advance(bySeconds: 180)
+        try await eventually("an OOM line", timeout: 30) { run.stdout.contains("oomKilled") }
+        try await eventually("the OOM kill in the journal", timeout: 20) {
+            let show = try FirebreakProcess(["incident", "show", "--state-dir", state.path])
+            _ = try await show.wait()
+            return show.stdout.contains("critical oomKilled")
+        }
+        #expect(run.stderr.contains("recording into incident"), "\(run.stderr)")
+        run.terminate()
+        _ = try await run.wait()
+        await served.stop()
+    }
+
     @Test func brokenKubeconfigPrintsOneLineAndExitsOne() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -39,21 +39,23 @@ struct IncidentRecordingTests {
         var recording = IncidentRecording(context: "test")
         let sibling = PodSummary(
             namespace: "demo", name: "web-2", controller: OwnerRef(kind: "ReplicaSet", name: "web-7f"))
-        var snapshot = ClusterSnapshot(
-            pods: [Self.pod, sibling],
-            events: [
-                Self.warning("e1", on: "web-1", count: 1), Self.warning("e2", on: "other", count: 5),
-                Self.warning("e3", on: "web-2", count: 1),
-            ],
-            workloads: [Self.replicaSet])
-        #expect(recording.record(snapshot: snapshot, at: TemporaryJournal.at(1)).isEmpty, "nothing touched yet")
+        func snapshot(firstCount: Int) -> ClusterSnapshot {
+            ClusterSnapshot(
+                pods: [Self.pod, sibling],
+                events: [
+                    Self.warning("e1", on: "web-1", count: firstCount), Self.warning("e2", on: "other", count: 5),
+                    Self.warning("e3", on: "web-2", count: 1),
+                ],
+                workloads: [Self.replicaSet])
+        }
+        let untouched = recording.record(snapshot: snapshot(firstCount: 1), at: TemporaryJournal.at(1))
+        #expect(untouched.isEmpty, "nothing touched yet")
         let observation = oomObservation(count: 1, firstSeen: TemporaryJournal.at(1), lastSeen: TemporaryJournal.at(1))
-        let drafts = recording.record([observation], snapshot: snapshot, at: TemporaryJournal.at(1))
+        let drafts = recording.record([observation], snapshot: snapshot(firstCount: 1), at: TemporaryJournal.at(1))
         #expect(drafts.map(\.kind) == [.observation, .warningEvent, .warningEvent])
         #expect(drafts.compactMap(\.subject?.name) == ["web-1", "web-1", "web-2"], "web-2 shares web-1's workload")
-        #expect(recording.record(snapshot: snapshot, at: TemporaryJournal.at(2)).isEmpty)
-        snapshot.events[ObjectKey(namespace: "demo", name: "e1")]?.count = 3
-        let grown = recording.record(snapshot: snapshot, at: TemporaryJournal.at(3))
+        #expect(recording.record(snapshot: snapshot(firstCount: 1), at: TemporaryJournal.at(2)).isEmpty)
+        let grown = recording.record(snapshot: snapshot(firstCount: 3), at: TemporaryJournal.at(3))
         #expect(grown.compactMap(\.occurrence?.count) == [3])
     }
 
@@ -62,12 +64,11 @@ struct IncidentRecordingTests {
         defer { store.remove() }
         let incident = try await store.incident()
         let recorder = IncidentRecorder(journal: store.journal, incident: incident.id, context: "test")
-        var snapshot = ClusterSnapshot(workloads: [ChangeDetectorTests.deployment()], generation: 1)
-        #expect(try await recorder.record(snapshot: snapshot, at: TemporaryJournal.at(1)).isEmpty)
-        snapshot.deployments[ObjectKey(namespace: "kube-system", name: "coredns")] = ChangeDetectorTests.deployment(
-            replicas: 3, version: "2")
-        snapshot.generation = 2
-        let written = try await recorder.record(snapshot: snapshot, at: TemporaryJournal.at(2))
+        let before = ClusterSnapshot(workloads: [ChangeDetectorTests.deployment()], generation: 1)
+        #expect(try await recorder.record(snapshot: before, at: TemporaryJournal.at(1)).isEmpty)
+        let after = ClusterSnapshot(
+            workloads: [ChangeDetectorTests.deployment(replicas: 3, version: "2")], generation: 2)
+        let written = try await recorder.record(snapshot: after, at: TemporaryJournal.at(2))
         #expect(written.map(\.kind) == [.changeSeen])
         #expect(
             try await store.journal.entries(of: incident.id).map(\.summary) == [

@@ -146,6 +146,15 @@ public actor SQLiteJournal: Journal {
         try await read { db in try Int64.fetchOne(db, sql: "SELECT MAX(revision) FROM entry") ?? 0 }
     }
 
+    /// Moves the write-ahead log into the journal file and empties it (`wal_checkpoint(TRUNCATE)`).
+    public nonisolated func checkpoint() async throws {
+        do {
+            try await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        } catch {
+            throw Self.timelineError(error)
+        }
+    }
+
     /// How many sightings (growths of aggregated entries) the journal holds.
     public nonisolated func sightingCount() async throws -> Int {
         try await read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sighting") ?? 0 }

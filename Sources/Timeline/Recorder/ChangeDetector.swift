@@ -20,8 +20,8 @@ public enum ChangeDetector {
                     body: .changeSeen(change)))
         }
         for kind in ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"] {
-            let old = before[workloadsOf: kind] ?? [:]
-            for (key, new) in (after[workloadsOf: kind] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let old = workloads(of: kind, in: before)
+            for (key, new) in workloads(of: kind, in: after).sorted(by: { $0.key < $1.key }) {
                 guard let previous = old[key], previous.resourceVersion != new.resourceVersion else { continue }
                 if kind == "ReplicaSet", new.controller != nil { continue }
                 let subject = ObservationSubject(kind: kind, namespace: key.namespace, name: key.name)
@@ -47,6 +47,16 @@ public enum ChangeDetector {
             }
         }
         return drafts
+    }
+
+    /// The workloads of one kind.
+    static func workloads(of kind: String, in snapshot: ClusterSnapshot) -> [ObjectKey: WorkloadSummary] {
+        switch kind {
+        case "Deployment": snapshot.deployments
+        case "StatefulSet": snapshot.statefulSets
+        case "DaemonSet": snapshot.daemonSets
+        default: snapshot.replicaSets
+        }
     }
 
     /// Scale, limit changes (one per container) and rollouts (a new generation with neither) of one workload.
