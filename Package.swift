@@ -79,9 +79,6 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["ClusterSim"], path: "Tests/TestSupport"),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "TestSupport"]),
-        .testTarget(
-            name: "TimelineTests", dependencies: ["Timeline", "ClusterModel", "journal-writer", "firebreak"],
-            exclude: ["Fixtures"]),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "TestSupport"]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "ClusterModel", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "RunbooksTests", dependencies: ["Runbooks", "ClusterModel", "TestSupport"]),

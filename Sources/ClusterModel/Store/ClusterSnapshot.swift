@@ -54,6 +54,17 @@ public struct ClusterSnapshot: Sendable {
         Array(deployments.values) + Array(replicaSets.values) + Array(statefulSets.values) + Array(daemonSets.values)
     }
 
+    /// The workloads of a kind (`Deployment`, `ReplicaSet`, `StatefulSet`, `DaemonSet`); nil for another kind.
+    public subscript(workloadsOf kind: String) -> [ObjectKey: WorkloadSummary]? {
+        switch kind {
+        case "Deployment": return deployments
+        case "ReplicaSet": return replicaSets
+        case "StatefulSet": return statefulSets
+        case "DaemonSet": return daemonSets
+        default: return nil
+        }
+    }
+
     /// The top-level owner of a pod: a ReplicaSet's Deployment, or the direct controller.
     public func owningWorkload(of pod: PodSummary) -> OwnerRef? {
         guard let owner = pod.controller else { return nil }
