@@ -10,7 +10,7 @@ window=${3:-60}
 pods=${4:-150000}
 nodes=${5:-5000}
 work=$(mktemp -d)
-trap 'tmux -L fb-idle kill-server 2>/dev/null || true; kill $simpid 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'tmux -L "fb-idle-$$" kill-server 2>/dev/null || true; kill $simpid 2>/dev/null || true; rm -rf "$work"' EXIT
 "$sim" sim serve --scenario scale --pods "$pods" --nodes "$nodes" --kubeconfig-out "$work/config" >"$work/sim.log" 2>&1 &
 simpid=$!
 for _ in $(seq 1 600); do [ -s "$work/config" ] && grep -q server: "$work/config" && break; sleep 0.5; done
@@ -19,12 +19,12 @@ token=$(awk '/token:/ {print $2; exit}' "$work/config")
 until curl -sk -o /dev/null -w '%{http_code}' "$server/version" | grep -q 200; do sleep 0.5; done
 curl -sk -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
   -d '{"paused":true}' "$server/sim/clock" >/dev/null
-tmux -L fb-idle new-session -d -x 200 -y 60 "FIREBREAK_LOG=$work/console.log $console --kubeconfig $work/config"
+tmux -L "fb-idle-$$" new-session -d -x 200 -y 60 "FIREBREAK_LOG=$work/console.log $console --kubeconfig $work/config"
 sleep 1
 pid=$(pgrep -n -f "$console --kubeconfig $work/config")
 # Synced: the header stops saying "sync"; then let the first metrics scrape and signal passes settle.
 for _ in $(seq 1 600); do
-  screen=$(tmux -L fb-idle capture-pane -p)
+  screen=$(tmux -L "fb-idle-$$" capture-pane -p)
   if echo "$screen" | grep -q "connected" && ! echo "$screen" | grep -q "sync "; then break; fi
   sleep 1
 done

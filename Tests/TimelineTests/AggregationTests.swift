@@ -112,7 +112,8 @@ struct AggregationTests {
         let elapsed = ContinuousClock.now - start
         #expect(written.count == 10_000)
         #expect(Set(try await journal.entries(of: incident.id).map(\.id)) == written)
-        #expect(elapsed < .seconds(10), "committed in \(elapsed)")
+        // The speed is measured by `firebreak-bench journal`; this bound only catches a writer that stalls.
+        #expect(elapsed < .seconds(60), "committed in \(elapsed)")
         #expect(ticks >= 5, "the main actor ticked \(ticks) times while the burst was written")
     }
 

@@ -27,7 +27,8 @@ struct FollowTests {
         let (note, arrived) = try await arrival.value
         timeout.cancel()
         #expect(note?.summary == "written headless")
-        #expect(arrived - written < .seconds(1), "arrived \(arrived - written) after the process exited")
+        // A second on an idle machine (the stream polls every 200 ms); the bound leaves room for a loaded test run.
+        #expect(arrived - written < .seconds(5), "arrived \(arrived - written) after the process exited")
     }
 
     @Test func theStreamCarriesNewEntriesThenTheGrownOneInRevisionOrder() async throws {
