@@ -37,7 +37,7 @@ enum JournalGrowth {
         let clock = SimClockReader(cluster: cluster)
         await clock.refresh()
         let connection = try ClusterConnection(
-            endpoint: try served.endpoint(), metricsInterval: .seconds(5), now: clock.now)
+            endpoint: try served.endpoint(), metricsInterval: .seconds(5), clock: ClusterClock(source: clock.now))
         let incident = try await journal.openIncident(title: scenario, context: "bench", at: clock.now())
         let recorder = IncidentRecorder(journal: journal, incident: incident.id, context: "bench")
         await connection.start()
@@ -45,10 +45,10 @@ enum JournalGrowth {
         let startSize = size(path)
         let ticker = Task { await cluster.run(speed: speed) }
         let observations = Task {
-            for await observation in connection.observations {
+            for await batch in connection.observationUpdates() {
                 await clock.refresh()
                 _ = try? await recorder.record(
-                    [observation], snapshot: await connection.store.snapshot(), at: clock.now())
+                    batch, snapshot: await connection.store.snapshot(), at: clock.now())
             }
         }
         let snapshots = Task {

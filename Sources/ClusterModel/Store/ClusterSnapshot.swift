@@ -54,6 +54,17 @@ public struct ClusterSnapshot: Sendable {
         Array(deployments.values) + Array(replicaSets.values) + Array(statefulSets.values) + Array(daemonSets.values)
     }
 
+    /// The workloads of one kind name (`Deployment`, `ReplicaSet`, `StatefulSet`, `DaemonSet`); nil for other kinds.
+    public subscript(workloadsOf kind: String) -> [ObjectKey: WorkloadSummary]? {
+        switch kind {
+        case "Deployment": deployments
+        case "ReplicaSet": replicaSets
+        case "StatefulSet": statefulSets
+        case "DaemonSet": daemonSets
+        default: nil
+        }
+    }
+
     /// The top-level owner of a pod: a ReplicaSet's Deployment, or the direct controller.
     public func owningWorkload(of pod: PodSummary) -> OwnerRef? {
         guard let owner = pod.controller else { return nil }
