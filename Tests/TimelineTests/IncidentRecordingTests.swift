@@ -1,7 +1,7 @@
-import ClusterModel
 import Foundation
 import Testing
 
+@testable import ClusterModel
 @testable import Timeline
 
 @Suite("Incident recording")
