@@ -19,4 +19,14 @@ struct FuzzRegressionTests {
     func binarySuffixedValuesPastInt64AreStillRefused(text: String) {
         #expect(throws: QuantityError.self) { try Quantity(parsing: text) }
     }
+
+    /// `prometheus`: the parser walked Characters, and a label value starting with a combining mark (U+0301) or ending
+    /// with a prepended one (U+0600) fused with its quote into one Character, so the sample was dropped.
+    @Test(arguments: [
+        (#"m{l="\#u{301}abc",k="v"} 2"#, "\u{301}abc"), (#"m{l="abc\#u{600}",k="v"} 2"#, "abc\u{600}"),
+        (#"m{l="e\#u{301}\"\#u{301}",k="v"} 2"#, "e\u{301}\"\u{301}"), (#"m{l="\#u{1F1EB}\#u{1F1F7}",k="v"} 2"#, "🇫🇷"),
+    ])
+    func labelValuesWithMarksNextToTheirQuotesAreRead(line: String, value: String) {
+        #expect(PrometheusText.parse(line) == [PrometheusSample(name: "m", labels: ["l": value, "k": "v"], value: 2)])
+    }
 }
