@@ -2,7 +2,7 @@ import ClusterModel
 import Foundation
 import Testing
 
-/// The failures fuzzing found, each pinned by the input it found (also kept in `Fuzz/Corpus`) and the fix's effect.
+/// The failures the fuzz targets exposed, each pinned by its input (also kept in `Fuzz/Corpus`) and the fix's effect.
 @Suite("Fuzz regressions")
 struct FuzzRegressionTests {
     /// `quantity`: many digits before a binary suffix overflowed the 64-bit product before the division by ten that
@@ -28,5 +28,34 @@ struct FuzzRegressionTests {
     ])
     func labelValuesWithMarksNextToTheirQuotesAreRead(line: String, value: String) {
         #expect(PrometheusText.parse(line) == [PrometheusSample(name: "m", labels: ["l": value, "k": "v"], value: 2)])
+    }
+
+    /// `watch-events`: a memory quantity within a thousandth of `Int64.max` thousandths (about 8 PiB, which the API
+    /// server accepts in a pod's limits) overflowed while rounding up to bytes, and the decoder trapped: one such pod
+    /// stopped every client watching the cluster.
+    @Test(arguments: [
+        ("9223372036854775807m", 9_223_372_036_854_776), ("9223372036854775", 9_223_372_036_854_775),
+        ("1", 1), ("1m", 1), ("-1500m", -1),
+    ])
+    func memoryNearTheLargestQuantityRoundsUpToBytesWithoutOverflow(memory: String, bytes: Int64) throws {
+        let pod =
+            #"{"type":"ADDED","object":{"metadata":{"name":"p","namespace":"n"},"spec":{"containers":[{"name":"c","#
+            + #""resources":{"limits":{"memory":"\#(memory)"}}}]}}}"#
+        for decode in [Self.fast, Self.codable] {
+            let event = try decode(Data(pod.utf8))
+            guard case .added(let decoded) = event else {
+                Issue.record("not an ADDED event: \(event)")
+                continue
+            }
+            #expect(decoded.containers.first?.resources.memoryLimitBytes == bytes)
+        }
+    }
+
+    static func fast(_ line: Data) throws -> WatchEvent<PodSummary> {
+        try ResourceDecoding.decodeWatchEvent(PodSummary.self, from: line, resource: .pods)
+    }
+
+    static func codable(_ line: Data) throws -> WatchEvent<PodSummary> {
+        try JSONDecoder().decode(WatchEvent<PodSummary>.self, from: line)
     }
 }

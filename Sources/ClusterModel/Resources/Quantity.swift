@@ -8,8 +8,11 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// CPU in millicores.
     public var millicores: Int64 { milliValue }
-    /// Memory or storage in bytes (rounded up).
-    public var bytes: Int64 { milliValue >= 0 ? (milliValue + 999) / 1000 : milliValue / 1000 }
+    /// Memory or storage in bytes (rounded up; no overflow near `Int64.max` thousandths).
+    public var bytes: Int64 {
+        let (whole, remainder) = milliValue.quotientAndRemainder(dividingBy: 1000)
+        return remainder > 0 ? whole + 1 : whole
+    }
 
     public static func < (lhs: Quantity, rhs: Quantity) -> Bool { lhs.milliValue < rhs.milliValue }
 
