@@ -4,7 +4,8 @@ import Yams
 
 extension FuzzTarget {
     /// Properties of a kubeconfig file, loaded as `--kubeconfig <file>` and through `KUBECONFIG` with a copy of itself:
-    /// - one-line errors: a rejected file's error is one line that starts with the file's path;
+    /// - one-line errors: a rejected file's error is one line that starts with the file's path, and the values it
+    ///   quotes show no control characters;
     /// - merge: `KUBECONFIG=<file>:<copy>` resolves exactly as the file alone (the first definition wins);
     /// - contexts: a resolved context is among `contextNames`;
     /// - secrets: no token, no client key and no token file's content appears in an error or in the endpoint's
@@ -33,7 +34,7 @@ extension FuzzTarget {
         case .failure(let error):
             let text = error.description
             try require(
-                text.hasPrefix(path) && !text.contains(where: \.isNewline), "one-line errors", text.debugDescription)
+                text.hasPrefix(path) && Self.isOneLine(text), "one-line errors", text.debugDescription)
             for secret in secrets where text.contains(secret) {
                 throw FuzzFailure(target: self, property: "secrets", detail: "the error shows a secret: \(text)")
             }

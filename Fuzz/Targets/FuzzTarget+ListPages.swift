@@ -6,7 +6,7 @@ extension FuzzTarget {
     /// - agreement: when Codable alone also reads the page, `decodeList` (the fast scanner, or Codable when the
     ///   scanner gives up) reads the same list metadata and items, unless a key is repeated or escaped;
     /// - truncation: a page cut in half is rejected, whatever the whole page was;
-    /// - one-line errors: a rejected page's error is one line naming the resource.
+    /// - one-line errors: a rejected page's error is one line naming the resource, without control characters.
     func checkListPage(_ page: Data) throws(FuzzFailure) {
         var audit = KeyAudit(json: page)
         try checkListPage(PodSummary.self, .pods, page, &audit)
@@ -65,7 +65,7 @@ extension FuzzTarget {
     func requireOneLine(_ error: any Error, _ resource: ResourceKind) throws(FuzzFailure) {
         let text = "\(error)"
         try require(
-            text.hasPrefix("Cannot decode \(resource.plural) response") && !text.contains(where: \.isNewline),
+            text.hasPrefix("Cannot decode \(resource.plural) response") && Self.isOneLine(text),
             "one-line errors", "\(resource): \(text.debugDescription)")
     }
 }

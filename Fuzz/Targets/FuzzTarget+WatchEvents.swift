@@ -3,7 +3,8 @@ import Foundation
 
 extension FuzzTarget {
     /// Properties of a watch line, checked for each projection with a fast decoder: agreement with Codable alone
-    /// (unless a key is repeated or escaped), truncation rejected, one-line errors (as for list pages).
+    /// (unless a key is repeated or escaped), truncation rejected, one-line errors (as for list pages, and for the
+    /// Status an ERROR event carries).
     func checkWatchLine(_ line: Data) throws(FuzzFailure) {
         var audit = KeyAudit(json: line)
         try checkWatchLine(PodSummary.self, .pods, line, &audit)
@@ -24,6 +25,9 @@ extension FuzzTarget {
         }
         try requireTruncationRejected(line, resource) { cut in
             (try? ResourceDecoding.decodeWatchEvent(T.self, from: cut, resource: resource)) != nil
+        }
+        if case .error(let status) = read {
+            try require(Self.isOneLine(status.description), "one-line errors", status.description.debugDescription)
         }
         guard
             let reference = try? ResourceDecoding.decodeObject(

@@ -31,4 +31,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         guard !condition else { return }
         throw FuzzFailure(target: self, property: property, detail: detail())
     }
+
+    /// Whether `message` is fit to show: one line, with no control character that could move a terminal's cursor.
+    static func isOneLine(_ message: String) -> Bool {
+        !message.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
 }

@@ -58,4 +58,47 @@ struct FuzzRegressionTests {
     static func codable(_ line: Data) throws -> WatchEvent<PodSummary> {
         try JSONDecoder().decode(WatchEvent<PodSummary>.self, from: line)
     }
+
+    /// `kubeconfig`: errors quoted values from the file as they were, so a newline in a server URL split the message
+    /// (the second line could pose as output) and an escape sequence in a context name reached the terminal.
+    @Test(arguments: [
+        (
+            "current-context: p\nclusters: [{name: k, cluster: {server: \"https://x\\nFAKE: ok\"}}]\n"
+                + "contexts: [{name: p, context: {cluster: k}}]\n", #"'https://x\nFAKE: ok'"#
+        ),
+        ("current-context: \"p\\e[2J\"\n", #"context 'p\u{1B}[2J' is not defined"#),
+    ])
+    func kubeconfigErrorsEscapeTheControlCharactersTheyQuote(yaml: String, quoted: String) throws {
+        let directory = FileManager.default.temporaryDirectory.path + "/firebreak-fuzz-regression-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/config"
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        let loader = KubeconfigLoader(environment: KubeconfigEnvironment(variables: [:], homeDirectory: directory))
+        #expect {
+            try loader.load(kubeconfigPath: path)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains(quoted) && !text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        }
+    }
+
+    /// `watch-events`, `list-pages`: a decode error named the field by its path, keys from the body included, so a
+    /// label key with a newline split the message; an ERROR event's Status message was shown as sent.
+    @Test func decodeAndStatusErrorsEscapeControlCharacters() throws {
+        let line = Data(#"{"type":"ADDED","object":{"metadata":{"name":"p","labels":{"a\nb\u001b[2J":1}}}}"#.utf8)
+        #expect {
+            try Self.fast(line)
+        } throws: { error in
+            "\(error)".contains(#"field 'object.metadata.labels.a\nb\u{1B}[2J' has the wrong type"#)
+        }
+        let status = Data(
+            #"{"type":"ERROR","object":{"kind":"Status","message":"too old\nversion\u001b[2J","reason":"Expired","code":410}}"#
+                .utf8)
+        guard case .error(let error) = try Self.fast(status) else {
+            Issue.record("an ERROR event should decode as .error")
+            return
+        }
+        #expect(error.description == #"Expired: too old\nversion\u{1B}[2J"#)
+    }
 }
