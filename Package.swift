@@ -90,8 +90,21 @@ let package = Package(
             name: "TimelineTests",
             dependencies: ["Timeline", "ClusterModel", "journal-writer", "firebreak", "TestSupport"],
             exclude: ["Fixtures"]),
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["ClusterModel", .product(name: "Yams", package: "Yams")],
+            path: "Fuzz/Targets"
+        ),
+        .testTarget(name: "FuzzReplayTests", dependencies: ["FuzzTargets", "ClusterModel"]),
     ]
 )
+
+// One libFuzzer executable per fuzz target: `swift build -c release -Xswiftc -sanitize=fuzzer,address --product
+// fuzz-<name>`. In a normal build each is a small program that replays files through its target.
+for name in ["watch-events", "list-pages", "quantity", "kubeconfig", "prometheus"] {
+    package.targets.append(
+        .executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzTargets"], path: "Fuzz/Executables/fuzz-\(name)"))
+}
 
 for target in package.targets where target.type != .system {
     target.swiftSettings =
