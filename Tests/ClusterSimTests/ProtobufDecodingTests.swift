@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ClusterSim
@@ -17,7 +18,7 @@ struct ProtobufDecodingTests {
     }()
 
     static func decodeList(_ file: String) throws -> (kind: String, items: [JSONValue]) {
-        let bytes = Array(try Data(contentsOf: Fixtures.folder.appendingPathComponent("protobuf/" + file)))
+        let bytes = Array(try Data(contentsOf: Fixtures.url("protobuf/" + file)))
         let decoder = ProtobufDecoder(schema: listSchema)
         let unknown = try decoder.decode(bytes[4...], as: "Unknown")
         let kind = unknown[path: ["typeMeta", "kind"]]?.stringValue ?? ""
