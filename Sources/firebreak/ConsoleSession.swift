@@ -3,16 +3,6 @@ import Foundation
 import Logging
 import TUI
 
-/// What the command line chose for the console.
-struct ConsoleOptions {
-    var namespace: String?
-    var isReadOnly: Bool
-    var theme: String?
-    var kubeconfigPath: String?
-    /// How often to scrape metrics (shorter on the simulator, whose clock runs faster).
-    var metricsInterval: Duration = .seconds(30)
-}
-
 /// One run of the console: the UI loop on the main thread, and the cluster connection and
 /// feed in background tasks that only post to the loop's inbox.
 @MainActor
@@ -156,22 +146,5 @@ final class ConsoleSession {
         } catch {
             return [.messagePosted(StatusMessage("\(error)", isError: true))]
         }
-    }
-}
-
-/// Where theme files are looked for, first match wins.
-enum ThemeDirectories {
-    static func candidates(environment: [String: String]) -> [String] {
-        var directories: [String] = []
-        if let path = environment["FIREBREAK_THEMES"], !path.isEmpty { directories.append(path) }
-        if let home = environment["HOME"] { directories.append(home + "/.config/firebreak/themes") }
-        directories.append(FileManager.default.currentDirectoryPath + "/themes")
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent()
-        directories.append(executable.appendingPathComponent("../share/firebreak/themes").standardized.path)
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        directories.append(source.appendingPathComponent("themes").path)
-        return directories
     }
 }

@@ -6,7 +6,7 @@ struct Firebreak: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "firebreak",
         abstract: "An incident console for Kubernetes.",
-        subcommands: [SimCommand.self, Demo.self, SignalsCommand.self],
-        defaultSubcommand: Demo.self
+        subcommands: [SimCommand.self, ConsoleCommand.self, SignalsCommand.self],
+        defaultSubcommand: ConsoleCommand.self
     )
 }

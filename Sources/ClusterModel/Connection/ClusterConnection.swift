@@ -12,7 +12,7 @@ public actor ClusterConnection {
     /// The live view, updated by the reflectors.
     public let store = ClusterStore()
     public let namespace: String?
-    public let thresholds: SignalThresholds
+    public nonisolated let thresholds: SignalThresholds
     public let metricsInterval: Duration
     /// The time signals and metrics are evaluated at: the API server's, or a simulator's handed in.
     public nonisolated let clock: ClusterClock
@@ -100,7 +100,9 @@ public actor ClusterConnection {
 
     /// The store, the observations and the metrics as of one moment, with the cluster's time.
     public func view() async -> ClusterView {
-        ClusterView(snapshot: await store.snapshot(), observations: current, metrics: metrics, now: clock.now())
+        ClusterView(
+            snapshot: await store.snapshot(), observations: current, history: history, metrics: metrics,
+            now: clock.now())
     }
 
     /// Evaluates the signals now (publishing what is new) and returns the current observations.
@@ -119,6 +121,8 @@ public actor ClusterConnection {
         default: startReflector(WorkloadSummary.self, resource)
         }
     }
+    /// What the signal rules remember as of the last evaluation (restart counts over time among it).
+    public func signalHistory() -> SignalHistory { history }
 
     private func startReflector<T: StoredObject>(_ type: T.Type, _ resource: ResourceKind) {
         let states = states

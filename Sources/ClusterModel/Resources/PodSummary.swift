@@ -56,6 +56,9 @@ public struct PodSummary: KubeObject, Hashable {
 
     /// The spec of the named container.
     public func container(named name: String) -> ContainerSpecSummary? { containers.first { $0.name == name } }
+
+    /// `Succeeded` or `Failed`: its containers will not run again.
+    public var hasTerminated: Bool { phase == "Succeeded" || phase == "Failed" }
 }
 
 /// Requests and limits of one container: CPU in millicores, memory in bytes; `nil` when unset.

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The last known state of the cluster: projections per resource, a generation counter and connection health.
-/// A failing API server never empties it; a relist replaces a resource's objects wholesale.
+/// The last known state of the cluster: projections per resource, the indexes over them (maintained on every
+/// relist and watch event), a generation counter and connection health. A failing API server never empties it;
+/// a relist replaces a resource's objects wholesale.
 public actor ClusterStore {
     private var state = ClusterSnapshot()
     private var staleResources: [ResourceKind: Date] = [:]
@@ -24,8 +25,8 @@ public actor ClusterStore {
 
     /// Replaces all objects of `resource` with a complete list, already keyed.
     public func replace<T: StoredObject>(_ resource: ResourceKind, objects: [ObjectKey: T], at now: Date = Date()) {
-        guard let path = T.storage(for: resource) else { return }
-        state[keyPath: path] = objects
+        guard T.storage(for: resource) != nil else { return }
+        state.replace(resource, with: objects)
         state.health.syncedResources.insert(resource.plural)
         state.health.unavailableResources[resource.plural] = nil
         state.health.lastContact = now
@@ -34,12 +35,12 @@ public actor ClusterStore {
 
     /// Applies one watch event (ADDED/MODIFIED upsert, DELETED removes; bookmarks and errors change nothing).
     public func apply<T: StoredObject>(_ resource: ResourceKind, event: WatchEvent<T>, at now: Date = Date()) {
-        guard let path = T.storage(for: resource) else { return }
+        guard T.storage(for: resource) != nil else { return }
         switch event {
         case .added(let object), .modified(let object):
-            state[keyPath: path][object.key] = object
+            state.upsert(object, as: resource)
         case .deleted(let object):
-            state[keyPath: path][object.key] = nil
+            state.remove(object, as: resource)
         case .bookmark, .error:
             return
         }
@@ -49,11 +50,11 @@ public actor ClusterStore {
 
     /// Applies a batch of events with one generation bump.
     public func apply<T: StoredObject>(_ resource: ResourceKind, events: [WatchEvent<T>], at now: Date = Date()) {
-        guard let path = T.storage(for: resource), !events.isEmpty else { return }
+        guard T.storage(for: resource) != nil, !events.isEmpty else { return }
         for event in events {
             switch event {
-            case .added(let object), .modified(let object): state[keyPath: path][object.key] = object
-            case .deleted(let object): state[keyPath: path][object.key] = nil
+            case .added(let object), .modified(let object): state.upsert(object, as: resource)
+            case .deleted(let object): state.remove(object, as: resource)
             case .bookmark, .error: continue
             }
         }

@@ -92,24 +92,3 @@ public struct ClusterConsole {
         return ObjectDetail(target: target, data: data, usage: usage).view
     }
 }
-
-/// The object a detail view is about.
-public enum DetailTarget: Hashable, Sendable {
-    case pod(ObjectKey)
-    case node(String)
-
-    init?(subject: ObservationSubject) {
-        switch subject.kind {
-        case "Pod": self = .pod(ObjectKey(namespace: subject.namespace ?? "", name: subject.name))
-        case "Node": self = .node(subject.name)
-        default: return nil
-        }
-    }
-
-    var title: String {
-        switch self {
-        case .pod(let key): "Pod \(key)"
-        case .node(let name): "Node \(name)"
-        }
-    }
-}

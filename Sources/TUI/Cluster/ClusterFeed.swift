@@ -6,8 +6,8 @@ import Foundation
 /// Driven by changes: it sleeps until the store, the observations, the metrics or the connection state change, then
 /// reads them as of one moment (`ClusterConnection.view()`), rebuilds only the pod rows whose pods changed, keeps the
 /// newest result and posts `clusterUpdated`; the loop takes the newest with `take()`. Builds are at least `interval`
-/// apart, so bursts coalesce into at most ten redraws a second. Time-dependent text (ages) is refreshed every
-/// `ageRefresh` of wall time while the console runs, so an idle cluster costs a rebuild that often and nothing else.
+/// apart, so bursts coalesce into at most ten redraws a second. Ages move every `ageRefresh` of wall time by giving
+/// the kept rows the new time, which rebuilds no row.
 public final class ClusterFeed: @unchecked Sendable {
     public struct Update: Sendable {
         public var rows: ClusterRows
@@ -75,7 +75,7 @@ public final class ClusterFeed: @unchecked Sendable {
             }
             group.addTask {
                 await self.build(
-                    connection, triggers: triggers, inbox: inbox, interval: interval, ageRefresh: ageRefresh)
+                    connection, triggers: triggers, inbox: inbox, interval: interval)
             }
             await group.next()
             group.cancelAll()
@@ -98,36 +98,21 @@ public final class ClusterFeed: @unchecked Sendable {
 
     /// Builds rows after each trigger, at most once per `interval` (longer when building takes longer).
     private func build(
-        _ connection: ClusterConnection, triggers: AsyncStream<Void>, inbox: EventInbox, interval: Duration,
-        ageRefresh: Duration
+        _ connection: ClusterConnection, triggers: AsyncStream<Void>, inbox: EventInbox, interval: Duration
     ) async {
-        var restarts = RestartHistory()
+        let thresholds = connection.thresholds
         var pods = PodRowCache()
-        var rowTime: Date?
-        var rowTimeSetAt = ContinuousClock.now
-        var lastRestartGeneration: UInt64?
         for await _ in triggers {
             if Task.isCancelled { return }
             let start = ContinuousClock.now
             let view = await connection.view()
-            // Ages move with the cluster's clock; rows take a new time only every `ageRefresh`, so a change to one
-            // pod rebuilds one row.
-            if rowTime == nil || start - rowTimeSetAt >= ageRefresh {
-                rowTime = view.now
-                rowTimeSetAt = start
-            }
-            let now = rowTime ?? view.now
-            let podGeneration = view.snapshot.generation(of: .pods)
-            if podGeneration != lastRestartGeneration {
-                restarts.record(view.snapshot, now: view.now)
-                lastRestartGeneration = podGeneration
-            }
+            let now = view.now
             let timeline = lock.withLock { self.timeline }
             let data = ClusterData(
-                snapshot: view.snapshot, observations: view.observations, timeline: timeline, metrics: view.metrics,
-                now: now)
-            let podRows = pods.rows(view.snapshot, metrics: view.metrics, now: now)
-            let update = Update(rows: ClusterRows(data, restarts: restarts, pods: podRows), data: data)
+                snapshot: view.snapshot, observations: view.observations, timeline: timeline, history: view.history,
+                thresholds: thresholds, metrics: view.metrics, now: now)
+            let podRows = pods.rows(view.snapshot, metrics: view.metrics, thresholds: thresholds, now: now)
+            let update = Update(rows: ClusterRows(data, pods: podRows), data: data)
             lock.withLock {
                 pending = update
                 health = view.snapshot.health

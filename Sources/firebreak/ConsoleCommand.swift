@@ -5,7 +5,7 @@ import TUI
 
 /// `firebreak [--demo [SCENARIO]]`: the live incident console, on the current kubeconfig context
 /// or on the embedded simulated cluster.
-struct Demo: AsyncParsableCommand {
+struct ConsoleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "console",
         abstract: "The live incident console (the default command).",
