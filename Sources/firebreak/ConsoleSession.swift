@@ -19,6 +19,7 @@ final class ConsoleSession {
     private var feedTask: Task<Void, Never>?
     private var status: ConnectionStatus
     private var detailTarget: DetailTarget?
+    private lazy var logStreams = LogStreams(inbox: inbox)
 
     init(options: ConsoleOptions, simulatedTime: (@Sendable () -> Date)?) {
         self.options = options
@@ -52,6 +53,7 @@ final class ConsoleSession {
 
     /// Stops the feed and the connection (in the background).
     func disconnect() {
+        logStreams.closeAll()
         feedTask?.cancel()
         feedTask = nil
         if let connection { Task.detached { await connection.stop() } }
@@ -131,6 +133,16 @@ final class ConsoleSession {
             return reconnect(namespace: namespace, context: nil)
         case .switchContext(let context):
             return reconnect(namespace: status.namespace, context: context)
+        case .resolveLogSubject(let pane, let row):
+            return console.logSubject(pane: pane, row: row).map { [.logSubjectResolved($0)] }
+                ?? [.messagePosted(StatusMessage("No log for this row: choose a pod or a container", isError: true))]
+        case .openLogStream(let stream, let request):
+            guard let connection else { return [.logStreamEnded(stream: stream, failure: "Not connected")] }
+            logStreams.open(stream, request, connection: connection)
+            return []
+        case .closeLogStream(let stream):
+            logStreams.close(stream)
+            return []
         case .requestRunbook(let action, let pane, let row):
             logger.info("runbook \(action.name) requested on \(pane.title) row \(row)")
             return [.messagePosted(StatusMessage("Runbook '\(action.name)' is not available yet", isError: true))]

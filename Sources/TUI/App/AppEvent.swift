@@ -1,3 +1,5 @@
+import ClusterModel
+
 /// Something that happened, for `reduce` to act on.
 public enum AppEvent: Hashable, Sendable {
     case keyPressed(Key)
@@ -11,4 +13,10 @@ public enum AppEvent: Hashable, Sendable {
     case clusterUpdated
     /// Something to tell the user in the footer (an effect's result or failure).
     case messagePosted(StatusMessage)
+    /// The pod (and perhaps container) of the row whose log was asked for.
+    case logSubjectResolved(LogSubject)
+    /// Lines a log stream received, oldest first.
+    case logLinesReceived(stream: Int, [LogLine])
+    /// A log stream ended: the log is complete, or `failure` says why not.
+    case logStreamEnded(stream: Int, failure: String?)
 }

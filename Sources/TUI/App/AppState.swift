@@ -12,6 +12,8 @@ public struct AppState: Hashable, Sendable {
     public var keymap: Keymap
     /// The first line shown in the detail view.
     public var detailScrollOffset: Int = 0
+    /// The log view and the container picker.
+    public var logs = LogsState()
 
     public init(size: Size, keymap: Keymap = .defaults, panes: [PaneID: PaneState], focus: PaneID = .signals) {
         self.size = size
@@ -39,6 +41,8 @@ public struct AppState: Hashable, Sendable {
         switch mode {
         case .help: .help
         case .detail: .detail
+        case .log: .log
+        case .chooseContainer: .containerPicker
         default: .table
         }
     }
