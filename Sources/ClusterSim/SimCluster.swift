@@ -7,6 +7,8 @@ public actor SimCluster {
     let scenario: any Scenario
     public nonisolated let tokens: SimTokens
     public nonisolated let scenarioName: String
+    /// Open `follow=true` log streams, fed after every tick.
+    let logFollowers = LogFollowers()
     private var lastBookmark = ContinuousClock.now
     /// How often open watches get a BOOKMARK, in real time.
     var bookmarkInterval: Duration = .seconds(60)
@@ -62,6 +64,7 @@ public actor SimCluster {
         while remaining >= world.tickSeconds {
             world.tick(scenario: scenario)
             world.store.hub.flushAll()
+            logFollowers.advance(world)
             remaining -= world.tickSeconds
             if let until = world.faults.downUntil, world.now >= until {
                 world.faults.isDown = false
@@ -157,7 +160,10 @@ public actor SimCluster {
     public var resourceVersion: Int64 { world.store.resourceVersion }
 
     private func notifyAvailability() {
-        if world.faults.isDown { world.store.hub.endAll(cut: false) }
+        if world.faults.isDown {
+            world.store.hub.endAll(cut: false)
+            logFollowers.finishAll()
+        }
         for observer in availabilityObservers { observer(!world.faults.isDown) }
     }
 }

@@ -88,9 +88,9 @@ import Testing
             press(.character("s"), on: &state) == [
                 .applyQuery(.pods, PaneQuery(sort: SortOrder(column: 0, isAscending: false)))
             ])
-        _ = press(.right, .character("l"), on: &state)
+        _ = press(.right, .right, on: &state)
         #expect(press(.character("s"), on: &state) == [.applyQuery(.pods, PaneQuery(sort: SortOrder(column: 2)))])
-        _ = press(.character("l"), .character("l"), .character("l"), .character("l"), on: &state)
+        _ = press(.right, .right, .right, .right, on: &state)
         #expect(state.focusedPane.selectedColumn == SamplePods.columns.count - 1)
     }
 

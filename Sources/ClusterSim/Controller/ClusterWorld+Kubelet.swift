@@ -128,7 +128,7 @@ extension ClusterWorld {
         return limits
     }
 
-    private func defaultDemand(_ resources: ResourceRequirements) -> ContainerDemand {
+    func defaultDemand(_ resources: ResourceRequirements) -> ContainerDemand {
         let memory =
             Double(
                 resources.memoryRequestBytes ?? resources.memoryLimitBytes.map { $0 / 2 }

@@ -1,3 +1,5 @@
+import ClusterModel
+
 /// Something `reduce` asks the UI loop to do.
 public enum AppEffect: Hashable, Sendable {
     case quit
@@ -12,4 +14,10 @@ public enum AppEffect: Hashable, Sendable {
     case requestRunbook(Action, PaneID, row: Int)
     /// Swap in the cluster data the feed has waiting and report each pane's counts.
     case refreshCluster
+    /// Find the pod (and container) of a pane's row for its log; report `logSubjectResolved`.
+    case resolveLogSubject(PaneID, row: Int)
+    /// Start streaming a log; report `logLinesReceived` and `logStreamEnded` for `stream`.
+    case openLogStream(Int, LogRequest)
+    /// Stop a log stream (its view closed or changed to another run).
+    case closeLogStream(Int)
 }

@@ -1,3 +1,5 @@
+import ClusterModel
+
 /// Something that happened, for `reduce` to act on.
 public enum AppEvent: Hashable, Sendable {
     case keyPressed(Key)
@@ -15,4 +17,10 @@ public enum AppEvent: Hashable, Sendable {
     case detailUnavailable(reason: String)
     /// `switchNamespace` or `switchContext` could not connect; the console stays on what it watched and says why.
     case switchFailed(reason: String)
+    /// The pod (and perhaps container) of the row whose log was asked for.
+    case logSubjectResolved(LogSubject)
+    /// Lines a log stream received, oldest first.
+    case logLinesReceived(stream: Int, [LogLine])
+    /// A log stream ended: the log is complete, or `failure` says why not.
+    case logStreamEnded(stream: Int, failure: String?)
 }

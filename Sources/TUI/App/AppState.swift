@@ -14,6 +14,8 @@ public struct AppState: Hashable, Sendable {
     public var detailScrollOffset: Int = 0
     /// The clocks as of the last tick; rendering reads the time here, never from the system.
     public var time = ConsoleTime.unset
+    /// The log view and the container picker.
+    public var logs = LogsState()
 
     public init(size: Size, keymap: Keymap = .defaults, panes: [PaneID: PaneState], focus: PaneID = .signals) {
         self.size = size
@@ -41,6 +43,8 @@ public struct AppState: Hashable, Sendable {
         switch mode {
         case .help: .help
         case .detail: .detail
+        case .log: .log
+        case .chooseContainer: .containerPicker
         default: .table
         }
     }

@@ -30,6 +30,10 @@ public struct ConsoleView {
             detail.scrollOffset = state.detailScrollOffset
             detail.render(in: layout.body, on: &screen)
         }
+        if let log = state.logs.view, state.isShowingLog { LogView(state: log).render(in: layout.body, on: &screen) }
+        if let picker = state.logs.picker, state.isChoosingContainer {
+            ContainerPickerView(picker: picker).render(in: layout.body, on: &screen)
+        }
         renderFooter(in: layout.footer, on: &screen)
         renderOverlay(in: layout.body, on: &screen)
         return screen
@@ -66,6 +70,8 @@ public struct ConsoleView {
             PromptLine(prefix: "/", text: text).render(in: rect, on: &screen)
         case .command(let text):
             PromptLine(prefix: ":", text: text).render(in: rect, on: &screen)
+        case .log where state.logs.view?.searchInput != nil:
+            PromptLine(prefix: "/", text: state.logs.view?.searchInput ?? "").render(in: rect, on: &screen)
         default:
             FooterBar(
                 keymap: state.keymap, context: state.keyContext, message: state.message?.text,

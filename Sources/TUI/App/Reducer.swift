@@ -24,6 +24,8 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [AppEffect] {
     case .switchFailed(let reason):
         state.message = StatusMessage(reason, isError: true)
         return []
+    case .logSubjectResolved, .logLinesReceived, .logStreamEnded:
+        return reduceLog(event, &state)
     case .rowsChanged(let pane, let rowCount, let totalCount, let cursor):
         guard var paneState = state.panes[pane] else { return [] }
         paneState.rowCount = max(0, rowCount)
@@ -45,7 +47,9 @@ private func keyPressed(_ key: Key, _ state: inout AppState) -> [AppEffect] {
         if key == .character("y") || key == .character("Y") { return [.quit] }
         state.mode = state.underlyingMode
         return []
-    case .normal, .help, .detail:
+    case .log where state.logs.view?.searchInput != nil:
+        return logSearchKey(key, &state)
+    case .normal, .help, .detail, .log, .chooseContainer:
         state.message = nil
         switch state.keymap.resolve(key, in: state.keyContext) {
         case .action(let action):
@@ -72,6 +76,12 @@ private func perform(_ action: Action, _ state: inout AppState) -> [AppEffect] {
         state.underlyingMode = state.mode
         state.mode = .confirmQuit
         return []
+    case (.log, _):
+        return performInLog(action, &state)
+    case (.chooseContainer, _):
+        return performInPicker(action, &state)
+    case (.detail(let pane, let row), .openLog):
+        return [.resolveLogSubject(pane, row: row)]
     case (.detail, .back):
         state.mode = .normal
         state.detailScrollOffset = 0
@@ -113,6 +123,11 @@ private func performInTable(_ action: Action, _ state: inout AppState) -> [AppEf
     case .back:
         return state.clearFilter()
     case .help, .quit:
+        break
+    case .openLog:
+        guard state.focusedPane.rowCount > 0 else { return [] }
+        return [.resolveLogSubject(state.focus, row: state.focusedPane.cursor)]
+    case .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose:
         break
     case .raiseMemory, .cordon, .uncordon, .drain, .rolloutRestart, .deletePod:
         guard state.focusedPane.rowCount > 0 else { return [] }

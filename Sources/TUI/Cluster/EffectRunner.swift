@@ -24,6 +24,7 @@ public final class EffectRunner {
     private var feedTask: Task<Void, Never>?
     private var status: ConnectionStatus
     private var detailTarget: DetailTarget?
+    private lazy var logStreams = LogStreams(inbox: inbox)
 
     /// - Parameter simulatedTime: the simulator's time in a demo; `nil` for a real cluster, whose time each
     ///   connection learns from the API server's responses.
@@ -68,6 +69,7 @@ public final class EffectRunner {
 
     /// Stops the feed and the connection (the connection closes in the background).
     public func disconnect() {
+        logStreams.closeAll()
         feedTask?.cancel()
         feedTask = nil
         if let connection { Task.detached { await connection.stop() } }
@@ -91,6 +93,16 @@ public final class EffectRunner {
             return reconnect(namespace: namespace, context: status.context)
         case .switchContext(let context):
             return reconnect(namespace: status.namespace, context: context)
+        case .resolveLogSubject(let pane, let row):
+            return console.logSubject(pane: pane, row: row).map { [.logSubjectResolved($0)] }
+                ?? [.messagePosted(StatusMessage("No log for this row: choose a pod or a container", isError: true))]
+        case .openLogStream(let stream, let request):
+            guard let connection else { return [.logStreamEnded(stream: stream, failure: "Not connected")] }
+            logStreams.open(stream, request, connection: connection)
+            return []
+        case .closeLogStream(let stream):
+            logStreams.close(stream)
+            return []
         case .requestRunbook(let action, let pane, let row):
             logger.info("runbook \(action.name) requested on \(pane.title) row \(row)")
             return [.messagePosted(StatusMessage("Runbook '\(action.name)' is not available yet", isError: true))]

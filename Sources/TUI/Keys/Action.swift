@@ -6,6 +6,8 @@ public enum Action: Hashable, Sendable {
     case pane(Int)
     case filter, command, sort, detail, back, help, quit
     case raiseMemory, cordon, uncordon, drain, rolloutRestart, deletePod
+    /// The log view: open a container's log, switch to its previous run, follow, wrap, search, choose a container.
+    case openLog, previousLog, follow, wrap, search, nextMatch, previousMatch, choose
 
     /// Every action, in help order.
     public static let all: [Action] = [
@@ -13,6 +15,7 @@ public enum Action: Hashable, Sendable {
         .nextPane, .previousPane, .pane(1), .pane(2), .pane(3), .pane(4), .pane(5),
         .filter, .command, .sort, .detail, .back, .help, .quit,
         .raiseMemory, .cordon, .uncordon, .drain, .rolloutRestart, .deletePod,
+        .openLog, .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose,
     ]
 
     /// The name used in `keys.yaml`: `moveDown`, `pane3`, `rolloutRestart`.
@@ -42,6 +45,14 @@ public enum Action: Hashable, Sendable {
         case .drain: "drain"
         case .rolloutRestart: "rolloutRestart"
         case .deletePod: "deletePod"
+        case .openLog: "openLog"
+        case .previousLog: "previousLog"
+        case .follow: "follow"
+        case .wrap: "wrap"
+        case .search: "search"
+        case .nextMatch: "nextMatch"
+        case .previousMatch: "previousMatch"
+        case .choose: "choose"
         }
     }
 

@@ -4,6 +4,7 @@ public enum KeyGroup: String, CaseIterable, Hashable, Sendable {
     case panes = "Panes"
     case console = "Console"
     case runbooks = "Runbooks"
+    case logs = "Logs"
 }
 
 /// One action with its keys and how it is explained.
