@@ -26,6 +26,9 @@ extension Keymap {
         KeyBinding(.pane(4), keys: [.character("4")], description: "Restarts pane", group: .panes, contexts: .table),
         KeyBinding(.pane(5), keys: [.character("5")], description: "Timeline pane", group: .panes, contexts: .table),
         KeyBinding(
+            .pane(6), keys: [.character("6")], description: "Workloads pane (rollouts, revisions)", group: .panes,
+            contexts: .table),
+        KeyBinding(
             .filter, keys: [.character("/")], description: "Filter rows (text, ns:NAME, node:NAME)", hint: "filter",
             group: .console, contexts: .table),
         KeyBinding(
