@@ -11,6 +11,7 @@ public struct ClusterConsole {
     public var pods = ClusterPanes.pods()
     public var restarts = ClusterPanes.restarts()
     public var timeline = ClusterPanes.timeline()
+    public var workloads = ClusterPanes.workloads()
     /// The latest data, for the detail view.
     public private(set) var data: ClusterData?
     public var usage = UsageHistory()
@@ -29,7 +30,10 @@ public struct ClusterConsole {
 
     /// The panes as providers for `ConsoleView`.
     public var providers: [PaneID: any PaneProvider] {
-        [.signals: signals, .nodes: nodes, .pods: pods, .restarts: restarts, .timeline: timeline]
+        [
+            .signals: signals, .nodes: nodes, .pods: pods, .restarts: restarts, .timeline: timeline,
+            .workloads: workloads,
+        ]
     }
 
     func provider(for pane: PaneID) -> any PaneProvider {
@@ -58,6 +62,7 @@ public struct ClusterConsole {
         swap(&pods, .pods, rows.pods, search: rows.podSearch)
         swap(&restarts, .restarts, rows.restarts)
         swap(&timeline, .timeline, rows.timeline)
+        swap(&workloads, .workloads, rows.workloads)
         return events
     }
 
@@ -69,6 +74,7 @@ public struct ClusterConsole {
         case .pods: pods.apply(query)
         case .restarts: restarts.apply(query)
         case .timeline: timeline.apply(query)
+        case .workloads: workloads.apply(query)
         }
         let provider = self.provider(for: pane)
         return [.rowsChanged(pane, rowCount: provider.rowCount, totalCount: provider.totalCount, cursor: 0)]
@@ -83,6 +89,7 @@ public struct ClusterConsole {
             restarts.row(at: row).map { .pod(ObjectKey(namespace: $0.container.namespace, name: $0.container.pod)) }
         case .signals: signals.row(at: row).flatMap { DetailTarget(subject: $0.observation.subject) }
         case .timeline: timeline.row(at: row).flatMap { DetailTarget(subject: $0.observation.subject) }
+        case .workloads: workloads.row(at: row).map { .workload($0.status.owner) }
         }
     }
 

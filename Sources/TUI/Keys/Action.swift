@@ -2,7 +2,7 @@
 public enum Action: Hashable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom, left, right
     case nextPane, previousPane
-    /// Jump to pane 1...5.
+    /// Jump to pane 1...6.
     case pane(Int)
     case filter, command, sort, detail, back, help, quit
     case raiseMemory, cordon, uncordon, drain, rolloutRestart, deletePod
@@ -12,7 +12,7 @@ public enum Action: Hashable, Sendable {
     /// Every action, in help order.
     public static let all: [Action] = [
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .left, .right,
-        .nextPane, .previousPane, .pane(1), .pane(2), .pane(3), .pane(4), .pane(5),
+        .nextPane, .previousPane, .pane(1), .pane(2), .pane(3), .pane(4), .pane(5), .pane(6),
         .filter, .command, .sort, .detail, .back, .help, .quit,
         .raiseMemory, .cordon, .uncordon, .drain, .rolloutRestart, .deletePod,
         .openLog, .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose,

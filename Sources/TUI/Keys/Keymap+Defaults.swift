@@ -31,6 +31,9 @@ extension Keymap {
             KeyBinding(
                 .pane(5), keys: [.character("5")], description: "Timeline pane", group: .panes, contexts: .table),
             KeyBinding(
+                .pane(6), keys: [.character("6")], description: "Workloads pane (rollouts, revisions)", group: .panes,
+                contexts: .table),
+            KeyBinding(
                 .filter, keys: [.character("/")], description: "Filter rows (text, ns:NAME, node:NAME)", hint: "filter",
                 group: .console, contexts: .table),
             KeyBinding(

@@ -129,7 +129,9 @@ enum SampleCluster {
     static var data: ClusterData {
         ClusterData(
             snapshot: ClusterSnapshot(
-                nodes: nodes, pods: pods, events: events,
+                nodes: nodes, pods: pods, events: events, workloads: SampleWorkloads.workloads,
+                jobs: SampleWorkloads.jobs, cronJobs: [SampleWorkloads.cronJob],
+                controllerRevisions: SampleWorkloads.revisions,
                 health: ConnectionHealth(lastContact: ago(1), syncedResources: Set(ResourceKind.watched.map(\.plural)))),
             observations: observations, timeline: observations.sorted { $0.firstSeen < $1.firstSeen }, metrics: metrics,
             now: now)
