@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "TUI",
             dependencies: [
-                "CNcurses", "ClusterModel", "Timeline", .product(name: "Yams", package: "Yams"),
+                "CNcurses", "ClusterModel", "Timeline", "Runbooks", .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
@@ -80,11 +80,13 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["ClusterSim"], path: "Tests/TestSupport"),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "TestSupport"]),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "TestSupport"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "ClusterModel", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "TUITests", dependencies: ["TUI", "ClusterModel", "ClusterSim", "Runbooks", "TestSupport"],
+            exclude: ["Snapshots"]),
         .testTarget(name: "RunbooksTests", dependencies: ["Runbooks", "ClusterModel", "TestSupport"]),
         .testTarget(
             name: "IntegrationTests", dependencies: ["ClusterModel", "ClusterSim", "Runbooks", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TUI", "firebreak", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TUI", "Runbooks", "firebreak", "TestSupport"]),
         .executableTarget(name: "journal-writer", dependencies: ["Timeline"], path: "Tests/JournalWriter"),
         .testTarget(
             name: "TimelineTests",

@@ -34,6 +34,9 @@ public struct ConsoleView {
         if let picker = state.logs.picker, state.isChoosingContainer {
             ContainerPickerView(picker: picker).render(in: layout.body, on: &screen)
         }
+        if let panel = state.runbook, state.mode == .runbook {
+            RunbookPanelView(panel: panel).render(in: layout.body, on: &screen)
+        }
         renderFooter(in: layout.footer, on: &screen)
         renderOverlay(in: layout.body, on: &screen)
         return screen
@@ -72,6 +75,11 @@ public struct ConsoleView {
             PromptLine(prefix: ":", text: text).render(in: rect, on: &screen)
         case .log where state.logs.view?.searchInput != nil:
             PromptLine(prefix: "/", text: state.logs.view?.searchInput ?? "").render(in: rect, on: &screen)
+        case .runbook:
+            FooterBar(
+                keymap: Keymap(bindings: []), context: .table, message: state.message?.text,
+                isError: state.message?.isError ?? false
+            ).render(in: rect, on: &screen)
         default:
             FooterBar(
                 keymap: state.keymap, context: state.keyContext, message: state.message?.text,

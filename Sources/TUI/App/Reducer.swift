@@ -26,6 +26,9 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [AppEffect] {
         return []
     case .logSubjectResolved, .logLinesReceived, .logStreamEnded:
         return reduceLog(event, &state)
+    case .runbookStarted, .runbookRefused, .runbookProgressed, .runbookConfirmationRequested, .runbookRollbackOffered,
+        .runbookFinished, .runbookAccessChecked:
+        return reduceRunbook(event, &state)
     case .rowsChanged(let pane, let rowCount, let totalCount, let cursor):
         guard var paneState = state.panes[pane] else { return [] }
         paneState.rowCount = max(0, rowCount)
@@ -49,6 +52,8 @@ private func keyPressed(_ key: Key, _ state: inout AppState) -> [AppEffect] {
         return []
     case .log where state.logs.view?.searchInput != nil:
         return logSearchKey(key, &state)
+    case .runbook:
+        return runbookKey(key, &state)
     case .normal, .help, .detail, .log, .chooseContainer:
         state.message = nil
         switch state.keymap.resolve(key, in: state.keyContext) {
@@ -129,9 +134,12 @@ private func performInTable(_ action: Action, _ state: inout AppState) -> [AppEf
         return [.resolveLogSubject(state.focus, row: state.focusedPane.cursor)]
     case .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose:
         break
-    case .raiseMemory, .cordon, .uncordon, .drain, .rolloutRestart, .deletePod:
-        guard state.focusedPane.rowCount > 0 else { return [] }
-        return [.requestRunbook(action, state.focus, row: state.focusedPane.cursor)]
+    case .runbook(let id):
+        guard state.focusedPane.rowCount > 0 else {
+            state.message = StatusMessage("Runbook '\(id)': select a row first", isError: true)
+            return []
+        }
+        return [.requestRunbook(id, state.focus, row: state.focusedPane.cursor)]
     }
     return []
 }

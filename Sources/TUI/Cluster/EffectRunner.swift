@@ -1,6 +1,7 @@
 import ClusterModel
 import Foundation
 import Logging
+import Runbooks
 
 /// Carries out what `reduce` asks of the cluster console, on the UI loop: it connects to the cluster (again, for
 /// `:ns` and `:ctx`), swaps in the feed's rows, applies queries and chooses what the detail view shows. Every
@@ -25,14 +26,20 @@ public final class EffectRunner {
     private var status: ConnectionStatus
     private var detailTarget: DetailTarget?
     private lazy var logStreams = LogStreams(inbox: inbox)
+    private let runbooks: RunbookRunner
 
-    /// - Parameter simulatedTime: the simulator's time in a demo; `nil` for a real cluster, whose time each
-    ///   connection learns from the API server's responses.
+    /// - Parameters:
+    ///   - simulatedTime: the simulator's time in a demo; `nil` for a real cluster, whose time each connection
+    ///     learns from the API server's responses.
+    ///   - runbooks: the runbooks the keys and `:runbook` run; `recorder` records their actions.
     public init(
         kubeconfigPath: String?, isReadOnly: Bool, metricsInterval: Duration,
-        simulatedTime: (@Sendable () -> Date)?, inbox: EventInbox,
+        simulatedTime: (@Sendable () -> Date)?, inbox: EventInbox, runbooks: RunbookCatalog = RunbookCatalog(),
+        recorder: any ActionRecorder = ActionLog(directory: ActionLog.defaultDirectory()),
         logger: Logger = Logger(label: "firebreak.console")
     ) {
+        self.runbooks = RunbookRunner(
+            catalog: runbooks, recorder: recorder, isReadOnly: isReadOnly, inbox: inbox, logger: logger)
         self.kubeconfigPath = kubeconfigPath
         self.metricsInterval = metricsInterval
         self.simulatedTime = simulatedTime
@@ -70,6 +77,7 @@ public final class EffectRunner {
     /// Stops the feed and the connection (the connection closes in the background).
     public func disconnect() {
         logStreams.closeAll()
+        runbooks.cancelChecks()
         feedTask?.cancel()
         feedTask = nil
         if let connection { Task.detached { await connection.stop() } }
@@ -103,9 +111,17 @@ public final class EffectRunner {
         case .closeLogStream(let stream):
             logStreams.close(stream)
             return []
-        case .requestRunbook(let action, let pane, let row):
-            logger.info("runbook \(action.name) requested on \(pane.title) row \(row)")
-            return [.messagePosted(StatusMessage("Runbook '\(action.name)' is not available yet", isError: true))]
+        case .requestRunbook(let id, let pane, let row):
+            return runbooks.request(
+                id, target: console.runbookTarget(pane: pane, row: row), state: state, connection: connection,
+                context: status.context, clock: clock)
+        case .runRunbook(let id, let target, let settings):
+            return runbooks.request(
+                id, target: target, settings: settings, state: state, connection: connection,
+                context: status.context, clock: clock)
+        case .answerRunbook(let action, let answer):
+            runbooks.answer(action, answer)
+            return []
         }
     }
 
@@ -123,7 +139,21 @@ public final class EffectRunner {
         status.problem = problem
         let header = status.header(wallClock: state.time.wall, clusterClock: state.time.cluster)
         let detail = state.isShowingDetail ? detailTarget.map(console.detail(for:)) : nil
-        return ConsoleView(state: state, header: header, providers: console.providers, detail: detail).render()
+        return ConsoleView(state: withRunbookKeys(state), header: header, providers: console.providers, detail: detail)
+            .render()
+    }
+
+    /// `state` with the runbook keys that cannot run on the selected row disabled, each with its reason (so the
+    /// footer offers only the keys that fit and help says why the others do not); starts the permission checks
+    /// for a newly selected row.
+    private func withRunbookKeys(_ state: AppState) -> AppState {
+        let pane = state.focusedPane
+        let target = pane.rowCount > 0 ? console.runbookTarget(pane: state.focus, row: pane.cursor) : nil
+        runbooks.checkAccess(
+            for: target, state: state, connection: connection, context: status.context, clock: clock)
+        var shown = state
+        shown.keymap = state.keymap.disablingRunbooks(runbooks.disabledReasons(for: target, state: state))
+        return shown
     }
 
     private func reconnect(namespace: String?, context: String) -> [AppEvent] {

@@ -1,0 +1,52 @@
+import ClusterModel
+import Runbooks
+
+/// The console's side of a runbook action: progress and questions go to the UI loop as events; the engine waits
+/// for the answers the panel sends back (`RunbookAnswers`).
+struct PanelConversation: RunbookConversation {
+    let action: Int
+    let inbox: EventInbox
+    let answers: RunbookAnswers
+
+    func confirm(_ preview: RunbookPreview, context: String) async -> ConfirmationAnswer {
+        inbox.post(.runbookConfirmationRequested(action: action))
+        guard case .confirmation(let answer) = await answers.wait(for: action) else { return .declined }
+        return answer
+    }
+
+    func offerRollback(_ reason: String, writes: [KubeWrite]) async -> Bool {
+        inbox.post(.runbookRollbackOffered(action: action, reason: reason))
+        guard case .rollback(let accepted) = await answers.wait(for: action) else { return false }
+        return accepted
+    }
+
+    func report(_ progress: RunbookProgress) {
+        guard let update = RunbookUpdate(progress) else { return }
+        inbox.post(.runbookProgressed(action: action, update))
+    }
+}
+
+/// Answers from the panel to the engines waiting for them, by action; an answer that arrives before the question
+/// (Esc while the dry run still runs) is kept for it.
+actor RunbookAnswers {
+    private var waiting: [Int: CheckedContinuation<RunbookAnswer, Never>] = [:]
+    private var early: [Int: RunbookAnswer] = [:]
+
+    func wait(for action: Int) async -> RunbookAnswer {
+        if let answer = early.removeValue(forKey: action) { return answer }
+        return await withCheckedContinuation { waiting[action] = $0 }
+    }
+
+    func answer(_ action: Int, _ answer: RunbookAnswer) {
+        if let continuation = waiting.removeValue(forKey: action) {
+            continuation.resume(returning: answer)
+        } else {
+            early[action] = answer
+        }
+    }
+
+    /// The action ended: an answer it never asked for is dropped.
+    func finish(_ action: Int) {
+        early[action] = nil
+    }
+}
