@@ -8,8 +8,8 @@ import Testing
 /// Runbook keys come from the runbook files and are offered only where they fit.
 @Suite struct RunbookKeysTests {
     @Test(arguments: [
-        ("m", "raise-memory-limit"), ("p", "raise-cpu-limit"), ("M", "resize-pod-memory"), ("r", "rollout-restart"),
-        ("x", "delete-pod"), ("S", "scale"), ("z", "suspend-cronjob"),
+        ("m", "raise-memory-limit"), ("p", "raise-cpu-limit"), ("R", "resize-pod-memory"), ("r", "rollout-restart"),
+        ("x", "delete-pod"), ("S", "scale"), ("P", "suspend-cronjob"),
     ])
     func everyBuiltInRunbookKeyIsBound(key: Character, id: String) {
         #expect(SampleRunbooks.keymap.resolve(.character(key), in: .table) == .action(.runbook(id)))
