@@ -8,6 +8,8 @@ public enum Action: Hashable, Sendable {
     case raiseMemory, cordon, uncordon, drain, rolloutRestart, deletePod
     /// The log view: open a container's log, switch to its previous run, follow, wrap, search, choose a container.
     case openLog, previousLog, follow, wrap, search, nextMatch, previousMatch, choose
+    /// The incident journal: open an incident, add a note, set milestones, show hidden timeline entries.
+    case openIncident, note, milestones, toggleHidden
 
     /// Every action, in help order.
     public static let all: [Action] = [
@@ -16,6 +18,7 @@ public enum Action: Hashable, Sendable {
         .filter, .command, .sort, .detail, .back, .help, .quit,
         .raiseMemory, .cordon, .uncordon, .drain, .rolloutRestart, .deletePod,
         .openLog, .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose,
+        .openIncident, .note, .milestones, .toggleHidden,
     ]
 
     /// The name used in `keys.yaml`: `moveDown`, `pane3`, `rolloutRestart`.
@@ -53,6 +56,10 @@ public enum Action: Hashable, Sendable {
         case .nextMatch: "nextMatch"
         case .previousMatch: "previousMatch"
         case .choose: "choose"
+        case .openIncident: "openIncident"
+        case .note: "note"
+        case .milestones: "milestones"
+        case .toggleHidden: "toggleHidden"
         }
     }
 
