@@ -69,9 +69,10 @@ public struct ConsoleView {
             prompt.render(in: rect, on: &screen)
             return
         }
+        let offer = state.keyContext == .table ? JournalOverlay.offer(state.journal) : nil
         FooterBar(
-            keymap: state.keymap, context: state.keyContext, message: state.message?.text,
-            isError: state.message?.isError ?? false
+            keymap: state.keymap, context: state.keyContext, message: state.message?.text ?? offer,
+            isError: state.message?.isError ?? (offer != nil)
         ).render(in: rect, on: &screen)
     }
 

@@ -2,8 +2,6 @@ import Timeline
 
 /// What the console is asking about the journal while it holds the keyboard.
 public enum JournalMode: Hashable, Sendable {
-    /// A critical signal appeared and no incident is open: open one (titled `suggestedTitle`)?
-    case offerIncident(suggestedTitle: String)
     /// Typing the new incident's title.
     case incidentTitle(String)
     /// Typing a note for the current incident.

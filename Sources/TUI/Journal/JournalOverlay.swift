@@ -13,21 +13,18 @@ enum JournalOverlay {
                 prefix:
                     "\(journal.milestones[safe: cursor]?.milestone.title.capitalizedFirst ?? "Milestone") at (UTC): ",
                 text: text)
-        case .offerIncident, .milestones: nil
+        case .milestones: nil
         }
+    }
+
+    /// The footer's offer to open an incident, shown while no other message is.
+    static func offer(_ journal: JournalState) -> String? {
+        journal.offer.map { "Critical: \($0) · press I to open an incident" }
     }
 
     /// The box drawn over the panes, if the mode has one.
     static func modal(for mode: JournalMode, journal: JournalState) -> Modal? {
         switch mode {
-        case .offerIncident(let title):
-            Modal(
-                title: "Critical signal",
-                lines: [
-                    StyledLine(title), StyledLine(""),
-                    StyledLine("Open an incident to record what is seen, done and said?"), StyledLine(""),
-                    StyledLine("y open an incident   n not now", role: .footerKey),
-                ])
         case .milestones(let cursor), .milestoneTime(let cursor, _):
             milestones(journal, cursor: cursor)
         case .incidentTitle, .note: nil

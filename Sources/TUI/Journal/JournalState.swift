@@ -10,7 +10,10 @@ public struct JournalState: Hashable, Sendable {
     public var unavailable: String?
     /// Each milestone as set, or as Firebreak proposes it, in order.
     public var milestones: [MilestoneLine] = MilestoneLine.unset
-    /// True once the console has offered to open an incident on a critical signal (it asks once a session).
+    /// The title the console suggests for an incident, offered in the footer since a critical signal showed while
+    /// none was open; `I` starts from it.
+    public var offer: String?
+    /// True once the console has offered to open an incident on a critical signal (it offers once a session).
     public var hasOfferedIncident = false
     /// The Timeline pane shows hidden entries too.
     public var showsHidden = false

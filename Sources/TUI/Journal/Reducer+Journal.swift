@@ -10,7 +10,7 @@ func performJournalAction(_ action: Action, _ state: inout AppState) -> [AppEffe
             state.message = StatusMessage("The incident journal is unavailable: \(unavailable)", isError: true)
             return []
         }
-        state.mode = .journal(.incidentTitle(""))
+        state.mode = .journal(.incidentTitle(journal.offer ?? ""))
     case .note:
         if let refusal = journal.refusal { return refuse(refusal, &state) }
         state.mode = .journal(.note(""))
@@ -32,17 +32,6 @@ func performJournalAction(_ action: Action, _ state: inout AppState) -> [AppEffe
 /// A key pressed while the journal holds the keyboard (a prompt, the offer or the milestones list).
 func journalKey(_ key: Key, _ mode: JournalMode, _ state: inout AppState) -> [AppEffect] {
     switch mode {
-    case .offerIncident(let title):
-        switch key {
-        case .character("y"), .character("Y"), .character("I"), .enter:
-            state.mode = .journal(.incidentTitle(title))
-        case .character("n"), .character("N"), .escape:
-            state.mode = .normal
-            state.message = StatusMessage("No incident opened: press I to open one later")
-        default:
-            break
-        }
-        return []
     case .incidentTitle(let text):
         guard let title = typed(key, text, &state, mode: { .incidentTitle($0) }) else { return [] }
         guard !title.isEmpty else { return refuse("An incident needs a title", &state) }
@@ -70,16 +59,16 @@ func reduceJournal(_ event: JournalEvent, _ state: inout AppState) -> [AppEffect
     case .incidentChanged(let incident, let milestones):
         state.journal.incident = incident
         state.journal.milestones = milestones
+        if incident != nil { state.journal.offer = nil }
     case .unavailable(let reason):
         state.journal.unavailable = reason
     case .entriesChanged:
         return [.journal(.refresh(showsHidden: state.journal.showsHidden))]
     case .criticalSeen(let title):
         let journal = state.journal
-        guard !journal.hasOfferedIncident, journal.incident == nil, journal.unavailable == nil, state.mode == .normal
-        else { return [] }
+        guard !journal.hasOfferedIncident, journal.incident == nil, journal.unavailable == nil else { return [] }
         state.journal.hasOfferedIncident = true
-        state.mode = .journal(.offerIncident(suggestedTitle: title))
+        state.journal.offer = title
     case .written(let text, let isError):
         state.message = StatusMessage(text, isError: isError)
     }

@@ -114,29 +114,33 @@ import Timeline
         #expect(state.message?.text == "'9h05' is not a time: type HH:MM or HH:MM:SS (UTC)")
     }
 
-    @Test func theFirstCriticalSignalOffersAnIncidentOnce() {
-        var state = state(incident: false)
-        _ = reduce(&state, .journal(.criticalSeen(suggestedTitle: "OOMKilled: kube-system/coredns")))
-        #expect(state.mode == .journal(.offerIncident(suggestedTitle: "OOMKilled: kube-system/coredns")))
-        _ = press(.character("n"), on: &state)
-        #expect(state.mode == .normal)
-        _ = reduce(&state, .journal(.criticalSeen(suggestedTitle: "OOMKilled: again")))
-        #expect(state.mode == .normal, "asked once a session")
-    }
-
-    @Test func acceptingTheOfferPrefillsTheTitle() {
-        var state = state(incident: false)
-        _ = reduce(&state, .journal(.criticalSeen(suggestedTitle: "OOMKilled: kube-system/coredns")))
-        _ = press(.character("y"), on: &state)
-        #expect(press(.enter, on: &state) == [.journal(.openIncident(title: "OOMKilled: kube-system/coredns"))])
-    }
-
-    @Test func noOfferWhileTheUserIsTyping() {
+    @Test func theFirstCriticalSignalOffersAnIncidentOnceWithoutTakingTheKeyboard() {
         var state = state(incident: false)
         _ = press(.character("/"), on: &state)
+        _ = reduce(&state, .journal(.criticalSeen(suggestedTitle: "OOMKilled: kube-system/coredns")))
+        #expect(state.mode == .filter(""), "typing goes on")
+        #expect(state.journal.offer == "OOMKilled: kube-system/coredns")
+        _ = reduce(&state, .journal(.criticalSeen(suggestedTitle: "OOMKilled: again")))
+        #expect(state.journal.offer == "OOMKilled: kube-system/coredns", "offered once a session")
+    }
+
+    @Test func capitalIStartsFromTheOfferedTitleAndOpeningClearsTheOffer() {
+        var state = state(incident: false)
+        _ = reduce(&state, .journal(.criticalSeen(suggestedTitle: "OOMKilled: kube-system/coredns")))
+        _ = press(.character("I"), on: &state)
+        #expect(press(.enter, on: &state) == [.journal(.openIncident(title: "OOMKilled: kube-system/coredns"))])
+        _ = reduce(
+            &state,
+            .journal(
+                .incidentChanged(IncidentLine(shortID: "1", title: "t", context: "c"), milestones: MilestoneLine.unset))
+        )
+        #expect(state.journal.offer == nil)
+    }
+
+    @Test func noOfferWhileAnIncidentIsOpen() {
+        var state = state()
         _ = reduce(&state, .journal(.criticalSeen(suggestedTitle: "OOMKilled: x")))
-        #expect(state.mode == .filter(""))
-        #expect(!state.journal.hasOfferedIncident)
+        #expect(state.journal.offer == nil)
     }
 
     @Test func newEntriesRefreshTheTimelineWithTheHiddenChoice() {

@@ -24,7 +24,7 @@ import Testing
         state.journal = JournalState()
         _ = reduce(&state, .journal(.criticalSeen(suggestedTitle: "OOMKilled: kube-system/coredns-7db6d8ff4d-x2k9p")))
         try expectSnapshot(render(console, state), named: "journal-offer-80x24")
-        _ = reduce(&state, .keyPressed(.character("y")))
+        _ = reduce(&state, .keyPressed(.character("I")))
         try expectSnapshot(render(console, state), named: "journal-title-prompt-80x24")
     }
 
