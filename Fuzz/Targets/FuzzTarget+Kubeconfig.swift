@@ -75,8 +75,9 @@ extension FuzzTarget {
         return found
     }
 
-    /// The secret values a file holds that are long enough to recognise and appear nowhere else in it (so finding
-    /// one in a message means the message shows the secret, not a name that happens to contain it).
+    /// The secret values the file and the workspace hold (tokens, decoded client keys, the token and key files) that
+    /// are long enough to recognise and appear in no other scalar of the file: finding one in a message then means the
+    /// message shows the secret, not a name that happens to contain it.
     static func secrets(in scalars: [(key: String?, value: String)], besides path: String) -> [String] {
         var candidates = KubeconfigWorkspace.fileSecrets
         for (key, value) in scalars {
@@ -87,7 +88,7 @@ extension FuzzTarget {
         }
         return candidates.filter { secret in
             secret.count >= 8 && !path.contains(secret)
-                && scalars.filter { $0.value.contains(secret) }.count <= (candidates.contains(secret) ? 1 : 0)
+                && !scalars.contains { $0.key != "token" && $0.value.contains(secret) }
         }
     }
 }
