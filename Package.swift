@@ -81,7 +81,8 @@ let package = Package(
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "TestSupport"]),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "TestSupport"]),
         .testTarget(
-            name: "TUITests", dependencies: ["TUI", "ClusterModel", "ClusterSim", "Runbooks", "TestSupport"],
+            name: "TUITests",
+            dependencies: ["TUI", "ClusterModel", "ClusterSim", "Runbooks", "Timeline", "TestSupport"],
             exclude: ["Snapshots"]),
         .testTarget(name: "RunbooksTests", dependencies: ["Runbooks", "ClusterModel", "TestSupport"]),
         .testTarget(

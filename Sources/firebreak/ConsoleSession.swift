@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Runbooks
 import TUI
+import Timeline
 
 /// One run of the console: the UI loop on the main thread, with the TUI's `EffectRunner` carrying out its
 /// effects (the cluster connection and feed run in background tasks that only post to the loop's inbox).
@@ -22,7 +23,8 @@ final class ConsoleSession {
         runbooks = RunbookDirectories.catalog()
         effects = EffectRunner(
             kubeconfigPath: options.kubeconfigPath, isReadOnly: options.isReadOnly,
-            metricsInterval: options.metricsInterval, simulatedTime: simulatedTime, inbox: inbox, runbooks: runbooks,
+            metricsInterval: options.metricsInterval, simulatedTime: simulatedTime,
+            stateDirectory: StateDirectory.resolve(explicit: options.stateDirectory), inbox: inbox, runbooks: runbooks,
             recorder: ActionLog(directory: ActionLog.defaultDirectory()), logger: logger)
     }
 

@@ -26,4 +26,6 @@ public enum AppEffect: Hashable, Sendable {
     case openLogStream(Int, LogRequest)
     /// Stop a log stream (its view closed or changed to another run).
     case closeLogStream(Int)
+    /// Something for the incident journal; answered with `AppEvent.journal`.
+    case journal(JournalEffect)
 }

@@ -38,4 +38,6 @@ public enum AppEvent: Hashable, Sendable {
     case runbookFinished(action: Int, actionID: String?, status: RunbookResult.Status, message: String)
     /// Whether a runbook may run on a row, as the permission checks found before any key was pressed.
     case runbookAccessChecked(RunbookAccessKey, RunbookAvailability)
+    /// What the incident journal reports.
+    case journal(JournalEvent)
 }

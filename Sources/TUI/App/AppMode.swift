@@ -17,6 +17,8 @@ public enum AppMode: Hashable, Sendable {
     case chooseContainer
     /// The runbook panel (`AppState.runbook`).
     case runbook
+    /// A journal prompt, offer or list (`JournalMode`).
+    case journal(JournalMode)
 
     var isHelp: Bool {
         if case .help = self { return true }

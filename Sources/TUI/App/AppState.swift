@@ -22,6 +22,8 @@ public struct AppState: Hashable, Sendable {
     public var runbook: RunbookPanel?
     /// What the server said about running each runbook on each selected row (permission checks before any key).
     public var runbookAccess: [RunbookAccessKey: RunbookAvailability] = [:]
+    /// The current incident and the console's journal choices.
+    public var journal = JournalState()
 
     public init(size: Size, keymap: Keymap = .defaults, panes: [PaneID: PaneState], focus: PaneID = .signals) {
         self.size = size

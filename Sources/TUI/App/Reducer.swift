@@ -29,6 +29,8 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [AppEffect] {
     case .runbookStarted, .runbookRefused, .runbookProgressed, .runbookConfirmationRequested, .runbookRollbackOffered,
         .runbookFinished, .runbookAccessChecked:
         return reduceRunbook(event, &state)
+    case .journal(let event):
+        return reduceJournal(event, &state)
     case .rowsChanged(let pane, let rowCount, let totalCount, let cursor):
         guard var paneState = state.panes[pane] else { return [] }
         paneState.rowCount = max(0, rowCount)
@@ -54,6 +56,8 @@ private func keyPressed(_ key: Key, _ state: inout AppState) -> [AppEffect] {
         return logSearchKey(key, &state)
     case .runbook:
         return runbookKey(key, &state)
+    case .journal(let mode):
+        return journalKey(key, mode, &state)
     case .normal, .help, .detail, .log, .chooseContainer:
         state.message = nil
         switch state.keymap.resolve(key, in: state.keyContext) {
@@ -140,6 +144,8 @@ private func performInTable(_ action: Action, _ state: inout AppState) -> [AppEf
             return []
         }
         return [.requestRunbook(id, state.focus, row: state.focusedPane.cursor)]
+    case .openIncident, .note, .milestones, .toggleHidden:
+        return performJournalAction(action, &state)
     }
     return []
 }

@@ -61,9 +61,18 @@ public struct ClusterConsole {
         swap(&nodes, .nodes, rows.nodes)
         swap(&pods, .pods, rows.pods, search: rows.podSearch)
         swap(&restarts, .restarts, rows.restarts)
-        swap(&timeline, .timeline, rows.timeline)
         swap(&workloads, .workloads, rows.workloads)
         return events
+    }
+
+    /// Swaps in the journal's rows for the Timeline pane, keeping the cursor on the same entry.
+    public mutating func replaceTimeline(_ rows: [TimelineRow], emptyMessage: String, state: AppState) -> [AppEvent] {
+        let cursor = state.panes[.timeline]?.cursor ?? 0
+        let selected = timeline.rowID(at: cursor)
+        timeline.emptyMessage = emptyMessage
+        timeline.replaceRows(rows)
+        let moved = selected.flatMap { timeline.index(ofRowID: $0) }
+        return [.rowsChanged(.timeline, rowCount: timeline.rowCount, totalCount: timeline.totalCount, cursor: moved)]
     }
 
     /// Applies a pane's query; returns its new counts.
@@ -88,7 +97,7 @@ public struct ClusterConsole {
         case .restarts:
             restarts.row(at: row).map { .pod(ObjectKey(namespace: $0.container.namespace, name: $0.container.pod)) }
         case .signals: signals.row(at: row).flatMap { DetailTarget(subject: $0.observation.subject) }
-        case .timeline: timeline.row(at: row).flatMap { DetailTarget(subject: $0.observation.subject) }
+        case .timeline: timeline.row(at: row).flatMap { $0.entry.subject.flatMap(DetailTarget.init(subject:)) }
         case .workloads: workloads.row(at: row).map { .workload($0.status.owner) }
         }
     }

@@ -7,7 +7,6 @@ public struct ClusterRows: Sendable {
     public var nodes: [NodeRow]
     public var pods: [PodRow]
     public var restarts: [RestartRow]
-    public var timeline: [SignalRow]
     public var workloads: [WorkloadRow]
     /// The search text of each pods row (the biggest pane), computed here rather than on the UI loop.
     public var podSearch: [String]
@@ -25,7 +24,6 @@ public struct ClusterRows: Sendable {
                 }, rank: \.troubleRank)
         restarts = RestartRow.ranked(
             snapshot: data.snapshot, history: data.history, thresholds: data.thresholds, now: now)
-        timeline = data.timeline.reversed().map { SignalRow(observation: $0, now: now) }
         workloads = WorkloadRow.rows(snapshot: data.snapshot, now: now)
         podSearch = prebuilt?.search ?? ClusterPanes.pods().searchIndex(of: pods)
     }

@@ -2,6 +2,7 @@ import ClusterModel
 import Foundation
 import Logging
 import Runbooks
+import Timeline
 
 /// Carries out what `reduce` asks of the cluster console, on the UI loop: it connects to the cluster (again, for
 /// `:ns` and `:ctx`), swaps in the feed's rows, applies queries and chooses what the detail view shows. Every
@@ -27,17 +28,21 @@ public final class EffectRunner {
     private var detailTarget: DetailTarget?
     private lazy var logStreams = LogStreams(inbox: inbox)
     private let runbooks: RunbookRunner
+    private let journal: JournalSession
 
     /// - Parameters:
     ///   - simulatedTime: the simulator's time in a demo; `nil` for a real cluster, whose time each connection
     ///     learns from the API server's responses.
+    ///   - stateDirectory: where the incident journal is kept.
     ///   - runbooks: the runbooks the keys and `:runbook` run; `recorder` records their actions.
     public init(
         kubeconfigPath: String?, isReadOnly: Bool, metricsInterval: Duration,
-        simulatedTime: (@Sendable () -> Date)?, inbox: EventInbox, runbooks: RunbookCatalog = RunbookCatalog(),
+        simulatedTime: (@Sendable () -> Date)?, stateDirectory: StateDirectory, inbox: EventInbox,
+        runbooks: RunbookCatalog = RunbookCatalog(),
         recorder: any ActionRecorder = ActionLog(directory: ActionLog.defaultDirectory()),
         logger: Logger = Logger(label: "firebreak.console")
     ) {
+        journal = JournalSession(directory: stateDirectory, inbox: inbox, logger: logger)
         self.runbooks = RunbookRunner(
             catalog: runbooks, recorder: recorder, isReadOnly: isReadOnly, inbox: inbox, logger: logger)
         self.kubeconfigPath = kubeconfigPath
@@ -72,12 +77,14 @@ public final class EffectRunner {
             await connection.start()
             await feed.follow(connection, inbox: inbox)
         }
+        journal.attach(connection, context: endpoint.contextName)
     }
 
     /// Stops the feed and the connection (the connection closes in the background).
     public func disconnect() {
         logStreams.closeAll()
         runbooks.cancelChecks()
+        journal.detach()
         feedTask?.cancel()
         feedTask = nil
         if let connection { Task.detached { await connection.stop() } }
@@ -92,6 +99,7 @@ public final class EffectRunner {
         case .refreshCluster:
             guard let update = feed.take() else { return [] }
             return console.update(update.rows, data: update.data, state: state)
+                + journal.criticalSignal(in: update.data.observations)
         case .applyQuery(let pane, let query):
             return console.apply(query, to: pane)
         case .showDetail(let pane, let row):
@@ -110,6 +118,12 @@ public final class EffectRunner {
             return []
         case .closeLogStream(let stream):
             logStreams.close(stream)
+            return []
+        case .journal(.refresh(let showsHidden)):
+            let (rows, emptyMessage, event) = journal.refresh(showsHidden: showsHidden)
+            return console.replaceTimeline(rows, emptyMessage: emptyMessage, state: state) + [.journal(event)]
+        case .journal(let effect):
+            journal.perform(effect)
             return []
         case .requestRunbook(let id, let pane, let row):
             return runbooks.request(

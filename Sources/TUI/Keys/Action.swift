@@ -9,6 +9,8 @@ public enum Action: Hashable, Sendable {
     case runbook(String)
     /// The log view: open a container's log, switch to its previous run, follow, wrap, search, choose a container.
     case openLog, previousLog, follow, wrap, search, nextMatch, previousMatch, choose
+    /// The incident journal: open an incident, add a note, set milestones, show hidden timeline entries.
+    case openIncident, note, milestones, toggleHidden
 
     /// Every built-in action, in help order (runbook actions come from the runbook files).
     public static let all: [Action] = [
@@ -16,6 +18,7 @@ public enum Action: Hashable, Sendable {
         .nextPane, .previousPane, .pane(1), .pane(2), .pane(3), .pane(4), .pane(5), .pane(6),
         .filter, .command, .sort, .detail, .back, .help, .quit,
         .openLog, .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose,
+        .openIncident, .note, .milestones, .toggleHidden,
     ]
 
     /// The name used in `keys.yaml`: `moveDown`, `pane3`, `runbook:rollout-restart`.
@@ -48,6 +51,10 @@ public enum Action: Hashable, Sendable {
         case .nextMatch: "nextMatch"
         case .previousMatch: "previousMatch"
         case .choose: "choose"
+        case .openIncident: "openIncident"
+        case .note: "note"
+        case .milestones: "milestones"
+        case .toggleHidden: "toggleHidden"
         }
     }
 

@@ -55,7 +55,23 @@ extension Keymap {
             KeyBinding(
                 .quit, keys: [.character("q")], description: "Quit (asks first)", hint: "quit", group: .console,
                 contexts: .all),
-        ] + logBindings)
+        ] + logBindings + incidentBindings)
+
+    /// The incident journal's keys, in the tables.
+    static let incidentBindings: [KeyBinding] = [
+        KeyBinding(
+            .openIncident, keys: [.character("I")], description: "Open an incident (records what is seen)",
+            hint: "incident", group: .incident, contexts: .table),
+        KeyBinding(
+            .note, keys: [.character("n")], description: "Add a note to the incident", hint: "note",
+            group: .incident, contexts: .table),
+        KeyBinding(
+            .milestones, keys: [.character("M")], description: "Set milestones (detected, mitigated, ...)",
+            group: .incident, contexts: .table),
+        KeyBinding(
+            .toggleHidden, keys: [.character("H")], description: "Show or hide hidden timeline entries",
+            group: .incident, contexts: .table),
+    ]
 
     /// The log view's keys, and `l` where a pod or container is selected.
     static let logBindings = [

@@ -13,7 +13,7 @@ extension ClusterConsole {
                 (ObjectKey(namespace: $0.container.namespace, name: $0.container.pod), $0.container.container)
             }
         case .signals: target = signals.row(at: row).flatMap { Self.podTarget($0.observation.subject) }
-        case .timeline: target = timeline.row(at: row).flatMap { Self.podTarget($0.observation.subject) }
+        case .timeline: target = timeline.row(at: row).flatMap { $0.entry.subject.flatMap(Self.podTarget) }
         }
         guard let target, let pod = data?.snapshot.pods[target.key] else { return nil }
         let containers = pod.containers.map { spec in

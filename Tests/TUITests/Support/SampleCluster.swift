@@ -133,7 +133,7 @@ enum SampleCluster {
                 jobs: SampleWorkloads.jobs, cronJobs: [SampleWorkloads.cronJob],
                 controllerRevisions: SampleWorkloads.revisions,
                 health: ConnectionHealth(lastContact: ago(1), syncedResources: Set(ResourceKind.watched.map(\.plural)))),
-            observations: observations, timeline: observations.sorted { $0.firstSeen < $1.firstSeen }, metrics: metrics,
+            observations: observations, metrics: metrics,
             now: now)
     }
 
@@ -178,6 +178,7 @@ enum SampleCluster {
         }
         console.usage = usage
         for event in console.update(ClusterRows(data), data: data, state: state) { _ = reduce(&state, event) }
+        SampleJournal.show(in: &console, &state)
         return (console, state)
     }
 
