@@ -50,7 +50,7 @@ struct RunbookEndToEndTests {
         }
         try #require(killed.held, "no OOM-killed CoreDNS pod:\n\(text(killed.screen))")
         let offered = await session.waitFor(timeout: .seconds(10)) { screen in
-            screen.contains { $0.hasPrefix("Tab pane") && $0.contains("m raise-memory-limit") }
+            screen.contains { $0.contains("Tab pane") && $0.contains("m raise-memory-limit") }
         }
         #expect(offered.held, "the footer does not offer the runbook key on a pod row:\n\(text(offered.screen))")
 
@@ -111,5 +111,24 @@ struct RunbookEndToEndTests {
         }
         #expect(refused.held, "no read-only refusal in the footer:\n\(text(refused.screen))")
         #expect(!refused.screen.contains { $0.contains("Dry-run diff") }, "the panel opened on a read-only console")
+    }
+
+    @Test func theConsoleSaysWhichRunbookFileWinsOverABuiltIn() async throws {
+        let folder = try TemporaryDirectory()
+        let builtIn = try String(contentsOfFile: Self.runbooks + "/raise-memory-limit.yaml", encoding: .utf8)
+        let user = try folder.write(
+            "config/firebreak/runbooks/raise-memory-limit.yaml",
+            builtIn.replacingOccurrences(of: "title: Raise the memory limit", with: "title: Raise memory (team copy)"))
+        guard let session = try start(["--demo", "coredns-dns-spike", "--speed", "20"], folder: folder) else { return }
+        defer { session.close() }
+        let said = await session.waitFor(timeout: .seconds(20)) { screen in
+            screen.contains { $0.contains("Runbook raise-memory-limit from \(user) (overrides ") }
+        }
+        #expect(said.held, "the console did not say which file won:\n\(text(said.screen))")
+        try session.press(.help)
+        let help = await session.waitFor(timeout: .seconds(5)) { screen in
+            screen.contains { $0.contains("Raise memory (team copy)") }
+        }
+        #expect(help.held, "help does not list the user's runbook:\n\(text(help.screen))")
     }
 }

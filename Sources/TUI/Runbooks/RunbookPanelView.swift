@@ -34,7 +34,7 @@ public struct RunbookPanelView: Hashable, Sendable {
     func sections(width: Int) -> [PanelSection] {
         var head = [
             StyledLine("Target   \(panel.target)"),
-            StyledLine("Changes  \(panel.subject ?? "…")"),
+            StyledLine("Acts on  \(panel.subject ?? "…")"),
             StyledLine("Where    context \(panel.context) · namespace \(panel.namespace)"),
         ]
         if !panel.overrides.isEmpty {

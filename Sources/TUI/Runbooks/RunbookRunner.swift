@@ -18,6 +18,10 @@ final class RunbookRunner {
     /// The row whose permissions are being checked, and the checks in flight.
     private var checkedTarget: RunbookTarget?
     private var checks: [Task<Void, Never>] = []
+    /// The row selected last and since when: a row is checked once the cursor has rested on it.
+    private var selected: (target: RunbookTarget?, since: ContinuousClock.Instant)?
+    /// How long the cursor rests on a row before its permissions are checked (scrolling asks nothing).
+    static let restingTime = Duration.milliseconds(300)
 
     init(catalog: RunbookCatalog, recorder: any ActionRecorder, isReadOnly: Bool, inbox: EventInbox, logger: Logger) {
         self.catalog = catalog
@@ -93,12 +97,17 @@ final class RunbookRunner {
 
     /// Checks, once per runbook and row, whether the server lets this user run the runbooks that fit the selected
     /// row (a plan read from the cluster and SelfSubjectAccessReviews, nothing sent that changes anything); the
-    /// answers come back as `runbookAccessChecked`. Checks for a row left behind are cancelled.
+    /// answers come back as `runbookAccessChecked`. A row is checked each time the cursor rests on it (so an answer
+    /// is renewed by selecting the row again); checks for a row left behind are cancelled.
     func checkAccess(
         for target: RunbookTarget?, state: AppState, connection: ClusterConnection?, context: String,
-        clock: ClusterClock
+        clock: ClusterClock, now: ContinuousClock.Instant = .now
     ) {
-        guard target != checkedTarget else { return }
+        guard let selected, selected.target == target else {
+            self.selected = (target, now)
+            return
+        }
+        guard target != checkedTarget, now - selected.since >= Self.restingTime else { return }
         checks.forEach { $0.cancel() }
         checks = []
         checkedTarget = target
@@ -110,7 +119,6 @@ final class RunbookRunner {
         for runbook in catalog.runbooks
         where runbook.key != nil && refusal(runbook, target: target, state: state) == nil {
             let key = RunbookAccessKey(runbook: runbook.id, target: target)
-            guard state.runbookAccess[key] == nil else { continue }
             checks.append(
                 Task.detached {
                     let availability = await parts.make(client: connection.client, store: connection.store)
@@ -126,6 +134,7 @@ final class RunbookRunner {
         checks.forEach { $0.cancel() }
         checks = []
         checkedTarget = nil
+        selected = nil
     }
 }
 

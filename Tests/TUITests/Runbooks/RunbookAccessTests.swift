@@ -58,7 +58,18 @@ struct RunbookAccessTests {
     @Test func aReadOnlyTokenDisablesTheKeyWithTheServersReasonWhenTheRowIsSelected() async throws {
         try await withViewer { runner, inbox, connection, target in
             let state = AppState.sample(size: Size(width: 80, height: 24))
-            runner.checkAccess(for: target, state: state, connection: connection, context: "sim", clock: ClusterClock())
+            let selectedAt = ContinuousClock.now
+            runner.checkAccess(
+                for: target, state: state, connection: connection, context: "sim", clock: ClusterClock(),
+                now: selectedAt)
+            runner.checkAccess(
+                for: target, state: state, connection: connection, context: "sim", clock: ClusterClock(),
+                now: selectedAt + .milliseconds(100))
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(inbox.takeAll().isEmpty, "checked before the cursor rested on the row")
+            runner.checkAccess(
+                for: target, state: state, connection: connection, context: "sim", clock: ClusterClock(),
+                now: selectedAt + RunbookRunner.restingTime)
             let key = RunbookAccessKey(runbook: "raise-memory-limit", target: target)
             let events = await collect(inbox) { events in
                 events.contains { if case .runbookAccessChecked(key, _) = $0 { true } else { false } }
