@@ -104,39 +104,3 @@ public struct RunbookPanel: Hashable, Sendable {
         }
     }
 }
-
-/// One parameter as the panel lists it.
-public struct PanelParameter: Hashable, Sendable {
-    public var name: String
-    public var value: String
-    /// Where the value came from when it matters: `set`, `capped: 2× memory_limit 170Mi`.
-    public var note: String?
-
-    public init(name: String, value: String, note: String? = nil) {
-        self.name = name
-        self.value = value
-        self.note = note
-    }
-}
-
-/// One line of an action's progress: a step applied, a retry, what verification waits for.
-public struct ProgressLine: Hashable, Sendable {
-    public enum State: Hashable, Sendable { case running, done, failed, info }
-    /// What the line is about (`apply`, `verify`, `rollback`, `replan`); a running line replaces the running line of
-    /// the same kind before it.
-    public var kind: String
-    public var text: String
-    public var state: State
-
-    public init(kind: String, _ text: String, state: State) {
-        self.kind = kind
-        self.text = text
-        self.state = state
-    }
-}
-
-/// How long one phase took.
-public struct PhaseTiming: Hashable, Sendable {
-    public var phase: String
-    public var duration: Duration
-}
