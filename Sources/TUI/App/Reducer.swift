@@ -131,7 +131,7 @@ private func performInTable(_ action: Action, _ state: inout AppState) -> [AppEf
     case .openLog:
         guard state.focusedPane.rowCount > 0 else { return [] }
         return [.resolveLogSubject(state.focus, row: state.focusedPane.cursor)]
-    case .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose:
+    case .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose, .addToIncident:
         break
     case .openIncident, .note, .milestones, .toggleHidden:
         return performJournalAction(action, &state)

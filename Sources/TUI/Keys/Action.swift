@@ -8,6 +8,8 @@ public enum Action: Hashable, Sendable {
     case raiseMemory, cordon, uncordon, drain, rolloutRestart, deletePod
     /// The log view: open a container's log, switch to its previous run, follow, wrap, search, choose a container.
     case openLog, previousLog, follow, wrap, search, nextMatch, previousMatch, choose
+    /// The log view: add the lines on screen to the current incident.
+    case addToIncident
     /// The incident journal: open an incident, add a note, set milestones, show hidden timeline entries.
     case openIncident, note, milestones, toggleHidden
 
@@ -17,7 +19,7 @@ public enum Action: Hashable, Sendable {
         .nextPane, .previousPane, .pane(1), .pane(2), .pane(3), .pane(4), .pane(5), .pane(6),
         .filter, .command, .sort, .detail, .back, .help, .quit,
         .raiseMemory, .cordon, .uncordon, .drain, .rolloutRestart, .deletePod,
-        .openLog, .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose,
+        .openLog, .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose, .addToIncident,
         .openIncident, .note, .milestones, .toggleHidden,
     ]
 
@@ -56,6 +58,7 @@ public enum Action: Hashable, Sendable {
         case .nextMatch: "nextMatch"
         case .previousMatch: "previousMatch"
         case .choose: "choose"
+        case .addToIncident: "addToIncident"
         case .openIncident: "openIncident"
         case .note: "note"
         case .milestones: "milestones"

@@ -113,6 +113,9 @@ extension Keymap {
             .nextMatch, keys: [.character("n")], description: "Next match", group: .logs, contexts: [.log]),
         KeyBinding(
             .previousMatch, keys: [.character("N")], description: "Previous match", group: .logs, contexts: [.log]),
+        KeyBinding(
+            .addToIncident, keys: [.character("e")], description: "Add the lines on screen to the incident",
+            hint: "evidence", group: .logs, contexts: [.log]),
     ]
 }
 
