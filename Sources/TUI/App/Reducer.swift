@@ -135,6 +135,11 @@ private func performInTable(_ action: Action, _ state: inout AppState) -> [AppEf
         break
     case .openIncident, .note, .milestones, .toggleHidden:
         return performJournalAction(action, &state)
+    case .toggleNormalEvents:
+        state.showsNormalEvents.toggle()
+        state.focus = .events
+        state.message = StatusMessage(state.showsNormalEvents ? "Events: all types" : "Events: Warnings only")
+        return [.showNormalEvents(state.showsNormalEvents)]
     case .raiseMemory, .cordon, .uncordon, .drain, .rolloutRestart, .deletePod:
         guard state.focusedPane.rowCount > 0 else { return [] }
         return [.requestRunbook(action, state.focus, row: state.focusedPane.cursor)]

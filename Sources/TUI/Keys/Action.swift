@@ -12,15 +12,17 @@ public enum Action: Hashable, Sendable {
     case addToIncident
     /// The incident journal: open an incident, add a note, set milestones, show hidden timeline entries.
     case openIncident, note, milestones, toggleHidden
+    /// The Events pane: list Normal events too, or Warnings only.
+    case toggleNormalEvents
 
     /// Every action, in help order.
     public static let all: [Action] = [
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .left, .right,
-        .nextPane, .previousPane, .pane(1), .pane(2), .pane(3), .pane(4), .pane(5), .pane(6),
+        .nextPane, .previousPane, .pane(1), .pane(2), .pane(3), .pane(4), .pane(5), .pane(6), .pane(7),
         .filter, .command, .sort, .detail, .back, .help, .quit,
         .raiseMemory, .cordon, .uncordon, .drain, .rolloutRestart, .deletePod,
         .openLog, .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose, .addToIncident,
-        .openIncident, .note, .milestones, .toggleHidden,
+        .openIncident, .note, .milestones, .toggleHidden, .toggleNormalEvents,
     ]
 
     /// The name used in `keys.yaml`: `moveDown`, `pane3`, `rolloutRestart`.
@@ -63,6 +65,7 @@ public enum Action: Hashable, Sendable {
         case .note: "note"
         case .milestones: "milestones"
         case .toggleHidden: "toggleHidden"
+        case .toggleNormalEvents: "toggleNormalEvents"
         }
     }
 

@@ -34,6 +34,12 @@ extension Keymap {
                 .pane(6), keys: [.character("6")], description: "Workloads pane (rollouts, revisions)", group: .panes,
                 contexts: .table),
             KeyBinding(
+                .pane(7), keys: [.character("7")], description: "Events pane (Warnings by object and reason)",
+                group: .panes, contexts: .table),
+            KeyBinding(
+                .toggleNormalEvents, keys: [.character("A")], description: "Events pane: Normal events too, or not",
+                group: .panes, contexts: .table),
+            KeyBinding(
                 .filter, keys: [.character("/")], description: "Filter rows (text, ns:NAME, node:NAME)", hint: "filter",
                 group: .console, contexts: .table),
             KeyBinding(
