@@ -49,10 +49,13 @@ struct RunbookEndToEndTests {
                 && screen.contains { $0.contains("coredns-") && $0.contains("OOMKilled") && $0.contains("170Mi") }
         }
         try #require(killed.held, "no OOM-killed CoreDNS pod:\n\(text(killed.screen))")
+        try session.press(.help)
         let offered = await session.waitFor(timeout: .seconds(10)) { screen in
-            screen.contains { $0.contains("Tab pane") && $0.contains("m raise-memory-limit") }
+            screen.contains { $0.contains("m        Raise the memory limit") && !$0.contains("disabled") }
         }
-        #expect(offered.held, "the footer does not offer the runbook key on a pod row:\n\(text(offered.screen))")
+        #expect(offered.held, "help does not offer the runbook key on a pod row:\n\(text(offered.screen))")
+        try session.press(.back)
+        _ = await session.waitFor(timeout: .seconds(5)) { !$0.contains { $0.contains("Show or hide this help") } }
 
         // Key 1 (the row is the first): the runbook key; the server's dry-run diff appears.
         let pressed = ContinuousClock.now

@@ -22,6 +22,8 @@ public struct AppState: Hashable, Sendable {
     public var runbook: RunbookPanel?
     /// What the server said about running each runbook on each selected row (permission checks before any key).
     public var runbookAccess: [RunbookAccessKey: RunbookAvailability] = [:]
+    /// The Events pane lists Normal events too.
+    public var showsNormalEvents = false
     /// The current incident and the console's journal choices.
     public var journal = JournalState()
 

@@ -1,7 +1,7 @@
-/// The console's panes, numbered as the `1`-`6` keys select them.
+/// The console's panes, numbered as the `1`-`7` keys select them.
 public enum PaneID: Int, CaseIterable, Hashable, Sendable {
     case signals = 1
-    case nodes, pods, restarts, timeline, workloads
+    case nodes, pods, restarts, timeline, workloads, events
 
     public var title: String {
         switch self {
@@ -11,6 +11,7 @@ public enum PaneID: Int, CaseIterable, Hashable, Sendable {
         case .restarts: "Restarts"
         case .timeline: "Timeline"
         case .workloads: "Workloads"
+        case .events: "Events"
         }
     }
 

@@ -136,7 +136,7 @@ private func performInTable(_ action: Action, _ state: inout AppState) -> [AppEf
     case .openLog:
         guard state.focusedPane.rowCount > 0 else { return [] }
         return [.resolveLogSubject(state.focus, row: state.focusedPane.cursor)]
-    case .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose:
+    case .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose, .addToIncident:
         break
     case .runbook(let id):
         guard state.focusedPane.rowCount > 0 else {
@@ -146,6 +146,11 @@ private func performInTable(_ action: Action, _ state: inout AppState) -> [AppEf
         return [.requestRunbook(id, state.focus, row: state.focusedPane.cursor)]
     case .openIncident, .note, .milestones, .toggleHidden:
         return performJournalAction(action, &state)
+    case .toggleNormalEvents:
+        state.showsNormalEvents.toggle()
+        state.focus = .events
+        state.message = StatusMessage(state.showsNormalEvents ? "Events: all types" : "Events: Warnings only")
+        return [.showNormalEvents(state.showsNormalEvents)]
     }
     return []
 }

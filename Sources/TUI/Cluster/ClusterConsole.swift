@@ -12,6 +12,10 @@ public struct ClusterConsole {
     public var restarts = ClusterPanes.restarts()
     public var timeline = ClusterPanes.timeline()
     public var workloads = ClusterPanes.workloads()
+    public var events = ClusterPanes.events()
+    /// The Events pane lists Normal events too.
+    public private(set) var showsNormalEvents = false
+    private var allEvents: [EventRow] = []
     /// The latest data, for the detail view.
     public private(set) var data: ClusterData?
     public var usage = UsageHistory()
@@ -32,7 +36,7 @@ public struct ClusterConsole {
     public var providers: [PaneID: any PaneProvider] {
         [
             .signals: signals, .nodes: nodes, .pods: pods, .restarts: restarts, .timeline: timeline,
-            .workloads: workloads,
+            .workloads: workloads, .events: events,
         ]
     }
 
@@ -44,13 +48,13 @@ public struct ClusterConsole {
     public mutating func update(_ rows: ClusterRows, data: ClusterData, state: AppState) -> [AppEvent] {
         self.data = data
         usage.record(data.metrics, at: data.now)
-        var events: [AppEvent] = []
+        var changes: [AppEvent] = []
         func swap<Row>(_ pane: inout TablePane<Row>, _ id: PaneID, _ newRows: [Row], search: [String]? = nil) {
             let cursor = state.panes[id]?.cursor ?? 0
             let selected = pane.rowID(at: cursor)
             pane.replaceRows(newRows, searchIndex: search ?? pane.searchIndex(of: newRows))
             let moved = selected.flatMap { pane.index(ofRowID: $0) }
-            events.append(.rowsChanged(id, rowCount: pane.rowCount, totalCount: pane.totalCount, cursor: moved))
+            changes.append(.rowsChanged(id, rowCount: pane.rowCount, totalCount: pane.totalCount, cursor: moved))
         }
         // A resource these credentials may not read says so where it would show: an empty pane is never mistaken
         // for an empty cluster.
@@ -62,8 +66,22 @@ public struct ClusterConsole {
         swap(&pods, .pods, rows.pods, search: rows.podSearch)
         swap(&restarts, .restarts, rows.restarts)
         swap(&workloads, .workloads, rows.workloads)
-        return events
+        allEvents = rows.events
+        swap(&events, .events, shownEvents)
+        return changes
     }
+
+    /// Shows or leaves out Normal events; returns the Events pane's new counts.
+    public mutating func showNormalEvents(_ shows: Bool, state: AppState) -> [AppEvent] {
+        showsNormalEvents = shows
+        let selected = events.rowID(at: state.panes[.events]?.cursor ?? 0)
+        events.emptyMessage = shows ? "No events" : "No Warning events"
+        events.replaceRows(shownEvents)
+        let moved = selected.flatMap { events.index(ofRowID: $0) }
+        return [.rowsChanged(.events, rowCount: events.rowCount, totalCount: events.totalCount, cursor: moved)]
+    }
+
+    private var shownEvents: [EventRow] { showsNormalEvents ? allEvents : allEvents.filter(\.group.isWarning) }
 
     /// Swaps in the journal's rows for the Timeline pane, keeping the cursor on the same entry.
     public mutating func replaceTimeline(_ rows: [TimelineRow], emptyMessage: String, state: AppState) -> [AppEvent] {
@@ -84,6 +102,7 @@ public struct ClusterConsole {
         case .restarts: restarts.apply(query)
         case .timeline: timeline.apply(query)
         case .workloads: workloads.apply(query)
+        case .events: events.apply(query)
         }
         let provider = self.provider(for: pane)
         return [.rowsChanged(pane, rowCount: provider.rowCount, totalCount: provider.totalCount, cursor: 0)]
@@ -99,6 +118,7 @@ public struct ClusterConsole {
         case .signals: signals.row(at: row).flatMap { DetailTarget(subject: $0.observation.subject) }
         case .timeline: timeline.row(at: row).flatMap { $0.entry.subject.flatMap(DetailTarget.init(subject:)) }
         case .workloads: workloads.row(at: row).map { .workload($0.status.owner) }
+        case .events: events.row(at: row).flatMap { DetailTarget(subject: $0.group.object) }
         }
     }
 

@@ -8,6 +8,8 @@ public struct ClusterRows: Sendable {
     public var pods: [PodRow]
     public var restarts: [RestartRow]
     public var workloads: [WorkloadRow]
+    /// Every event group, Normal ones included (the Events pane shows them on a toggle).
+    public var events: [EventRow]
     /// The search text of each pods row (the biggest pane), computed here rather than on the UI loop.
     public var podSearch: [String]
 
@@ -25,6 +27,7 @@ public struct ClusterRows: Sendable {
         restarts = RestartRow.ranked(
             snapshot: data.snapshot, history: data.history, thresholds: data.thresholds, now: now)
         workloads = WorkloadRow.rows(snapshot: data.snapshot, now: now)
+        events = EventRow.rows(data.snapshot.events.values, includeNormal: true, now: now)
         podSearch = prebuilt?.search ?? ClusterPanes.pods().searchIndex(of: pods)
     }
 }

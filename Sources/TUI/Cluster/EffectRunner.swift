@@ -119,6 +119,8 @@ public final class EffectRunner {
         case .closeLogStream(let stream):
             logStreams.close(stream)
             return []
+        case .showNormalEvents(let shows):
+            return console.showNormalEvents(shows, state: state)
         case .journal(.refresh(let showsHidden)):
             let (rows, emptyMessage, event) = journal.refresh(showsHidden: showsHidden)
             return console.replaceTimeline(rows, emptyMessage: emptyMessage, state: state) + [.journal(event)]

@@ -6,6 +6,8 @@ public enum JournalEffect: Hashable, Sendable {
     /// Open an incident on the connected cluster and make it current.
     case openIncident(title: String)
     case addNote(String)
+    /// Add log lines to the current incident as evidence.
+    case addLogExcerpt(LogExcerpt)
     /// Set a milestone at `at` (cluster time), or at the cluster's time now when nil.
     case setMilestone(Milestone, at: Date?)
     /// Rebuild the Timeline pane from the entries followed so far (with or without hidden ones).

@@ -93,6 +93,10 @@ public final class JournalSession {
             }
         case .addNote(let text):
             write(.note(text, context: context, at: clock.now()), done: "Note added")
+        case .addLogExcerpt(let excerpt):
+            write(
+                excerpt.draft(context: context, at: clock.now()),
+                done: "\(excerpt.lines.count) log lines added to the incident")
         case .setMilestone(let milestone, let at):
             let time = at ?? clock.now()
             write(

@@ -34,6 +34,12 @@ extension Keymap {
                 .pane(6), keys: [.character("6")], description: "Workloads pane (rollouts, revisions)", group: .panes,
                 contexts: .table),
             KeyBinding(
+                .pane(7), keys: [.character("7")], description: "Events pane (Warnings by object and reason)",
+                group: .panes, contexts: .table),
+            KeyBinding(
+                .toggleNormalEvents, keys: [.character("A")], description: "Events pane: Normal events too, or not",
+                group: .panes, contexts: .table),
+            KeyBinding(
                 .filter, keys: [.character("/")], description: "Filter rows (text, ns:NAME, node:NAME)", hint: "filter",
                 group: .console, contexts: .table),
             KeyBinding(
@@ -97,6 +103,9 @@ extension Keymap {
             .nextMatch, keys: [.character("n")], description: "Next match", group: .logs, contexts: [.log]),
         KeyBinding(
             .previousMatch, keys: [.character("N")], description: "Previous match", group: .logs, contexts: [.log]),
+        KeyBinding(
+            .addToIncident, keys: [.character("e")], description: "Add the lines on screen to the incident",
+            hint: "evidence", group: .logs, contexts: [.log]),
     ]
 }
 

@@ -14,6 +14,7 @@ extension ClusterConsole {
             }
         case .signals: target = signals.row(at: row).flatMap { Self.podTarget($0.observation.subject) }
         case .timeline: target = timeline.row(at: row).flatMap { $0.entry.subject.flatMap(Self.podTarget) }
+        case .events: target = events.row(at: row).flatMap { Self.podTarget($0.group.object) }
         }
         guard let target, let pod = data?.snapshot.pods[target.key] else { return nil }
         let containers = pod.containers.map { spec in

@@ -23,6 +23,7 @@ extension ClusterConsole {
                 }
             }
         case .signals: return signals.row(at: row).flatMap { Self.runbookTarget($0.observation.subject) }
+        case .events: return events.row(at: row).flatMap { Self.runbookTarget($0.group.object) }
         case .timeline: return timeline.row(at: row).flatMap { $0.entry.subject.flatMap(Self.runbookTarget) }
         }
     }
