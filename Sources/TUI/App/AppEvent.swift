@@ -16,6 +16,8 @@ public enum AppEvent: Hashable, Sendable {
     case messagePosted(StatusMessage)
     /// `showDetail` found nothing to show for the row; the detail view closes and says why.
     case detailUnavailable(reason: String)
+    /// `showDetail` expanded or folded a group line (of the Signals pane) instead: back to the table.
+    case groupToggled
     /// `switchNamespace` or `switchContext` could not connect; the console stays on what it watched and says why.
     case switchFailed(reason: String)
     /// The pod (and perhaps container) of the row whose log was asked for.

@@ -21,6 +21,10 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [AppEffect] {
         state.detailScrollOffset = 0
         state.message = StatusMessage(reason, isError: true)
         return []
+    case .groupToggled:
+        if case .detail = state.mode { state.mode = .normal }
+        state.detailScrollOffset = 0
+        return []
     case .switchFailed(let reason):
         state.message = StatusMessage(reason, isError: true)
         return []

@@ -13,6 +13,9 @@ public struct ClusterConsole {
     public var timeline = ClusterPanes.timeline()
     public var workloads = ClusterPanes.workloads()
     public var events = ClusterPanes.events()
+    /// Signal groups whose members are listed under them (by group id).
+    public private(set) var expandedSignalGroups: Set<String> = []
+    private var signalGroups: [SignalGroup] = []
     /// The Events pane lists Normal events too.
     public private(set) var showsNormalEvents = false
     private var allEvents: [EventRow] = []
@@ -61,7 +64,8 @@ public struct ClusterConsole {
         let unavailable = data.snapshot.health.unavailableResources
         nodes.emptyMessage = unavailable[ResourceKind.nodes.plural] ?? "No nodes"
         pods.emptyMessage = unavailable[ResourceKind.pods.plural] ?? "No pods"
-        swap(&signals, .signals, rows.signals)
+        signalGroups = rows.signalGroups
+        swap(&signals, .signals, SignalRow.rows(signalGroups, expanded: expandedSignalGroups, now: data.now))
         swap(&nodes, .nodes, rows.nodes)
         swap(&pods, .pods, rows.pods, search: rows.podSearch)
         swap(&restarts, .restarts, rows.restarts)
@@ -69,6 +73,15 @@ public struct ClusterConsole {
         allEvents = rows.events
         swap(&events, .events, shownEvents)
         return changes
+    }
+
+    /// Expands a signal group's line into its members, or folds them back; nil when the row is no group of several.
+    public mutating func toggleSignalGroup(at row: Int, state: AppState) -> [AppEvent]? {
+        guard let line = signals.row(at: row), line.isExpandable else { return nil }
+        if expandedSignalGroups.remove(line.group.id) == nil { expandedSignalGroups.insert(line.group.id) }
+        signals.replaceRows(SignalRow.rows(signalGroups, expanded: expandedSignalGroups, now: line.now))
+        let cursor = signals.index(ofRowID: line.group.id)
+        return [.rowsChanged(.signals, rowCount: signals.rowCount, totalCount: signals.totalCount, cursor: cursor)]
     }
 
     /// Shows or leaves out Normal events; returns the Events pane's new counts.

@@ -3,7 +3,8 @@ import Foundation
 
 /// The rows of every cluster pane for one `ClusterData`; built off the UI loop, then swapped in.
 public struct ClusterRows: Sendable {
-    public var signals: [SignalRow]
+    /// The observations grouped by kind and top controller, most severe first.
+    public var signalGroups: [SignalGroup]
     public var nodes: [NodeRow]
     public var pods: [PodRow]
     public var restarts: [RestartRow]
@@ -16,7 +17,8 @@ public struct ClusterRows: Sendable {
     /// - Parameter prebuilt: the pod rows and their search text when already built (by a `PodRowCache`).
     public init(_ data: ClusterData, pods prebuilt: (rows: [PodRow], search: [String])? = nil) {
         let now = data.now
-        signals = SignalRow.ranked(data.observations, now: now)
+        signalGroups = SignalGroup.grouping(
+            data.observations, snapshot: data.snapshot, now: now, thresholds: data.thresholds)
         nodes = NodeRow.rows(snapshot: data.snapshot, metrics: data.metrics, now: now)
         pods =
             prebuilt?.rows

@@ -102,6 +102,10 @@ public final class EffectRunner {
                 + journal.criticalSignal(in: update.data.observations)
         case .applyQuery(let pane, let query):
             return console.apply(query, to: pane)
+        case .showDetail(.signals, let row):
+            if let toggled = console.toggleSignalGroup(at: row, state: state) { return toggled + [.groupToggled] }
+            detailTarget = console.detailTarget(pane: .signals, row: row)
+            return detailTarget == nil ? [.detailUnavailable(reason: "No detail view for this row")] : []
         case .showDetail(let pane, let row):
             detailTarget = console.detailTarget(pane: pane, row: row)
             return detailTarget == nil ? [.detailUnavailable(reason: "No detail view for this row")] : []
