@@ -139,6 +139,9 @@ private func performInTable(_ action: Action, _ state: inout AppState) -> [AppEf
         break
     case .openIncident, .note, .milestones, .toggleHidden:
         return performJournalAction(action, &state)
+    case .zoom:
+        state.isZoomed.toggle()
+        for pane in PaneID.allCases { state.scrollToCursor(pane) }
     case .toggleNormalEvents:
         state.showsNormalEvents.toggle()
         state.focus = .events
