@@ -12,6 +12,8 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [AppEffect] {
         return []
     case .clusterUpdated:
         return [.refreshCluster]
+    case .queryOrdered(let pane):
+        return [.adoptQueryOrder(pane)]
     case .messagePosted(let message):
         state.message = message
         return []
