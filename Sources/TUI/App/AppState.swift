@@ -22,6 +22,8 @@ public struct AppState: Hashable, Sendable {
     public var runbook: RunbookPanel?
     /// What the server said about running each runbook on each selected row (permission checks before any key).
     public var runbookAccess: [RunbookAccessKey: RunbookAvailability] = [:]
+    /// The focused pane fills the body (`z`).
+    public var isZoomed = false
     /// The Events pane lists Normal events too.
     public var showsNormalEvents = false
     /// The current incident and the console's journal choices.
@@ -68,7 +70,7 @@ public struct AppState: Hashable, Sendable {
 
     /// Rows of the focused pane that fit on screen.
     var visibleRows: Int {
-        guard let rect = ConsoleLayout(size: size).panes.first else { return 1 }
+        guard let rect = ConsoleLayout(size: size, zoomed: isZoomed).panes.first else { return 1 }
         return max(1, TableView.visibleRowCount(in: rect))
     }
 
