@@ -104,3 +104,12 @@ public struct RunbookPanel: Hashable, Sendable {
         }
     }
 }
+
+extension AppState {
+    /// True while the runbook panel shows and waits for the engine (planning, dry run, progress): the UI loop looks
+    /// at its inbox more often, so the diff and progress show as soon as they arrive.
+    var awaitsEngine: Bool {
+        guard mode == .runbook, let phase = runbook?.phase else { return false }
+        return phase == .preparing || phase == .running
+    }
+}

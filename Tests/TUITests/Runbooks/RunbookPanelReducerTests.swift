@@ -143,4 +143,17 @@ import Testing
         _ = reduce(&state, .runbookAccessChecked(key, .unavailable("forbidden")))
         #expect(state.runbookAccess[key] == .unavailable("forbidden"))
     }
+
+    @Test mutating func theLoopLooksAtItsInboxOftenOnlyWhileThePanelWaitsForTheEngine() {
+        #expect(!state.awaitsEngine)
+        open()
+        #expect(state.awaitsEngine)
+        _ = reduce(&state, .runbookConfirmationRequested(action: 1))
+        #expect(!state.awaitsEngine, "waiting for the engineer")
+        _ = press(.enter)
+        _ = press(.character("y"))
+        #expect(state.awaitsEngine)
+        _ = press(.escape)
+        #expect(!state.awaitsEngine, "hidden behind the tables")
+    }
 }
