@@ -54,6 +54,7 @@ let package = Package(
             resources: [.copy("Resources/openapi")]
         ),
         .target(name: "Timeline", dependencies: ["ClusterModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "COE", dependencies: ["Timeline", "ClusterModel"]),
         .target(name: "Runbooks", dependencies: ["ClusterModel", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "TUI",
@@ -64,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "firebreak",
             dependencies: [
-                "ClusterModel", "ClusterSim", "Runbooks", "Timeline", "TUI",
+                "ClusterModel", "ClusterSim", "COE", "Runbooks", "Timeline", "TUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -90,6 +91,10 @@ let package = Package(
             name: "TimelineTests",
             dependencies: ["Timeline", "ClusterModel", "journal-writer", "firebreak", "TestSupport"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "COETests",
+            dependencies: ["COE", "Timeline", "ClusterModel", "ClusterSim", "firebreak", "TestSupport"],
+            exclude: ["Golden"]),
         .target(
             name: "FuzzTargets",
             dependencies: ["ClusterModel", .product(name: "Yams", package: "Yams")],
