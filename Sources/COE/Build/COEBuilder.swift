@@ -84,9 +84,14 @@ public enum COEBuilder {
         if let start = facts.milestones[.impactStarted] {
             lines.append("Impact began at \(COEFormat.dateTime(start.at))\(start.proposed ? " (proposed)" : "").")
         }
-        if let main = facts.observations.max(by: {
-            ($0.record.severity, $0.record.occurrence.count) < ($1.record.severity, $1.record.occurrence.count)
-        }) {
+        // The most severe, a container's OOM kill before a node's, then the most frequent, then the earliest.
+        let rank = { (observation: (entry: JournalEntry, record: ObservationRecord)) in
+            (
+                observation.record.severity, observation.record.kind == .oomKilled ? 1 : 0,
+                observation.record.occurrence.count, -observation.entry.sequence
+            )
+        }
+        if let main = facts.observations.max(by: { rank($0) < rank($1) }) {
             lines.append("Main signal: \(main.entry.subject?.description ?? "cluster"): \(main.entry.summary).")
         }
         if let first = facts.actions.first {

@@ -80,9 +80,7 @@ enum TimelineRows {
         case .warningEvent(let record):
             return entry.summary + (record.occurrence.count > 1 ? " (×\(record.occurrence.count))" : "")
         case .changeSeen(let record):
-            let change =
-                [record.before, record.after].contains { $0 != nil }
-                ? " (\(record.before ?? "—") → \(record.after ?? "—"))" : ""
+            let change = ChangeText.values(record, summary: entry.summary)
             return entry.summary + change + " by " + Responders.describe(entry, showNames: showNames)
         case .actionIntent(let record):
             return "\(record.runbook) \(record.step)\(record.isDryRun ? " (dry run)" : ""): \(entry.summary) by "

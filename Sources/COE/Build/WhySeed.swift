@@ -40,9 +40,7 @@ enum WhySeed {
             let entry = item.entry
             if case .changeSeen(let record) = entry.body {
                 let when = facts.impactStart.map { COEFormat.offset(entry.stamp.cluster, from: $0) } ?? ""
-                let change =
-                    [record.before, record.after].contains { $0 != nil }
-                    ? " (\(record.before ?? "—") → \(record.after ?? "—"))" : ""
+                let change = ChangeText.values(record, summary: entry.summary)
                 factors.append(
                     "\(record.change.rawValue) seen at \(COEFormat.time(entry.stamp.cluster)) \(when): "
                         + "\(entry.summary)\(change) (journal #\(entry.sequence))")

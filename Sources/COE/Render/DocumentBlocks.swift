@@ -14,7 +14,7 @@ enum DocumentBlocks {
                 rows: [
                     ["Incident", header.incidentID], ["Cluster context", header.context],
                     ["Namespaces", header.namespaces.isEmpty ? "—" : header.namespaces.joined(separator: ", ")],
-                    ["Workloads", header.workloads.isEmpty ? "—" : header.workloads.joined(separator: ", ")],
+                    ["Workloads and nodes", header.workloads.isEmpty ? "—" : header.workloads.joined(separator: ", ")],
                     ["Status", header.status], ["Owner", header.ownerRole],
                     ["Times", "all times are \(header.timezone)"],
                     ["Generated", COEFormat.dateTime(header.generatedAt)],

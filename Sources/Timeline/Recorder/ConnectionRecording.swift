@@ -39,7 +39,8 @@ public enum ConnectionRecording {
                 for await metrics in scrapes {
                     let snapshot = await connection.store.snapshot()
                     do {
-                        try await recorder.record(metrics: metrics, snapshot: snapshot, at: connection.clock.now())
+                        try await recorder.record(
+                            metrics: metrics, snapshot: snapshot, at: metrics.time ?? connection.clock.now())
                     } catch {
                         failed(error)
                     }
