@@ -71,6 +71,25 @@ struct ScriptedCOETests {
         }
     }
 
+    /// The self-contained HTML opened in a real headless Chromium: every section heading is in its DOM, each chart
+    /// inline, and a screenshot is written beside it (the path is printed).
+    @Test func theHTMLShowsEverySectionInAHeadlessBrowser() async throws {
+        let run = try await ScriptedIncident.shared()
+        let output = try await COEOutput(run)
+        let html = try #require(try output.write(.html).first)
+        let browser = try HeadlessChromium()
+        let dom = try browser.dumpDOM(html)
+        for heading in COEDocument.headings {
+            #expect(dom.contains("<h2>\(heading)</h2>"), "\(heading) in the DOM")
+        }
+        #expect(dom.components(separatedBy: "<svg").count - 1 == output.document.charts.count)
+        let screenshot = output.folder + "/coe.png"
+        try browser.screenshot(html, to: screenshot)
+        let attributes = try FileManager.default.attributesOfItem(atPath: screenshot)
+        #expect((attributes[.size] as? Int ?? 0) > 10_000)
+        print("COE screenshot: \(screenshot)")
+    }
+
     /// The token planted in the Deployment's environment and in a Warning event's message is in the cluster but in
     /// no export.
     @Test func aPlantedTokenIsAbsentFromEveryFormat() async throws {

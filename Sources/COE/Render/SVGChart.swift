@@ -4,10 +4,10 @@ import Foundation
 /// as a dashed step line, and a vertical marker (`line.milestone`) per milestone.
 public enum SVGChart {
     static let width = 720.0
-    static let height = 240.0
+    static let height = 270.0
     static let left = 64.0
     static let right = 16.0
-    static let top = 28.0
+    static let top = 58.0
     static let bottom = 36.0
     static let palette = ["#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f"]
     static let markerColor = "#d62728"
@@ -53,7 +53,7 @@ public enum SVGChart {
             element(
                 "text", ["x": n(width - right), "y": n(height - 8), "text-anchor": "end"], "\(COEFormat.time(end)) UTC"),
         ]
-        for marker in chart.markers {
+        for (index, marker) in chart.markers.enumerated() {
             let position = n(x(marker.time))
             svg.append(
                 element(
@@ -65,7 +65,11 @@ public enum SVGChart {
                     child: "<title>\(escape(marker.milestone.title)) \(COEFormat.time(marker.time))</title>"))
             svg.append(
                 element(
-                    "text", ["x": position, "y": n(top - 3), "text-anchor": "middle", "fill": markerColor],
+                    "text",
+                    [
+                        "x": position, "y": n(top - 4 - Double(index % 2) * 11), "text-anchor": "middle",
+                        "fill": markerColor,
+                    ],
                     marker.milestone.title))
         }
         for (index, series) in chart.series.enumerated() {
@@ -109,7 +113,7 @@ public enum SVGChart {
         }
         if chart.metric == .memory { legend.append(element("tspan", ["fill": limitColor], "- - limit")) }
         svg.append(
-            element("text", ["x": n(width - right), "y": "16", "text-anchor": "end"], child: legend.joined()))
+            element("text", ["x": n(left), "y": "32"], child: legend.joined()))
         svg.append("</svg>")
         return svg.joined(separator: "\n") + "\n"
     }
