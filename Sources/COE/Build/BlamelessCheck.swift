@@ -36,8 +36,8 @@ public enum BlamelessCheck {
     static func stripped(_ line: String) -> String {
         var text = Substring(line)
         while let first = text.first, first.isNumber || "#.-*) ".contains(first) { text = text.dropFirst() }
-        if text.lowercased().hasPrefix("why") {
-            text = text.drop { $0 != ":" }.dropFirst()
+        if text.lowercased().hasPrefix("why"), let end = text.firstIndex(where: { $0 == ":" || $0 == "?" }) {
+            text = text[text.index(after: end)...]
         }
         return text.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)).lowercased()
     }
