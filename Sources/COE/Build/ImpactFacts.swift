@@ -69,7 +69,7 @@ enum ImpactFacts {
             let count = matching.reduce(0) { $0 + $1.record.occurrence.count }
             let span = (matching.map(\.record.occurrence.lastSeen).max() ?? .distantPast)
                 .timeIntervalSince(matching.map(\.record.occurrence.firstSeen).min() ?? .distantPast)
-            lines.append("\(kind.rawValue): \(count)× over \(COEFormat.duration(span))")
+            lines.append("\(kind.title): \(count)× over \(COEFormat.duration(span))")
         }
         return lines
     }

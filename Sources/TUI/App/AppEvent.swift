@@ -23,4 +23,6 @@ public enum AppEvent: Hashable, Sendable {
     case logLinesReceived(stream: Int, [LogLine])
     /// A log stream ended: the log is complete, or `failure` says why not.
     case logStreamEnded(stream: Int, failure: String?)
+    /// What the incident journal reports.
+    case journal(JournalEvent)
 }

@@ -7,7 +7,9 @@ public struct ClusterRows: Sendable {
     public var nodes: [NodeRow]
     public var pods: [PodRow]
     public var restarts: [RestartRow]
-    public var timeline: [SignalRow]
+    public var workloads: [WorkloadRow]
+    /// Every event group, Normal ones included (the Events pane shows them on a toggle).
+    public var events: [EventRow]
     /// The search text of each pods row (the biggest pane), computed here rather than on the UI loop.
     public var podSearch: [String]
 
@@ -18,12 +20,14 @@ public struct ClusterRows: Sendable {
         nodes = NodeRow.rows(snapshot: data.snapshot, metrics: data.metrics, now: now)
         pods =
             prebuilt?.rows
-            ?? data.snapshot.pods.values.sorted { $0.key < $1.key }.map {
-                PodRow(pod: $0, metrics: data.metrics, thresholds: data.thresholds, now: now)
-            }
+            ?? PodRow.troubleFirst(
+                data.snapshot.pods.values.sorted { $0.key < $1.key }.map {
+                    PodRow(pod: $0, metrics: data.metrics, thresholds: data.thresholds, now: now)
+                }, rank: \.troubleRank)
         restarts = RestartRow.ranked(
             snapshot: data.snapshot, history: data.history, thresholds: data.thresholds, now: now)
-        timeline = data.timeline.reversed().map { SignalRow(observation: $0, now: now) }
+        workloads = WorkloadRow.rows(snapshot: data.snapshot, now: now)
+        events = EventRow.rows(data.snapshot.events.values, includeNormal: true, now: now)
         podSearch = prebuilt?.search ?? ClusterPanes.pods().searchIndex(of: pods)
     }
 }

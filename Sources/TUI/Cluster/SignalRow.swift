@@ -1,7 +1,7 @@
 import ClusterModel
 import Foundation
 
-/// One line of the Signals or Timeline pane: an observation and the time it is shown at.
+/// One line of the Signals pane: an observation and the time it is shown at.
 public struct SignalRow: Sendable {
     public var observation: Observation
     public var now: Date
