@@ -17,7 +17,7 @@ enum DocumentBlocks {
                     ["Workloads and nodes", header.workloads.isEmpty ? "—" : header.workloads.joined(separator: ", ")],
                     ["Status", header.status], ["Owner", header.ownerRole],
                     ["Times", "all times are \(header.timezone)"],
-                    ["Generated", COEFormat.dateTime(header.generatedAt)],
+                    ["Generated", COEFormat.dateTime(header.generatedAt) + " (this machine's clock)"],
                 ]))
         blocks += written(header.title)
 
