@@ -59,7 +59,7 @@ let package = Package(
         .target(
             name: "TUI",
             dependencies: [
-                "CNcurses", "ClusterModel", "Timeline", .product(name: "Yams", package: "Yams"),
+                "CNcurses", "ClusterModel", "Timeline", "COE", .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
