@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "firebreak-bench",
             dependencies: [
-                "ClusterModel", "ClusterSim", "Runbooks", "Timeline", "TUI",
+                "ClusterModel", "ClusterSim", "COE", "Runbooks", "Timeline", "TUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/firebreak-bench"
