@@ -64,7 +64,10 @@ struct ScriptedCOETests {
         for (chart, path) in zip(output.document.charts, charts) {
             let counts = try SVGCounts(path: path)
             let expected = samples.filter { sample in
-                sample.workload.map(COEOutput.readable) == chart.workload && ChartValue.has(chart.metric, sample)
+                COEOutput.readable(
+                    sample.workload ?? "\(sample.subject.kind)/\(sample.subject.namespace ?? "")/\(sample.subject.name)"
+                )
+                    == chart.workload && ChartValue.has(chart.metric, sample)
             }.count
             #expect(counts.samples == expected, "\(path)")
             #expect(counts.milestones == Milestone.allCases.count, "\(path)")
@@ -124,7 +127,8 @@ extension COEOutput {
     /// `Deployment kube-system/coredns` from `Deployment/kube-system/coredns`.
     static func readable(_ key: String) -> String {
         let parts = key.split(separator: "/", omittingEmptySubsequences: false)
-        return parts.count == 3 ? "\(parts[0]) \(parts[1])/\(parts[2])" : key
+        guard parts.count == 3 else { return key }
+        return parts[1].isEmpty ? "\(parts[0]) \(parts[2])" : "\(parts[0]) \(parts[1])/\(parts[2])"
     }
 }
 

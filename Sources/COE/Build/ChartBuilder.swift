@@ -9,14 +9,16 @@ enum ChartBuilder {
         let markers = facts.milestones.sorted { $0.key < $1.key }.map {
             Chart.Marker(milestone: $0.key, time: $0.value.at)
         }
-        let groups = Dictionary(grouping: facts.input.samples) { $0.workload ?? ImpactFacts.podKey($0.subject) }
+        let groups = Dictionary(grouping: facts.input.samples) { $0.workload ?? ImpactFacts.subjectKey($0.subject) }
         var charts: [Chart] = []
         var stems: Set<String> = []
         for key in groups.keys.sorted() {
             let samples = groups[key] ?? []
             var stem = slug(key.split(separator: "/").last.map(String.init) ?? key)
             while !stems.insert(stem).inserted { stem += "-" + slug(key) }
-            let byContainer = Dictionary(grouping: samples) { "\($0.subject.name)/\($0.subject.container ?? "")" }
+            let byContainer = Dictionary(grouping: samples) { sample in
+                sample.subject.container.map { "\(sample.subject.name)/\($0)" } ?? sample.subject.name
+            }
             let names = byContainer.keys.sorted()
             for metric in Chart.Metric.allCases {
                 let series = names.map { name -> Chart.Series in

@@ -20,7 +20,7 @@ enum ImpactFacts {
             window = "unknown: set the impact-started milestone"
         }
         let grouped = Dictionary(grouping: facts.observations) { IncidentFacts.workload(of: $0.entry) ?? "cluster" }
-        let samplesByWorkload = Dictionary(grouping: facts.input.samples) { $0.workload ?? podKey($0.subject) }
+        let samplesByWorkload = Dictionary(grouping: facts.input.samples) { $0.workload ?? subjectKey($0.subject) }
         let workloads = grouped.keys.sorted().map { workload in
             COEDocument.WorkloadImpact(
                 workload: IncidentFacts.readable(workload),
@@ -30,8 +30,9 @@ enum ImpactFacts {
             windowStart: start, windowEnd: end, window: window, workloads: workloads, written: written)
     }
 
-    static func podKey(_ subject: ObservationSubject) -> String {
-        "Pod/\(subject.namespace ?? "")/\(subject.name)"
+    /// `Kind/namespace/name`: how a sample without a workload (a bare pod, a node) is grouped.
+    static func subjectKey(_ subject: ObservationSubject) -> String {
+        "\(subject.kind)/\(subject.namespace ?? "")/\(subject.name)"
     }
 
     static func lines(
@@ -59,7 +60,7 @@ enum ImpactFacts {
             let counts = series.compactMap(\.restarts)
             return total + ((counts.max() ?? 0) - (counts.min() ?? 0))
         }
-        if !samples.isEmpty { lines.append("restarts while recorded: \(restarts)") }
+        if samples.contains(where: { $0.restarts != nil }) { lines.append("restarts while recorded: \(restarts)") }
         if let peak = samples.compactMap(\.throttlingRatio).max(), peak > 0 {
             lines.append("peak CPU throttling: \(COEFormat.percent(peak)) of periods")
         }

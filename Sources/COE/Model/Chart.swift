@@ -22,7 +22,7 @@ public struct Chart: Sendable, Equatable, Codable {
     }
 
     public struct Series: Sendable, Equatable, Codable {
-        /// `pod/container`.
+        /// `pod/container`, or a node's name.
         public var name: String
         public var points: [Point]
         /// The memory limit at each sample, for the memory chart.
@@ -41,7 +41,10 @@ public struct Chart: Sendable, Equatable, Codable {
     public var series: [Series]
     public var markers: [Marker]
 
-    public var title: String { "\(workload): \(metric.title)" }
+    public var title: String {
+        metric == .memory && workload.hasPrefix("Node ")
+            ? "\(workload): memory working set of its pods vs allocatable" : "\(workload): \(metric.title)"
+    }
 
     /// Every sample point of the chart.
     public var pointCount: Int { series.reduce(0) { $0 + $1.points.count } }

@@ -16,6 +16,8 @@ public struct IncidentRecording: Sendable {
     private var lastSnapshot: ClusterSnapshot?
     /// The cluster time of each container's last kept sample: one per container per cluster moment.
     private var lastSampled: [ContainerRef: Date] = [:]
+    /// The same for touched nodes.
+    private var lastNodeSample: [String: Date] = [:]
 
     public init(context: String) {
         self.context = context
@@ -55,7 +57,8 @@ public struct IncidentRecording: Sendable {
     }
 
     /// A sample for each container of a touched pod (or of a pod of a touched workload) in `metrics`, at most one
-    /// per container per cluster time, with its restart count from the snapshot.
+    /// per container per cluster time, with its restart count from the snapshot; and one per touched node: the working
+    /// set of its pods' containers against its allocatable memory.
     public mutating func samples(
         _ metrics: MetricsSnapshot, snapshot: ClusterSnapshot, at clusterTime: Date
     ) -> [MetricSample] {
@@ -78,6 +81,15 @@ public struct IncidentRecording: Sendable {
                     memoryLimitBytes: limit ?? pod.container(named: ref.container)?.resources.memoryLimitBytes,
                     restarts: pod.containerStatuses.first { $0.name == ref.container }?.restartCount,
                     throttlingRatio: usage.cpuThrottleRatio))
+        }
+        for node in snapshot.nodes.values.sorted(by: { $0.name < $1.name })
+        where touched.contains("Node//\(node.name)") && lastNodeSample[node.name] != clusterTime {
+            guard let workingSet = snapshot.usage(onNode: node.name, metrics: metrics).workingSetBytes else { continue }
+            lastNodeSample[node.name] = clusterTime
+            samples.append(
+                MetricSample(
+                    subject: ObservationSubject(kind: "Node", name: node.name), clusterTime: clusterTime,
+                    workingSetBytes: workingSet, memoryLimitBytes: node.allocatableMemoryBytes))
         }
         return samples
     }
