@@ -41,7 +41,9 @@ struct COEEditCommand: AsyncParsableCommand {
                 return
             }
             _ = try await journal.append(
-                .coeSection(section, text: text, replacing: previous, context: incident.context, at: Date()),
+                .coeSection(
+                    section, text: text, replacing: previous, context: incident.context,
+                    at: try await journal.clusterNow(of: incident.id)),
                 to: incident.id)
             printLine("\(section.title) saved in \(incident.shortID)")
         }
