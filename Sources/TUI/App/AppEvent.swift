@@ -9,12 +9,16 @@ public enum AppEvent: Hashable, Sendable {
     /// A pane's provider applied a query or a new snapshot and now has these counts;
     /// `cursor` is where the selected object moved to, when the provider knows.
     case rowsChanged(PaneID, rowCount: Int, totalCount: Int, cursor: Int? = nil)
+    /// A big pane's query was applied off the UI loop; its order is waiting (`adoptQueryOrder`).
+    case queryOrdered(PaneID)
     /// The background feed has new cluster data waiting (coalesced; at most a few per second).
     case clusterUpdated
     /// Something to tell the user in the footer (an effect's result).
     case messagePosted(StatusMessage)
     /// `showDetail` found nothing to show for the row; the detail view closes and says why.
     case detailUnavailable(reason: String)
+    /// `showDetail` expanded or folded a group line (of the Signals pane) instead: back to the table.
+    case groupToggled
     /// `switchNamespace` or `switchContext` could not connect; the console stays on what it watched and says why.
     case switchFailed(reason: String)
     /// The pod (and perhaps container) of the row whose log was asked for.

@@ -3,7 +3,8 @@ import Foundation
 
 /// The rows of every cluster pane for one `ClusterData`; built off the UI loop, then swapped in.
 public struct ClusterRows: Sendable {
-    public var signals: [SignalRow]
+    /// The observations grouped by kind and top controller, most severe first.
+    public var signalGroups: [SignalGroup]
     public var nodes: [NodeRow]
     public var pods: [PodRow]
     public var restarts: [RestartRow]
@@ -12,11 +13,19 @@ public struct ClusterRows: Sendable {
     public var events: [EventRow]
     /// The search text of each pods row (the biggest pane), computed here rather than on the UI loop.
     public var podSearch: [String]
+    /// The pods rows' order under the Pods pane's query when it was known (filtered and sorted here rather than on the
+    /// UI loop).
+    public var podOrder: (query: PaneQuery, order: [Int])?
 
-    /// - Parameter prebuilt: the pod rows and their search text when already built (by a `PodRowCache`).
-    public init(_ data: ClusterData, pods prebuilt: (rows: [PodRow], search: [String])? = nil) {
+    /// - Parameters:
+    ///   - prebuilt: the pod rows and their search text when already built (by a `PodRowCache`).
+    ///   - podsQuery: the Pods pane's query, to order its rows here.
+    public init(
+        _ data: ClusterData, pods prebuilt: (rows: [PodRow], search: [String])? = nil, podsQuery: PaneQuery? = nil
+    ) {
         let now = data.now
-        signals = SignalRow.ranked(data.observations, now: now)
+        signalGroups = SignalGroup.grouping(
+            data.observations, snapshot: data.snapshot, now: now, thresholds: data.thresholds)
         nodes = NodeRow.rows(snapshot: data.snapshot, metrics: data.metrics, now: now)
         pods =
             prebuilt?.rows
@@ -29,5 +38,10 @@ public struct ClusterRows: Sendable {
         workloads = WorkloadRow.rows(snapshot: data.snapshot, now: now)
         events = EventRow.rows(data.snapshot.events.values, includeNormal: true, now: now)
         podSearch = prebuilt?.search ?? ClusterPanes.pods().searchIndex(of: pods)
+        if let podsQuery {
+            var pane = ClusterPanes.pods()
+            pane.replaceRows(pods, searchIndex: podSearch, order: Array(pods.indices))
+            podOrder = (podsQuery, pane.order(for: podsQuery))
+        }
     }
 }

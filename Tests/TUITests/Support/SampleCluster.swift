@@ -45,7 +45,7 @@ enum SampleCluster {
         coredns,
         PodSummary(
             namespace: "kube-system", name: "coredns-7db6d8ff4d-qq8mz", nodeName: "worker-eu-west-1a-02",
-            createdAt: ago(3 * 86_400),
+            createdAt: ago(3 * 86_400), controller: OwnerRef(kind: "ReplicaSet", name: "coredns-7db6d8ff4d"),
             containers: [
                 ContainerSpecSummary(
                     name: "coredns",
