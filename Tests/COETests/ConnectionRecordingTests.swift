@@ -52,11 +52,14 @@ struct ConnectionRecordingTests {
         #expect(failures.all.isEmpty, "\(failures.all)")
         let samples = try await journal.samples(of: incident.id)
         #expect(samples.count >= 8, "samples recorded once the OOM loop touched coredns")
-        let touched = Set(
-            try await journal.entries(of: incident.id).compactMap {
-                $0.evidence[IncidentRecording.workloadEvidenceKey]?.stringValue
-            })
-        #expect(samples.allSatisfy { sample in sample.workload.map(touched.contains) == true })
+        let entries = try await journal.entries(of: incident.id)
+        let workloads = Set(entries.compactMap { $0.evidence[IncidentRecording.workloadEvidenceKey]?.stringValue })
+        let nodes = Set(
+            entries.compactMap { $0.evidence["node"]?.stringValue }
+                + entries.compactMap { $0.subject?.kind == "Node" ? $0.subject?.name : nil })
+        let containers = samples.filter { $0.subject.kind == "Pod" }
+        #expect(!containers.isEmpty && containers.allSatisfy { $0.workload.map(workloads.contains) == true })
+        #expect(samples.filter { $0.subject.kind == "Node" }.allSatisfy { nodes.contains($0.subject.name) })
         let byContainer = Dictionary(grouping: samples) { "\($0.subject.name)/\($0.subject.container ?? "")" }
         for (container, series) in byContainer {
             let times = series.map(\.clusterTime)
