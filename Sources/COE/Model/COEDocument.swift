@@ -102,13 +102,6 @@ extension COEDocument {
         public var gapPrompt: String?
     }
 
-    public struct Durations: Sendable, Equatable, Codable {
-        public var timeToDetect: TimeInterval?
-        public var timeToAcknowledge: TimeInterval?
-        public var timeToMitigate: TimeInterval?
-        public var timeToResolve: TimeInterval?
-    }
-
     public struct Detection: Sendable, Equatable, Codable {
         public var timeToDetect: String
         public var firstSignal: String
