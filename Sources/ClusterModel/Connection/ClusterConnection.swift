@@ -243,9 +243,13 @@ public actor ClusterConnection {
     /// every node would only repeat the last one. The server's time is read every 5 s meanwhile (one small request),
     /// so the scrapes resume within seconds of the clock moving again.
     private func waitForClusterTime(after time: Date) async {
+        var lastRead = ContinuousClock.now
         while !Task.isCancelled, clock.now() < time.addingTimeInterval(1) {
-            try? await Task.sleep(for: .seconds(5))
-            _ = try? await client.serverVersion()
+            try? await Task.sleep(for: min(scrapeInterval(), .seconds(1)))
+            if ContinuousClock.now - lastRead >= .seconds(5) {
+                _ = try? await client.serverVersion()
+                lastRead = ContinuousClock.now
+            }
         }
     }
 
