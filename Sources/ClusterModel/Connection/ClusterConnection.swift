@@ -106,7 +106,7 @@ public actor ClusterConnection {
     public func view() async -> ClusterView {
         ClusterView(
             snapshot: await store.snapshot(), observations: current, history: history, metrics: metrics,
-            now: clock.now())
+            metricsGeneration: metricsGeneration, now: clock.now())
     }
 
     /// Evaluates the signals now (publishing what is new) and returns the current observations.
@@ -243,9 +243,13 @@ public actor ClusterConnection {
     /// every node would only repeat the last one. The server's time is read every 5 s meanwhile (one small request),
     /// so the scrapes resume within seconds of the clock moving again.
     private func waitForClusterTime(after time: Date) async {
+        var lastRead = ContinuousClock.now
         while !Task.isCancelled, clock.now() < time.addingTimeInterval(1) {
-            try? await Task.sleep(for: .seconds(5))
-            _ = try? await client.serverVersion()
+            try? await Task.sleep(for: min(scrapeInterval(), .seconds(1)))
+            if ContinuousClock.now - lastRead >= .seconds(5) {
+                _ = try? await client.serverVersion()
+                lastRead = ContinuousClock.now
+            }
         }
     }
 

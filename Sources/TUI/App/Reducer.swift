@@ -150,7 +150,7 @@ private func performInTable(_ action: Action, _ state: inout AppState) -> [AppEf
             return []
         }
         return [.requestRunbook(id, state.focus, row: state.focusedPane.cursor)]
-    case .openIncident, .note, .milestones, .toggleHidden:
+    case .openIncident, .note, .milestones, .toggleHidden, .exportCOE:
         return performJournalAction(action, &state)
     case .zoom:
         state.isZoomed.toggle()
