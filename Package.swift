@@ -54,7 +54,8 @@ let package = Package(
             resources: [.copy("Resources/openapi")]
         ),
         .target(name: "Timeline", dependencies: ["ClusterModel", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Runbooks", dependencies: ["ClusterModel", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "Runbooks", dependencies: ["ClusterModel", "Timeline", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "TUI",
             dependencies: [
@@ -81,9 +82,10 @@ let package = Package(
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "TestSupport"]),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "TestSupport"]),
         .testTarget(name: "TUITests", dependencies: ["TUI", "ClusterModel", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "RunbooksTests", dependencies: ["Runbooks", "ClusterModel", "TestSupport"]),
+        .testTarget(name: "RunbooksTests", dependencies: ["Runbooks", "ClusterModel", "Timeline", "TestSupport"]),
         .testTarget(
-            name: "IntegrationTests", dependencies: ["ClusterModel", "ClusterSim", "Runbooks", "TestSupport"]),
+            name: "IntegrationTests",
+            dependencies: ["ClusterModel", "ClusterSim", "Runbooks", "Timeline", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TUI", "firebreak", "TestSupport"]),
         .executableTarget(name: "journal-writer", dependencies: ["Timeline"], path: "Tests/JournalWriter"),
         .testTarget(

@@ -3,7 +3,8 @@ import Foundation
 
 /// One runbook action as a pure state machine: permission checks → dry run and diff → confirmation → writes
 /// carrying the planned resourceVersion (a 409 re-plans and asks again if the plan changed) → verification →
-/// rollback from the snapshot when verification fails. Feed it inputs, perform the actions it returns (a driver
+/// rollback from the snapshot when verification fails. An action that sends nothing (refused, declined, a dry run)
+/// records nothing. Feed it inputs, perform the actions it returns (a driver
 /// does, with a client, the store and the engineer), feed the results back.
 public struct RunbookExecution: Sendable {
     public enum State: Sendable, Equatable {
@@ -83,6 +84,10 @@ public struct RunbookExecution: Sendable {
     private var dryRuns: [KubeWriteResponse?] = []
     private var preview: RunbookPreview?
     private var confirmedPreview: RunbookPreview?
+    /// The confirmation the next intent carries into the record.
+    private var confirmation: Confirmation?
+    /// Whether an intent was recorded (an action that sent nothing leaves no record).
+    private var hasRecorded = false
     private var applied: [Int] = []
     private var generation: Int64?
     private var replans = 0
@@ -124,8 +129,8 @@ public struct RunbookExecution: Sendable {
                 return finish(.declined, "confirmation typed '\(typed ?? "")', not '\(name)': nothing changed")
             }
             confirmedPreview = preview
-            let record = preview.map { [Action.record(.confirmed($0, answer: typed ?? "y"))] } ?? []
-            return record + apply(applied.count, attempt: 1)
+            confirmation = preview.map { Confirmation(preview: $0, answer: typed ?? "y") }
+            return apply(applied.count, attempt: 1)
 
         case (.confirming, .declined):
             return finish(.declined, "declined: nothing changed")
@@ -227,10 +232,11 @@ public struct RunbookExecution: Sendable {
         return [.record(intent(plan.steps[step].name, write, isRollback: false)), .apply(step: step, write)]
     }
 
-    private func intent(_ name: String, _ write: KubeWrite, isRollback: Bool) -> ActionEvent {
-        .intent(
-            step: name, method: write.method.rawValue, path: write.path(dryRun: false),
-            body: write.body.map(Redaction.redacted), isRollback: isRollback)
+    /// The intent of `write`, carrying the pending confirmation.
+    private mutating func intent(_ name: String, _ write: KubeWrite, isRollback: Bool) -> ActionEvent {
+        defer { confirmation = nil }
+        hasRecorded = true
+        return .intent(ActionIntent(step: name, write: write, isRollback: isRollback, confirmed: confirmation))
     }
 
     private mutating func route(step: Int, attempt: Int, _ failure: WriteFailure) -> [Action] {
@@ -293,7 +299,7 @@ public struct RunbookExecution: Sendable {
     {
         state = .finished
         let result = RunbookResult(status, message, preview: preview ?? self.preview, verification: verification)
-        return [.record(.finished(result)), .finish(result)]
+        return (hasRecorded ? [.record(.finished(result))] : []) + [.finish(result)]
     }
 
     /// Why the server refused a dry run, with the way out when it is a resize the node or server cannot do.

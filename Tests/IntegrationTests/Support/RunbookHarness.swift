@@ -3,6 +3,7 @@ import ClusterSim
 import Foundation
 import Runbooks
 import TestSupport
+import Timeline
 
 /// The engineer in a test: answers confirmations and rollback offers from a script, keeps every progress event,
 /// and can act on the cluster while a confirmation is on screen.
@@ -51,16 +52,24 @@ final class ScriptedEngineer: RunbookConversation, @unchecked Sendable {
 }
 
 extension LiveCluster {
-    /// A driver on this cluster's client and store, on the simulator's clock, recording into `folder`.
+    /// A driver on this cluster's client and store, on the simulator's clock, recording into the journal in the
+    /// state directory `folder`.
     func driver(
         _ engineer: ScriptedEngineer, recordsIn folder: String, client: KubeClient? = nil,
         options: RunbookExecution.Options = .init()
-    ) async -> RunbookDriver {
+    ) async throws -> RunbookDriver {
         let clock = clock
         let (ownClient, store) = (await connection.client, await connection.store)
         return RunbookDriver(
             client: client ?? ownClient, store: store, clock: { clock.now },
-            recorder: ActionLog(directory: folder), conversation: engineer, context: "firebreak-sim", options: options)
+            recorder: try Self.recorder(in: folder), conversation: engineer, context: "firebreak-sim",
+            options: options)
+    }
+
+    /// A recorder on the journal in the state directory `folder`, opened afresh (as a restarted process would).
+    static func recorder(in folder: String) throws -> JournalActionRecorder {
+        JournalActionRecorder(
+            journal: try SQLiteJournal(directory: StateDirectory(path: folder)), context: "firebreak-sim")
     }
 
     /// Runs `body` (a runbook action) while stepping the simulator `step` seconds at a time, until it returns or
