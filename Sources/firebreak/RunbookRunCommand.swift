@@ -95,9 +95,13 @@ struct RunbookRunCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let (client, store) = (await connection.client, await connection.store)
+        let conversation = TerminalConversation(output: output, assumeYes: yes)
+        conversation.interrupt.install {
+            output.progress("cancelling", "Ctrl-C: stopping after the requests in flight (Ctrl-C again to quit now)")
+        }
         let driver = RunbookDriver(
             client: client, store: store, clock: { Date() },
-            recorder: recorder, conversation: TerminalConversation(output: output, assumeYes: yes),
+            recorder: recorder, conversation: conversation,
             context: endpoint.contextName,
             options: RunbookExecution.Options(isReadOnly: readOnly, isDryRunOnly: dryRun, skipsVerification: noWait))
         let run = await driver.run(runbook, target: target, settings: values)
@@ -133,9 +137,11 @@ struct RunbookRunCommand: AsyncParsableCommand {
         return values
     }
 
-    /// Waits for the resources planning reads (pods and their owners, budgets).
+    /// Waits for the resources planning reads (pods and their owners, nodes, budgets).
     static func waitSynced(_ store: ClusterStore, timeout: Double) async -> Bool {
-        let needed: [ResourceKind] = [.pods, .replicaSets, .deployments, .statefulSets, .daemonSets]
+        let needed: [ResourceKind] = [
+            .pods, .replicaSets, .deployments, .statefulSets, .daemonSets, .nodes, .podDisruptionBudgets,
+        ]
         return await withTaskGroup(of: Bool.self) { group in
             group.addTask {
                 await store.waitUntilSynced(needed)

@@ -49,7 +49,7 @@ struct RunbookCommandTests {
         #expect(run.stderr.contains("2 problems found"))
         let builtIns = try FirebreakProcess(["runbook", "validate"])
         #expect(try await builtIns.wait() == 0, "\(builtIns.stdout)")
-        #expect(builtIns.stdout.contains("7 runbooks valid"))
+        #expect(builtIns.stdout.contains("10 runbooks valid"))
     }
 
     @Test func listShowsTheSourceFileAndWhichFileWon() async throws {

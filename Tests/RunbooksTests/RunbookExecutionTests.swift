@@ -53,6 +53,8 @@ struct RunbookExecutionTests {
             case .verify: "verify"
             case .offerRollback: "offerRollback"
             case .rollback: "rollback"
+            case .checkGuard: "checkGuard"
+            case .drain: "drain"
             case .finish(let result): "finish \(result.status.rawValue)"
             }
         }

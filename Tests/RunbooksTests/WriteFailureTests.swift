@@ -25,5 +25,14 @@ struct WriteFailureTests {
             retryAfterHeader: "10")
         #expect(budget.disruptionBudgetMessage != nil)
         #expect(WriteFailure(.api(budget, path: "/x")).status == 429)
+        guard case .blockedByBudget(let name, let message) = WriteFailure(.api(budget, path: "/x")) else {
+            Issue.record("a budget's 429 names the budget")
+            return
+        }
+        #expect(name == "web-pdb")
+        #expect(
+            message
+                == "TooManyRequests: Cannot evict pod as it would violate the pod's disruption budget. The disruption "
+                + "budget web-pdb is still being processed by the server.")
     }
 }

@@ -70,6 +70,10 @@ public struct RunbookResult: Sendable, Hashable, CustomStringConvertible {
         case verificationFailed = "verification-failed"
         /// Verification failed and the snapshot was restored.
         case rolledBack = "rolled-back"
+        /// Nothing to do: the object was already as asked (`already cordoned`).
+        case unchanged
+        /// Stopped by the engineer part way (a cancelled drain): what was done stays done.
+        case cancelled
     }
 
     public var status: Status
@@ -87,7 +91,7 @@ public struct RunbookResult: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the run did what was asked (a dry run counts).
-    public var isSuccess: Bool { [.dryRun, .applied, .verified].contains(status) }
+    public var isSuccess: Bool { [.dryRun, .applied, .verified, .unchanged].contains(status) }
 
     public var description: String { "\(status.rawValue): \(message)" }
 }

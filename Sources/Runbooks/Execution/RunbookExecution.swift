@@ -39,6 +39,18 @@ public struct RunbookExecution: Sendable {
         case rollbackDeclined
         case rollbackSucceeded(step: Int, KubeWriteResponse)
         case rollbackFailed(step: Int, WriteFailure)
+        /// The guard rail re-checked before a step: the refusal, or nil to go on.
+        case guardChecked(step: Int, refusal: String?)
+        /// How an `evict-pods` step's drain ended.
+        case drained(step: Int, DrainOutcome)
+    }
+
+    /// How a drain ended: every evicted pod gone, out of time, or cancelled by the engineer; `summary` says what
+    /// was and was not evicted.
+    public enum DrainOutcome: Sendable, Equatable {
+        case completed(summary: String)
+        case timedOut(after: Double, summary: String)
+        case cancelled(summary: String)
     }
 
     public enum Action: Sendable, Equatable {
@@ -54,6 +66,10 @@ public struct RunbookExecution: Sendable {
         case verify(PlannedVerification, minimumGeneration: Int64?)
         case offerRollback(VerificationOutcome)
         case rollback(step: Int, KubeWrite)
+        /// Re-check the plan's guard rail on the store's current view before this step.
+        case checkGuard(step: Int, NodeGuard)
+        /// Run an `evict-pods` step: each eviction recorded as a step of the action, progress reported.
+        case drain(step: Int, DrainPlan)
         case finish(RunbookResult)
     }
 
@@ -92,6 +108,10 @@ public struct RunbookExecution: Sendable {
     private var generation: Int64?
     private var replans = 0
     private var verification: VerificationOutcome?
+    /// What the drain did, for the result.
+    private var drainSummary: String?
+    /// Steps whose guard rail passed for the current attempt.
+    private var guardPassed: Int?
 
     public init(plan: RunbookPlan, options: Options = Options()) {
         self.plan = plan
@@ -101,6 +121,7 @@ public struct RunbookExecution: Sendable {
     public mutating func handle(_ input: Input) -> [Action] {
         switch (state, input) {
         case (.idle, .start):
+            if let done = plan.alreadyDone { return finish(.unchanged, "nothing to do: \(done)") }
             if options.isReadOnly, plan.risk != .readOnly {
                 return finish(.refused, "read-only: '\(plan.runbook)' would change the cluster")
             }
@@ -190,6 +211,28 @@ public struct RunbookExecution: Sendable {
                 ))
             return [record] + finish(.failed, "rollback step \(step + 1) failed: \(failure)")
 
+        case (.applying(let step, let attempt), .guardChecked(let index, let refusal)) where index == step:
+            guard let refusal else {
+                guardPassed = step
+                return send(step, attempt: attempt)
+            }
+            return finish(
+                applied.isEmpty ? .refused : .failed, refusal + (applied.isEmpty ? "" : "; earlier steps stay applied"))
+
+        case (.applying(let step, _), .drained(let index, let outcome)) where index == step:
+            switch outcome {
+            case .completed(let summary):
+                applied.append(step)
+                drainSummary = summary
+                return apply(step + 1, attempt: 1)
+            case .timedOut(let after, let summary):
+                return finish(
+                    .failed,
+                    "the drain timed out after \(DurationText.format(after)): \(summary); the node stays cordoned")
+            case .cancelled(let summary):
+                return finish(.cancelled, "cancelled: \(summary); the node stays cordoned")
+            }
+
         default:
             return []
         }
@@ -199,6 +242,11 @@ public struct RunbookExecution: Sendable {
 
     private mutating func dryRun(_ step: Int) -> [Action] {
         guard step < plan.steps.count else { return previewReady() }
+        if plan.steps[step].drain != nil {
+            // The evictions are not dry-run one by one: the preview shows the drain plan and the budgets instead.
+            dryRuns.append(nil)
+            return dryRun(step + 1)
+        }
         state = .dryRunning(step: step)
         return [.dryRun(step: step, plan.steps[step].write)]
     }
@@ -228,6 +276,12 @@ public struct RunbookExecution: Sendable {
 
     private mutating func send(_ step: Int, attempt: Int) -> [Action] {
         state = .applying(step: step, attempt: attempt)
+        if let nodeGuard = plan.nodeGuard, guardPassed != step { return [.checkGuard(step: step, nodeGuard)] }
+        guardPassed = nil
+        if let drain = plan.steps[step].drain {
+            hasRecorded = true
+            return [.drain(step: step, drain)]
+        }
         let write = plan.steps[step].write
         return [.record(intent(plan.steps[step].name, write, isRollback: false)), .apply(step: step, write)]
     }
@@ -275,11 +329,12 @@ public struct RunbookExecution: Sendable {
     }
 
     private mutating func verify() -> [Action] {
+        if plan.verification.condition == .none {
+            return finish(
+                .applied, drainSummary.map { "drained: \($0)" } ?? "applied; the runbook has nothing to verify")
+        }
         if options.skipsVerification {
             return finish(.applied, "applied; verification skipped (--no-wait)")
-        }
-        if plan.verification.condition == .none {
-            return finish(.applied, "applied; the runbook has nothing to verify")
         }
         state = .verifying
         return [.verify(plan.verification, minimumGeneration: generation)]

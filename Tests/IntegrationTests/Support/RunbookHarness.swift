@@ -14,16 +14,28 @@ final class ScriptedEngineer: RunbookConversation, @unchecked Sendable {
     private var confirmations: [RunbookPreview] = []
     private var offers: [String] = []
     private var events: [RunbookProgress] = []
+    private var cancelled = false
     /// Runs before each confirmation is answered (with its index).
     let beforeAnswer: @Sendable (Int) async -> Void
+    /// Cancels (as Esc or Ctrl-C would) once a reported progress satisfies it.
+    let cancelWhen: @Sendable (RunbookProgress) -> Bool
 
     init(
         answers: [ConfirmationAnswer] = [.accepted(typed: nil)], rollbackAnswers: [Bool] = [],
-        beforeAnswer: @escaping @Sendable (Int) async -> Void = { _ in }
+        beforeAnswer: @escaping @Sendable (Int) async -> Void = { _ in },
+        cancelWhen: @escaping @Sendable (RunbookProgress) -> Bool = { _ in false }
     ) {
         self.answers = answers
         self.rollbackAnswers = rollbackAnswers
         self.beforeAnswer = beforeAnswer
+        self.cancelWhen = cancelWhen
+    }
+
+    var isCancelled: Bool { lock.withLock { cancelled } }
+
+    /// The drain progress reports, in order.
+    var drainReports: [DrainProgress] {
+        progress.compactMap { if case .draining(let progress, _) = $0 { progress } else { nil } }
     }
 
     var previews: [RunbookPreview] { lock.withLock { confirmations } }
@@ -47,7 +59,11 @@ final class ScriptedEngineer: RunbookConversation, @unchecked Sendable {
     }
 
     func report(_ progress: RunbookProgress) {
-        lock.withLock { events.append(progress) }
+        let cancel = cancelWhen(progress)
+        lock.withLock {
+            events.append(progress)
+            if cancel { cancelled = true }
+        }
     }
 }
 
