@@ -206,4 +206,78 @@ struct NodeRunbookTests {
             #expect(!moved.isEmpty && moved.allSatisfy { $0.nodeName != node && $0.nodeName != nil })
         }
     }
+
+    @Test func aDrainOfANotReadyNodeSaysItsPodsDeletionWaitsForTheKubelet() async throws {
+        try await LiveCluster.with("kubelet-memory-leak") { live in
+            let node = "node-3"
+            let notReady = try await live.advance(upTo: 900, step: 15) {
+                await live.connection.store.snapshot().nodes[ObjectKey(namespace: "", name: node)]?.ready?.status
+                    != .isTrue
+            }
+            #expect(notReady, "the leak takes node-3's kubelet down")
+            let folder = try TemporaryDirectory()
+            let engineer = ScriptedEngineer(answers: [.accepted(typed: node)])
+            let driver = try await live.driver(engineer, recordsIn: folder.path)
+            let runbook = try LiveCluster.runbook("drain")
+            let run = try await live.runWhileAdvancing(step: 1) { await driver.run(runbook, target: Self.node(node)) }
+            #expect(run.result.status == .applied, "\(run.result)")
+            let waiting = engineer.drainReports.first { !$0.isNodeReady && $0.counts.terminating > 0 }
+            let lines = try #require(waiting).lines(at: live.clock.now)
+            #expect(
+                lines.contains { $0.hasPrefix("node node-3 is NotReady: its ") && $0.contains("kubelet confirms") },
+                "\(lines)")
+            #expect(lines.contains { $0.contains("its kubelet cannot confirm the deletion") }, "\(lines)")
+        }
+    }
+}
+
+/// `firebreak runbook run drain` as a separate process: progress lines while it waits, Ctrl-C to stop.
+@Suite("firebreak runbook run drain end to end", .serialized)
+struct DrainCommandTests {
+    @Test func headlessDrainShowsWhatBlocksItAndCtrlCLeavesTheNodeCordoned() async throws {
+        let served = try await ServedSimulator.start(try SimCluster(scenario: "coredns-dns-spike", start: Date()))
+        defer { Task { await served.stop() } }
+        let clock = Task { await served.cluster.run(speed: 5) }
+        defer { clock.cancel() }
+        _ = try RunbookCommandTests.kubectl(
+            served,
+            ["-n", "shop", "patch", "pdb", "checkout-pdb", "--type", "merge", "-p", #"{"spec":{"minAvailable":2}}"#])
+        try await eventually("the budget allows no disruption", timeout: 20) {
+            try RunbookCommandTests.kubectl(
+                served, ["-n", "shop", "get", "pdb", "checkout-pdb", "-o", "jsonpath={.status.disruptionsAllowed}"])
+                == "0"
+        }
+        let node = try RunbookCommandTests.kubectl(
+            served, ["-n", "shop", "get", "pods", "-l", "app=checkout", "-o", "jsonpath={.items[0].spec.nodeName}"])
+        let state = try TemporaryDirectory()
+        let run = try FirebreakProcess([
+            "runbook", "run", "drain", "--target", "node/\(node)", "--yes", "--json", "--kubeconfig",
+            served.kubeconfigPath, "--state-dir", state.path,
+        ])
+        defer { run.terminate() }
+        try await eventually("a progress line naming the budget", timeout: 60) {
+            run.jsonLines.contains { line in
+                line["event"] as? String == "drain" && (line["blocked"] as? [String: Any])?["checkout-pdb"] != nil
+            }
+        }
+        let progress = try #require(run.jsonLines.last { $0["event"] as? String == "drain" })
+        #expect(
+            (progress["lines"] as? [String])?.contains {
+                $0.hasPrefix("blocked by PodDisruptionBudget checkout-pdb: 1 pod(s)")
+                    && $0.contains("needs 2 healthy pods and has 2 currently")
+            } == true, "\(progress)")
+        run.process.interrupt()
+        #expect(try await run.wait() == 1)
+        let result = try #require(run.jsonLines.last)
+        #expect(result["status"] as? String == "cancelled", "\(run.stdout)")
+        let message = result["message"] as? String ?? ""
+        #expect(message.contains("not evicted: 1 (shop/checkout-") && message.hasSuffix("the node stays cordoned"))
+        #expect(
+            try RunbookCommandTests.kubectl(served, ["get", "node", node, "-o", "jsonpath={.spec.unschedulable}"])
+                == "true")
+        let show = try FirebreakProcess(["incident", "show", "--state-dir", state.path])
+        #expect(try await show.wait() == 0)
+        #expect(show.lines.contains { $0.contains("action-intent") && $0.contains("drain: evict pod shop/checkout-") })
+        #expect(show.lines.contains { $0.contains("action-result") && $0.contains("HTTP 429") })
+    }
 }
