@@ -102,9 +102,11 @@ struct RunbookOutput: Sendable {
             return
         }
         line("\(result.status.rawValue): \(result.message)")
-        if let id = run.actionID, [.applied, .verified, .verificationFailed].contains(result.status) {
-            line("action \(id) (undo: firebreak runbook rollback \(id))")
-        }
+        guard let id = run.actionID,
+            [.applied, .verified, .verificationFailed, .failed, .cancelled].contains(result.status)
+        else { return }
+        let undoable = result.preview.map { !$0.plan.rollback.isEmpty } ?? false
+        line("action \(id)" + (undoable ? " (undo: firebreak runbook rollback \(id))" : ""))
     }
 
     /// A drain's progress: counts, the budgets blocking it, the oldest wait.

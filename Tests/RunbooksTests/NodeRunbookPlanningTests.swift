@@ -136,6 +136,22 @@ struct NodeRunbookPlanningTests {
             ])
     }
 
+    @Test func aNodeWhosePodsAreAllTerminatingIsStillWaitedFor() throws {
+        let snapshot = ClusterSnapshot(nodes: (1...4).map { Self.readyNode("node-\($0)") })
+        let target = RunbookTarget(kind: .node, namespace: "", name: "node-1")
+        var input = PlanningInput(
+            target: target, snapshot: snapshot, objects: [target.object: Self.nodeJSON("node-1", cordoned: true)],
+            now: Self.now)
+        input.podsOnNode = [Self.pod("web-2", deleting: true), Self.pod("proxy-1", owner: "DaemonSet")]
+        let plan = try RunbookPlanner.plan(try SampleWorkloads.builtIn("drain"), input)
+        #expect(plan.steps.map(\.kind) == [.evictPods], "already cordoned: only the wait")
+        #expect(plan.steps.first?.drain?.terminating.keys.map(\.name) == ["web-2"])
+        #expect(plan.notes.first == "node node-1 is already cordoned")
+        input.podsOnNode = [Self.pod("proxy-1", owner: "DaemonSet")]
+        let empty = try RunbookPlanner.plan(try SampleWorkloads.builtIn("drain"), input)
+        #expect(empty.alreadyDone == "node node-1 is already cordoned; node node-1 has no pods to evict")
+    }
+
     @Test func theExecutorChecksTheGuardBeforeEachStepAndRunsTheDrain() throws {
         let snapshot = ClusterSnapshot(nodes: (1...4).map { Self.readyNode("node-\($0)") })
         let target = RunbookTarget(kind: .node, namespace: "", name: "node-1")

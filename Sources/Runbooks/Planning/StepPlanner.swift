@@ -96,13 +96,18 @@ struct StepPlanner {
         let drain = try DrainPlan.make(
             node: subject.name, pods: pods, deleteEmptyDirData: try flag("delete_emptydir_data"),
             force: try flag("force"), gracePeriod: grace, skipWaitAfter: skipWait, timeout: step.timeout)
+        // The step's own write is its first eviction (the access check and the record name it); a node whose pods
+        // are all terminating has that of the first of them, which the drain waits for without sending.
+        let waited = drain.terminating.keys.sorted().first
         let first =
-            drain.evictions.first?.write ?? KubeWrite.evict(namespace: "default", name: "no-pod-to-evict")
-        var planned = planned(
-            step, first, expected: drain.evictions.map { "pod \($0.pod) evicted" })
+            drain.evictions.first?.write
+            ?? KubeWrite.evict(namespace: waited?.namespace ?? "", name: waited?.name ?? "")
+        var planned = planned(step, first, expected: drain.evictions.map { "pod \($0.pod) evicted" })
         planned.drain = drain
         var outcome = StepOutcome(step: planned)
-        if drain.evictions.isEmpty { outcome.skipReason = "node \(subject.name) has no pods to evict" }
+        if drain.evictions.isEmpty, drain.terminating.isEmpty {
+            outcome.skipReason = "node \(subject.name) has no pods to evict"
+        }
         outcome.inverseUnavailable = "evicted pods cannot be put back (uncordon lets new pods in again)"
         var seen: Set<String> = []
         outcome.accessWrites = drain.evictions.map(\.write).filter { seen.insert($0.namespace ?? "").inserted }
