@@ -81,7 +81,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["ClusterSim"], path: "Tests/TestSupport"),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "TestSupport"]),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "TestSupport"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "ClusterModel", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "TUITests", dependencies: ["TUI", "ClusterModel", "Timeline", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "RunbooksTests", dependencies: ["Runbooks", "ClusterModel", "Timeline", "TestSupport"]),
         .testTarget(
             name: "IntegrationTests",

@@ -29,7 +29,7 @@ extension FuzzTarget {
         let result = Result { () throws(KubeconfigError) in try alone.load(kubeconfigPath: path) }
         let mergedResult = Result { () throws(KubeconfigError) in try merged.load() }
 
-        let secrets = Self.secrets(in: scalars, besides: path)
+        let secrets = Self.secrets(in: scalars, text: String(decoding: input, as: UTF8.self), besides: path)
         switch result {
         case .failure(let error):
             let text = error.description
@@ -75,10 +75,11 @@ extension FuzzTarget {
         return found
     }
 
-    /// The secret values a file holds that are long enough to recognise and appear nowhere else in it (so finding
-    /// one in a message means the message shows the secret, not a name that happens to contain it).
-    static func secrets(in scalars: [(key: String?, value: String)], besides path: String) -> [String] {
-        var candidates = KubeconfigWorkspace.fileSecrets
+    /// The secret values the file and the workspace hold (tokens, decoded client keys, the token and key files) that
+    /// are long enough to recognise and appear in no other scalar of the file, nor (for the workspace's) anywhere in
+    /// its text: finding one in a message then means the message shows the secret, not a name that contains it.
+    static func secrets(in scalars: [(key: String?, value: String)], text: String, besides path: String) -> [String] {
+        var candidates = KubeconfigWorkspace.fileSecrets.filter { !text.contains($0) }
         for (key, value) in scalars {
             if key == "token" { candidates.append(value) }
             if key == "client-key-data", let data = Data(base64Encoded: value, options: .ignoreUnknownCharacters) {
@@ -87,7 +88,7 @@ extension FuzzTarget {
         }
         return candidates.filter { secret in
             secret.count >= 8 && !path.contains(secret)
-                && scalars.filter { $0.value.contains(secret) }.count <= (candidates.contains(secret) ? 1 : 0)
+                && !scalars.contains { $0.key != "token" && $0.value.contains(secret) }
         }
     }
 }

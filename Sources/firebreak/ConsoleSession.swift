@@ -2,6 +2,7 @@ import ClusterModel
 import Foundation
 import Logging
 import TUI
+import Timeline
 
 /// One run of the console: the UI loop on the main thread, with the TUI's `EffectRunner` carrying out its
 /// effects (the cluster connection and feed run in background tasks that only post to the loop's inbox).
@@ -18,7 +19,8 @@ final class ConsoleSession {
         self.options = options
         effects = EffectRunner(
             kubeconfigPath: options.kubeconfigPath, isReadOnly: options.isReadOnly,
-            metricsInterval: options.metricsInterval, simulatedTime: simulatedTime, inbox: inbox, logger: logger)
+            metricsInterval: options.metricsInterval, simulatedTime: simulatedTime,
+            stateDirectory: StateDirectory.resolve(explicit: options.stateDirectory), inbox: inbox, logger: logger)
     }
 
     /// Connects to `endpoint`, then runs the console until the user quits.

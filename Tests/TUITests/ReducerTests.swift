@@ -42,9 +42,11 @@ import Testing
         _ = press(.tab, on: &state)
         #expect(state.focus == .restarts)
         _ = press(.tab, .tab, on: &state)
-        #expect(state.focus == .signals)
+        #expect(state.focus == .workloads)
         _ = press(.backTab, on: &state)
         #expect(state.focus == .timeline)
+        for _ in PaneID.allCases { _ = press(.tab, on: &state) }
+        #expect(state.focus == .timeline, "Tab wraps around every pane")
         _ = press(.character("2"), on: &state)
         #expect(state.focus == .nodes)
     }

@@ -22,7 +22,7 @@ public actor ClusterConnection {
     private let scraper: MetricsScraper
     private let logger: Logger
     private var tasks: [Task<Void, Never>] = []
-    /// Eight reflectors retry independently; report one `reconnecting` per few seconds.
+    /// The reflectors retry independently; report one `reconnecting` per few seconds.
     private let reconnectThrottle = ReportThrottle(interval: 5)
     private var history = SignalHistory()
     private var metrics = MetricsSnapshot.empty
@@ -118,9 +118,13 @@ public actor ClusterConnection {
         case .pods: startReflector(PodSummary.self, resource)
         case .events: startReflector(EventSummary.self, resource)
         case .podDisruptionBudgets: startReflector(PDBSummary.self, resource)
+        case .jobs: startReflector(JobSummary.self, resource)
+        case .cronJobs: startReflector(CronJobSummary.self, resource)
+        case .controllerRevisions: startReflector(RevisionSummary.self, resource)
         default: startReflector(WorkloadSummary.self, resource)
         }
     }
+
     /// What the signal rules remember as of the last evaluation (restart counts over time among it).
     public func signalHistory() -> SignalHistory { history }
 

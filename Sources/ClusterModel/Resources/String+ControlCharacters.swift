@@ -6,7 +6,7 @@ extension String {
         var out = ""
         for scalar in unicodeScalars {
             if scalar.properties.generalCategory == .control {
-                out += scalar.escaped(asASCII: false)
+                out += scalar.escaped(asASCII: true)
             } else {
                 out.unicodeScalars.append(scalar)
             }

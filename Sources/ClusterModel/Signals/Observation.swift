@@ -39,6 +39,7 @@ public struct Observation: Sendable, Equatable, Codable, Identifiable {
 public enum ObservationKind: String, Sendable, Equatable, Codable, CaseIterable {
     case oomKilled, possibleOOM, nodeOOM, restartBurst, crashLoopBackOff, probeFailure
     case nodeNotReady, nodePressure, eviction, podPending, replicasUnavailable, cpuThrottling, memoryNearLimit
+    case mountFailure
 }
 
 /// How urgent an observation is.

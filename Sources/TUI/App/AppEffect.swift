@@ -20,4 +20,8 @@ public enum AppEffect: Hashable, Sendable {
     case openLogStream(Int, LogRequest)
     /// Stop a log stream (its view closed or changed to another run).
     case closeLogStream(Int)
+    /// List Normal events in the Events pane too (or Warnings only); report `rowsChanged`.
+    case showNormalEvents(Bool)
+    /// Something for the incident journal; answered with `AppEvent.journal`.
+    case journal(JournalEffect)
 }

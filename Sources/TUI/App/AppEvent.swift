@@ -15,6 +15,8 @@ public enum AppEvent: Hashable, Sendable {
     case messagePosted(StatusMessage)
     /// `showDetail` found nothing to show for the row; the detail view closes and says why.
     case detailUnavailable(reason: String)
+    /// `showDetail` expanded or folded a group line (of the Signals pane) instead: back to the table.
+    case groupToggled
     /// `switchNamespace` or `switchContext` could not connect; the console stays on what it watched and says why.
     case switchFailed(reason: String)
     /// The pod (and perhaps container) of the row whose log was asked for.
@@ -23,4 +25,6 @@ public enum AppEvent: Hashable, Sendable {
     case logLinesReceived(stream: Int, [LogLine])
     /// A log stream ended: the log is complete, or `failure` says why not.
     case logStreamEnded(stream: Int, failure: String?)
+    /// What the incident journal reports.
+    case journal(JournalEvent)
 }

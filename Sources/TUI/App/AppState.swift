@@ -16,6 +16,10 @@ public struct AppState: Hashable, Sendable {
     public var time = ConsoleTime.unset
     /// The log view and the container picker.
     public var logs = LogsState()
+    /// The Events pane lists Normal events too.
+    public var showsNormalEvents = false
+    /// The current incident and the console's journal choices.
+    public var journal = JournalState()
 
     public init(size: Size, keymap: Keymap = .defaults, panes: [PaneID: PaneState], focus: PaneID = .signals) {
         self.size = size

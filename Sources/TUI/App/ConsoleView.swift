@@ -65,18 +65,26 @@ public struct ConsoleView {
     }
 
     private func renderFooter(in rect: Rect, on screen: inout Screen) {
+        if let prompt = footerPrompt {
+            prompt.render(in: rect, on: &screen)
+            return
+        }
+        let offer = state.keyContext == .table ? JournalOverlay.offer(state.journal) : nil
+        FooterBar(
+            keymap: state.keymap, context: state.keyContext, message: state.message?.text ?? offer,
+            isError: state.message?.isError ?? (offer != nil)
+        ).render(in: rect, on: &screen)
+    }
+
+    /// The line being typed, when the mode is a prompt.
+    private var footerPrompt: PromptLine? {
         switch state.mode {
-        case .filter(let text):
-            PromptLine(prefix: "/", text: text).render(in: rect, on: &screen)
-        case .command(let text):
-            PromptLine(prefix: ":", text: text).render(in: rect, on: &screen)
+        case .filter(let text): PromptLine(prefix: "/", text: text)
+        case .command(let text): PromptLine(prefix: ":", text: text)
         case .log where state.logs.view?.searchInput != nil:
-            PromptLine(prefix: "/", text: state.logs.view?.searchInput ?? "").render(in: rect, on: &screen)
-        default:
-            FooterBar(
-                keymap: state.keymap, context: state.keyContext, message: state.message?.text,
-                isError: state.message?.isError ?? false
-            ).render(in: rect, on: &screen)
+            PromptLine(prefix: "/", text: state.logs.view?.searchInput ?? "")
+        case .journal(let mode): JournalOverlay.prompt(for: mode, journal: state.journal)
+        default: nil
         }
     }
 
@@ -88,6 +96,8 @@ public struct ConsoleView {
             help.render(in: body, on: &screen)
         case .confirmQuit:
             Modal.confirmation(title: "Quit", question: "Quit Firebreak?").render(in: body, on: &screen)
+        case .journal(let mode):
+            JournalOverlay.modal(for: mode, journal: state.journal)?.render(in: body, on: &screen)
         default:
             break
         }

@@ -21,11 +21,17 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [AppEffect] {
         state.detailScrollOffset = 0
         state.message = StatusMessage(reason, isError: true)
         return []
+    case .groupToggled:
+        if case .detail = state.mode { state.mode = .normal }
+        state.detailScrollOffset = 0
+        return []
     case .switchFailed(let reason):
         state.message = StatusMessage(reason, isError: true)
         return []
     case .logSubjectResolved, .logLinesReceived, .logStreamEnded:
         return reduceLog(event, &state)
+    case .journal(let event):
+        return reduceJournal(event, &state)
     case .rowsChanged(let pane, let rowCount, let totalCount, let cursor):
         guard var paneState = state.panes[pane] else { return [] }
         paneState.rowCount = max(0, rowCount)
@@ -49,6 +55,8 @@ private func keyPressed(_ key: Key, _ state: inout AppState) -> [AppEffect] {
         return []
     case .log where state.logs.view?.searchInput != nil:
         return logSearchKey(key, &state)
+    case .journal(let mode):
+        return journalKey(key, mode, &state)
     case .normal, .help, .detail, .log, .chooseContainer:
         state.message = nil
         switch state.keymap.resolve(key, in: state.keyContext) {
@@ -127,8 +135,15 @@ private func performInTable(_ action: Action, _ state: inout AppState) -> [AppEf
     case .openLog:
         guard state.focusedPane.rowCount > 0 else { return [] }
         return [.resolveLogSubject(state.focus, row: state.focusedPane.cursor)]
-    case .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose:
+    case .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose, .addToIncident:
         break
+    case .openIncident, .note, .milestones, .toggleHidden:
+        return performJournalAction(action, &state)
+    case .toggleNormalEvents:
+        state.showsNormalEvents.toggle()
+        state.focus = .events
+        state.message = StatusMessage(state.showsNormalEvents ? "Events: all types" : "Events: Warnings only")
+        return [.showNormalEvents(state.showsNormalEvents)]
     case .raiseMemory, .cordon, .uncordon, .drain, .rolloutRestart, .deletePod:
         guard state.focusedPane.rowCount > 0 else { return [] }
         return [.requestRunbook(action, state.focus, row: state.focusedPane.cursor)]

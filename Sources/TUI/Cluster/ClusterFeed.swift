@@ -16,7 +16,6 @@ public final class ClusterFeed: @unchecked Sendable {
 
     private let lock = NSLock()
     private var pending: Update?
-    private var timeline: [Observation] = []
     private var retry: (delay: Duration, reportedAt: Date)?
     private var problem: ConnectionProblem?
     private var health = ConnectionHealth()
@@ -56,10 +55,7 @@ public final class ClusterFeed: @unchecked Sendable {
                 }
             }
             group.addTask {
-                for await batch in observations {
-                    self.lock.withLock { self.timeline = Array((self.timeline + batch).suffix(5_000)) }
-                    trigger.yield()
-                }
+                for await _ in observations { trigger.yield() }
             }
             group.addTask {
                 for await _ in metrics { trigger.yield() }
@@ -107,9 +103,8 @@ public final class ClusterFeed: @unchecked Sendable {
             let start = ContinuousClock.now
             let view = await connection.view()
             let now = view.now
-            let timeline = lock.withLock { self.timeline }
             let data = ClusterData(
-                snapshot: view.snapshot, observations: view.observations, timeline: timeline, history: view.history,
+                snapshot: view.snapshot, observations: view.observations, history: view.history,
                 thresholds: thresholds, metrics: view.metrics, now: now)
             let podRows = pods.rows(view.snapshot, metrics: view.metrics, thresholds: thresholds, now: now)
             let update = Update(rows: ClusterRows(data, pods: podRows), data: data)

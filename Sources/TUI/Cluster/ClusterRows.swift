@@ -3,27 +3,33 @@ import Foundation
 
 /// The rows of every cluster pane for one `ClusterData`; built off the UI loop, then swapped in.
 public struct ClusterRows: Sendable {
-    public var signals: [SignalRow]
+    /// The observations grouped by kind and top controller, most severe first.
+    public var signalGroups: [SignalGroup]
     public var nodes: [NodeRow]
     public var pods: [PodRow]
     public var restarts: [RestartRow]
-    public var timeline: [SignalRow]
+    public var workloads: [WorkloadRow]
+    /// Every event group, Normal ones included (the Events pane shows them on a toggle).
+    public var events: [EventRow]
     /// The search text of each pods row (the biggest pane), computed here rather than on the UI loop.
     public var podSearch: [String]
 
     /// - Parameter prebuilt: the pod rows and their search text when already built (by a `PodRowCache`).
     public init(_ data: ClusterData, pods prebuilt: (rows: [PodRow], search: [String])? = nil) {
         let now = data.now
-        signals = SignalRow.ranked(data.observations, now: now)
+        signalGroups = SignalGroup.grouping(
+            data.observations, snapshot: data.snapshot, now: now, thresholds: data.thresholds)
         nodes = NodeRow.rows(snapshot: data.snapshot, metrics: data.metrics, now: now)
         pods =
             prebuilt?.rows
-            ?? data.snapshot.pods.values.sorted { $0.key < $1.key }.map {
-                PodRow(pod: $0, metrics: data.metrics, thresholds: data.thresholds, now: now)
-            }
+            ?? PodRow.troubleFirst(
+                data.snapshot.pods.values.sorted { $0.key < $1.key }.map {
+                    PodRow(pod: $0, metrics: data.metrics, thresholds: data.thresholds, now: now)
+                }, rank: \.troubleRank)
         restarts = RestartRow.ranked(
             snapshot: data.snapshot, history: data.history, thresholds: data.thresholds, now: now)
-        timeline = data.timeline.reversed().map { SignalRow(observation: $0, now: now) }
+        workloads = WorkloadRow.rows(snapshot: data.snapshot, now: now)
+        events = EventRow.rows(data.snapshot.events.values, includeNormal: true, now: now)
         podSearch = prebuilt?.search ?? ClusterPanes.pods().searchIndex(of: pods)
     }
 }

@@ -1,6 +1,7 @@
 import ClusterModel
 import Foundation
 import Logging
+import Timeline
 
 /// Carries out what `reduce` asks of the cluster console, on the UI loop: it connects to the cluster (again, for
 /// `:ns` and `:ctx`), swaps in the feed's rows, applies queries and chooses what the detail view shows. Every
@@ -25,14 +26,18 @@ public final class EffectRunner {
     private var status: ConnectionStatus
     private var detailTarget: DetailTarget?
     private lazy var logStreams = LogStreams(inbox: inbox)
+    private let journal: JournalSession
 
-    /// - Parameter simulatedTime: the simulator's time in a demo; `nil` for a real cluster, whose time each
-    ///   connection learns from the API server's responses.
+    /// - Parameters:
+    ///   - simulatedTime: the simulator's time in a demo; `nil` for a real cluster, whose time each connection
+    ///     learns from the API server's responses.
+    ///   - stateDirectory: where the incident journal is kept.
     public init(
         kubeconfigPath: String?, isReadOnly: Bool, metricsInterval: Duration,
-        simulatedTime: (@Sendable () -> Date)?, inbox: EventInbox,
+        simulatedTime: (@Sendable () -> Date)?, stateDirectory: StateDirectory, inbox: EventInbox,
         logger: Logger = Logger(label: "firebreak.console")
     ) {
+        journal = JournalSession(directory: stateDirectory, inbox: inbox, logger: logger)
         self.kubeconfigPath = kubeconfigPath
         self.metricsInterval = metricsInterval
         self.simulatedTime = simulatedTime
@@ -65,11 +70,13 @@ public final class EffectRunner {
             await connection.start()
             await feed.follow(connection, inbox: inbox)
         }
+        journal.attach(connection, context: endpoint.contextName)
     }
 
     /// Stops the feed and the connection (the connection closes in the background).
     public func disconnect() {
         logStreams.closeAll()
+        journal.detach()
         feedTask?.cancel()
         feedTask = nil
         if let connection { Task.detached { await connection.stop() } }
@@ -84,8 +91,13 @@ public final class EffectRunner {
         case .refreshCluster:
             guard let update = feed.take() else { return [] }
             return console.update(update.rows, data: update.data, state: state)
+                + journal.criticalSignal(in: update.data.observations)
         case .applyQuery(let pane, let query):
             return console.apply(query, to: pane)
+        case .showDetail(.signals, let row):
+            if let toggled = console.toggleSignalGroup(at: row, state: state) { return toggled + [.groupToggled] }
+            detailTarget = console.detailTarget(pane: .signals, row: row)
+            return detailTarget == nil ? [.detailUnavailable(reason: "No detail view for this row")] : []
         case .showDetail(let pane, let row):
             detailTarget = console.detailTarget(pane: pane, row: row)
             return detailTarget == nil ? [.detailUnavailable(reason: "No detail view for this row")] : []
@@ -102,6 +114,14 @@ public final class EffectRunner {
             return []
         case .closeLogStream(let stream):
             logStreams.close(stream)
+            return []
+        case .showNormalEvents(let shows):
+            return console.showNormalEvents(shows, state: state)
+        case .journal(.refresh(let showsHidden)):
+            let (rows, emptyMessage, event) = journal.refresh(showsHidden: showsHidden)
+            return console.replaceTimeline(rows, emptyMessage: emptyMessage, state: state) + [.journal(event)]
+        case .journal(let effect):
+            journal.perform(effect)
             return []
         case .requestRunbook(let action, let pane, let row):
             logger.info("runbook \(action.name) requested on \(pane.title) row \(row)")

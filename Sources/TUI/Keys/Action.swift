@@ -2,20 +2,27 @@
 public enum Action: Hashable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom, left, right
     case nextPane, previousPane
-    /// Jump to pane 1...5.
+    /// Jump to pane 1...6.
     case pane(Int)
     case filter, command, sort, detail, back, help, quit
     case raiseMemory, cordon, uncordon, drain, rolloutRestart, deletePod
     /// The log view: open a container's log, switch to its previous run, follow, wrap, search, choose a container.
     case openLog, previousLog, follow, wrap, search, nextMatch, previousMatch, choose
+    /// The log view: add the lines on screen to the current incident.
+    case addToIncident
+    /// The incident journal: open an incident, add a note, set milestones, show hidden timeline entries.
+    case openIncident, note, milestones, toggleHidden
+    /// The Events pane: list Normal events too, or Warnings only.
+    case toggleNormalEvents
 
     /// Every action, in help order.
     public static let all: [Action] = [
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .left, .right,
-        .nextPane, .previousPane, .pane(1), .pane(2), .pane(3), .pane(4), .pane(5),
+        .nextPane, .previousPane, .pane(1), .pane(2), .pane(3), .pane(4), .pane(5), .pane(6), .pane(7),
         .filter, .command, .sort, .detail, .back, .help, .quit,
         .raiseMemory, .cordon, .uncordon, .drain, .rolloutRestart, .deletePod,
-        .openLog, .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose,
+        .openLog, .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose, .addToIncident,
+        .openIncident, .note, .milestones, .toggleHidden, .toggleNormalEvents,
     ]
 
     /// The name used in `keys.yaml`: `moveDown`, `pane3`, `rolloutRestart`.
@@ -53,6 +60,12 @@ public enum Action: Hashable, Sendable {
         case .nextMatch: "nextMatch"
         case .previousMatch: "previousMatch"
         case .choose: "choose"
+        case .addToIncident: "addToIncident"
+        case .openIncident: "openIncident"
+        case .note: "note"
+        case .milestones: "milestones"
+        case .toggleHidden: "toggleHidden"
+        case .toggleNormalEvents: "toggleNormalEvents"
         }
     }
 

@@ -5,6 +5,7 @@ public enum KeyGroup: String, CaseIterable, Hashable, Sendable {
     case console = "Console"
     case runbooks = "Runbooks"
     case logs = "Logs"
+    case incident = "Incident"
 }
 
 /// One action with its keys and how it is explained.

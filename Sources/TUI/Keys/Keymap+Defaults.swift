@@ -31,6 +31,15 @@ extension Keymap {
             KeyBinding(
                 .pane(5), keys: [.character("5")], description: "Timeline pane", group: .panes, contexts: .table),
             KeyBinding(
+                .pane(6), keys: [.character("6")], description: "Workloads pane (rollouts, revisions)", group: .panes,
+                contexts: .table),
+            KeyBinding(
+                .pane(7), keys: [.character("7")], description: "Events pane (Warnings by object and reason)",
+                group: .panes, contexts: .table),
+            KeyBinding(
+                .toggleNormalEvents, keys: [.character("A")], description: "Events pane: Normal events too, or not",
+                group: .panes, contexts: .table),
+            KeyBinding(
                 .filter, keys: [.character("/")], description: "Filter rows (text, ns:NAME, node:NAME)", hint: "filter",
                 group: .console, contexts: .table),
             KeyBinding(
@@ -68,7 +77,23 @@ extension Keymap {
             KeyBinding(
                 .deletePod, keys: [.character("x")], description: "Delete the pod", group: .runbooks, contexts: .objects
             ),
-        ] + logBindings)
+        ] + logBindings + incidentBindings)
+
+    /// The incident journal's keys, in the tables.
+    static let incidentBindings: [KeyBinding] = [
+        KeyBinding(
+            .openIncident, keys: [.character("I")], description: "Open an incident (records what is seen)",
+            hint: "incident", group: .incident, contexts: .table),
+        KeyBinding(
+            .note, keys: [.character("n")], description: "Add a note to the incident", hint: "note",
+            group: .incident, contexts: .table),
+        KeyBinding(
+            .milestones, keys: [.character("M")], description: "Set milestones (detected, mitigated, ...)",
+            group: .incident, contexts: .table),
+        KeyBinding(
+            .toggleHidden, keys: [.character("H")], description: "Show or hide hidden timeline entries",
+            group: .incident, contexts: .table),
+    ]
 
     /// The log view's keys, and `l` where a pod or container is selected.
     static let logBindings = [
@@ -94,6 +119,9 @@ extension Keymap {
             .nextMatch, keys: [.character("n")], description: "Next match", group: .logs, contexts: [.log]),
         KeyBinding(
             .previousMatch, keys: [.character("N")], description: "Previous match", group: .logs, contexts: [.log]),
+        KeyBinding(
+            .addToIncident, keys: [.character("e")], description: "Add the lines on screen to the incident",
+            hint: "evidence", group: .logs, contexts: [.log]),
     ]
 }
 

@@ -2,18 +2,19 @@ import ClusterModel
 
 extension ClusterConsole {
     /// The pod (and container) whose log a pane's row leads to: a pod, a container's restarts, or a signal about a pod;
-    /// nil for nodes and for pods no longer in the cluster.
+    /// nil for nodes, workloads and pods no longer in the cluster.
     public func logSubject(pane: PaneID, row: Int) -> LogSubject? {
         let target: (key: ObjectKey, container: String?)?
         switch pane {
         case .pods: target = pods.row(at: row).map { ($0.pod.key, nil) }
-        case .nodes: target = nil
+        case .nodes, .workloads: target = nil
         case .restarts:
             target = restarts.row(at: row).map {
                 (ObjectKey(namespace: $0.container.namespace, name: $0.container.pod), $0.container.container)
             }
         case .signals: target = signals.row(at: row).flatMap { Self.podTarget($0.observation.subject) }
-        case .timeline: target = timeline.row(at: row).flatMap { Self.podTarget($0.observation.subject) }
+        case .timeline: target = timeline.row(at: row).flatMap { $0.entry.subject.flatMap(Self.podTarget) }
+        case .events: target = events.row(at: row).flatMap { Self.podTarget($0.group.object) }
         }
         guard let target, let pod = data?.snapshot.pods[target.key] else { return nil }
         let containers = pod.containers.map { spec in

@@ -45,6 +45,17 @@ func performInLog(_ action: Action, _ state: inout AppState) -> [AppEffect] {
         if let message = view.moveToMatch(forward: action == .nextMatch, layout: layout) {
             state.message = StatusMessage(message)
         }
+    case .addToIncident:
+        if let refusal = state.journal.refusal {
+            state.message = StatusMessage(refusal, isError: true)
+            return []
+        }
+        let excerpt = LogExcerpt(view, layout: layout)
+        guard !excerpt.lines.isEmpty else {
+            state.message = StatusMessage("No log lines on screen to add", isError: true)
+            return []
+        }
+        return [.journal(.addLogExcerpt(excerpt))]
     case .previousLog:
         state.logs.lastStream += 1
         var next = LogViewState(

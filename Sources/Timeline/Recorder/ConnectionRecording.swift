@@ -1,9 +1,9 @@
 import ClusterModel
 import Foundation
 
-/// Follows a `ClusterConnection` into an incident: every batch of new or grown observations as it is published, and
-/// the changes seen in the store (rollouts, limit changes, cordons, scales) at most once per `storeInterval`, each at
-/// the connection's cluster time. The console and `firebreak signals --follow` record through it alike.
+/// Follows a `ClusterConnection` into an incident: the observations showing when it starts, every batch of new or
+/// grown observations as it is published, and the changes seen in the store (rollouts, limit changes, cordons,
+/// scales) at most once per `storeInterval`, each at the connection's cluster time. The console and `firebreak signals --follow` record through it alike.
 public enum ConnectionRecording {
     /// Records until cancelled; a failed write is reported to `failed` and recording goes on.
     public static func follow(
@@ -12,6 +12,17 @@ public enum ConnectionRecording {
     ) async {
         let observations = connection.observationUpdates()
         let changes = await connection.store.changes()
+        // What is already showing belongs to the incident too (it may be why the incident was opened), each at the
+        // time it was first seen.
+        let view = await connection.view()
+        let showing = Dictionary(grouping: view.observations.filter(\.isActive), by: \.firstSeen)
+        for (firstSeen, observations) in showing.sorted(by: { $0.key < $1.key }) {
+            do {
+                try await recorder.record(observations, snapshot: view.snapshot, at: min(firstSeen, view.now))
+            } catch {
+                failed(error)
+            }
+        }
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 for await batch in observations where !batch.isEmpty {

@@ -78,7 +78,7 @@ import Testing
         status.health = ConnectionHealth(lastContact: SampleCluster.now, syncedResources: ["nodes", "pods", "events"])
         let header = status.header(wallClock: SampleCluster.now, clusterClock: SampleCluster.now)
         #expect(header.segments.map(\.text).contains("syncing"))
-        #expect(header.segments.last?.text.hasSuffix("3/8") == true)
+        #expect(header.segments.last?.text.hasSuffix("3/\(ResourceKind.watched.count)") == true)
     }
 
     @Test func tooSmallTerminal() throws {

@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func signalsAreMostSevereThenActiveThenMostRecentFirst() {
-        #expect(rows.signals.map(\.observation.kind) == [.oomKilled, .nodeNotReady, .cpuThrottling, .podPending])
+        #expect(rows.signalGroups.map(\.lead.kind) == [.oomKilled, .nodeNotReady, .cpuThrottling, .podPending])
     }
 
     @Test func nodesShowTheirPodsTotalsAndUsageFromTheSnapshot() throws {
@@ -53,6 +53,9 @@ import Testing
         #expect(crashing.totalRestarts == 5)
         #expect(crashing.restartsLastHour == 2)
         #expect(!crashing.isRestartBurst)
+        // The history began 30 minutes ago for a pod three days old: the count covers only those 30 minutes.
+        #expect(crashing.countSince == SampleCluster.ago(30 * 60))
+        #expect(crashing.lastHourText == "2 in 30m")
     }
 
     static let thresholdCases: [(String, SignalThresholds, Bool, Bool, Bool)] = [

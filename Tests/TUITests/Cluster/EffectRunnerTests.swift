@@ -2,6 +2,7 @@ import ClusterModel
 import Foundation
 import TestSupport
 import Testing
+import Timeline
 
 @testable import TUI
 
@@ -33,7 +34,8 @@ import Testing
     func runner() -> EffectRunner {
         EffectRunner(
             kubeconfigPath: kubeconfig, isReadOnly: false, metricsInterval: .seconds(30),
-            simulatedTime: { Date(timeIntervalSince1970: 0) }, inbox: EventInbox())
+            simulatedTime: { Date(timeIntervalSince1970: 0) },
+            stateDirectory: StateDirectory(path: directory.path + "/state"), inbox: EventInbox())
     }
 
     var state: AppState { ClusterConsole.initialState(size: Size(width: 80, height: 24)) }

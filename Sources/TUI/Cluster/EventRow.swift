@@ -1,0 +1,25 @@
+import ClusterModel
+import Foundation
+
+/// One line of the Events pane: the events about one object for one reason (ClusterModel's `EventGroup`).
+public struct EventRow: Sendable {
+    public var group: EventGroup
+    public var now: Date
+
+    public init(group: EventGroup, now: Date) {
+        self.group = group
+        self.now = now
+    }
+
+    /// `Pod kube-system/coredns-…`.
+    var objectText: String {
+        let object = group.object
+        let path = [object.namespace, object.name].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "/")
+        return object.kind.isEmpty ? path : "\(object.kind) \(path)"
+    }
+
+    /// The Events pane's rows: Warning groups, and Normal ones too when `includeNormal`; newest first.
+    static func rows(_ events: some Sequence<EventSummary>, includeNormal: Bool, now: Date) -> [EventRow] {
+        EventGroup.grouping(events, includeNormal: includeNormal).map { EventRow(group: $0, now: now) }
+    }
+}
