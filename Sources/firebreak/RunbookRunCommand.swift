@@ -99,8 +99,11 @@ struct RunbookRunCommand: AsyncParsableCommand {
         conversation.interrupt.install {
             output.progress("cancelling", "Ctrl-C: stopping after the requests in flight (Ctrl-C again to quit now)")
         }
+        // The cluster's clock (the API server's time from its Date headers): verification, a drain's back-off and
+        // timeout, and the journal's entries run on it, as in the console.
+        let clusterClock = connection.clock
         let driver = RunbookDriver(
-            client: client, store: store, clock: { Date() },
+            client: client, store: store, clock: { clusterClock.now() },
             recorder: recorder, conversation: conversation,
             context: endpoint.contextName,
             options: RunbookExecution.Options(isReadOnly: readOnly, isDryRunOnly: dryRun, skipsVerification: noWait))
