@@ -125,12 +125,16 @@ struct RunbookCommandTests {
         let served = try await Self.serve("coredns-dns-spike")
         defer { Task { await served.stop() } }
         let pod = try Self.corednsPod(served)
-        let run = try FirebreakProcess([
-            "runbook", "run", "raise-memory-limit", "--target", "pod/kube-system/\(pod)", "--yes",
-            "--kubeconfig", try served.kubeconfig(for: .viewer),
-        ])
+        let state = try TemporaryDirectory()
+        let run = try FirebreakProcess(
+            [
+                "runbook", "run", "raise-memory-limit", "--target", "pod/kube-system/\(pod)", "--yes",
+                "--kubeconfig", try served.kubeconfig(for: .viewer),
+            ], environment: ["XDG_STATE_HOME": state.path])
         #expect(try await run.wait() == 1)
-        #expect(run.stdout.contains("access: patch deployments.apps coredns in kube-system: DENIED"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains("access: patch deployments.apps coredns in kube-system: DENIED"),
+            "\(run.stdout)\n\(run.stderr)")
         #expect(
             run.lines.last
                 == "refused: Forbidden: these credentials may not patch deployments.apps coredns in kube-system")

@@ -67,6 +67,17 @@ struct JournalActionRecorderTests {
             entries[1].summary
                 == "scale: set the replicas (PATCH /apis/apps/v1/namespaces/shop/deployments/checkout/scale)")
         #expect(entries[1].evidence["path"] == .string(answered.path ?? ""))
+
+        // The console re-checks it against the cluster and records what it found: no longer unknown.
+        let later = JournalActionRecorder(journal: restarted, context: "prod")
+        try await later.resolve(
+            try #require(unfinished.first), outcome: "spec.replicas is 4: the change was applied", at: Self.time)
+        #expect(try await UnfinishedAction.find(in: restarted).isEmpty)
+        let resolved = try await later.records(of: "20261121-101651-3f2a")
+        #expect(resolved.map(\.kind) == [.intent, .result])
+        #expect(
+            resolved.last?.message
+                == "re-checked after the result was unknown: spec.replicas is 4: the change was applied")
     }
 
     @Test func aConfirmedIntentRoundTripsForALaterRollback() async throws {

@@ -36,10 +36,7 @@ public actor JournalActionRecorder: ActionRecorder {
         }
         let draft = EntryDraft(
             context: context, clusterTime: record.time, source: "runbook:\(record.runbook)",
-            subject: ObservationSubject(
-                kind: record.target.object.kind,
-                namespace: record.target.namespace.isEmpty ? nil : record.target.namespace,
-                name: record.target.name, container: record.target.container),
+            subject: Self.subject(record.target),
             summary: Self.summary(record), evidence: try Self.evidence(record), body: body)
         let entry = try await journal.append(draft, to: incident)
         if record.kind == .intent { lastIntent[record.actionID] = entry.id }
@@ -56,6 +53,27 @@ public actor JournalActionRecorder: ActionRecorder {
             return found.map(\.record).sorted { $0.sequence < $1.sequence }
         }
         throw RunbooksError.noActionRecord(actionID)
+    }
+
+    /// Answers a request whose result was unknown, once someone looked (the console's re-check against the cluster,
+    /// or the engineer): an `actionResult` naming its intent, so it is no longer reported.
+    public func resolve(_ action: UnfinishedAction, outcome: String, at time: Date) async throws {
+        let records = try await records(of: action.actionID)
+        guard var result = records.last(where: { $0.kind == .intent && $0.step == action.step }) else {
+            throw RunbooksError.noActionRecord(action.actionID)
+        }
+        result.sequence = (records.map(\.sequence).max() ?? 0) + 1
+        result.time = time
+        result.kind = .result
+        (result.method, result.path, result.body, result.status) = (nil, nil, nil, nil)
+        (result.confirmation, result.subject, result.parameters, result.changes) = (nil, nil, nil, nil)
+        (result.rollback, result.rollbackUnavailable) = (nil, nil)
+        result.message = "re-checked after the result was unknown: \(outcome)"
+        let draft = EntryDraft(
+            context: context, clusterTime: time, source: "runbook:\(result.runbook)",
+            subject: Self.subject(result.target), summary: Self.summary(result), evidence: try Self.evidence(result),
+            body: .actionResult(ActionResultRecord(intent: action.entry, outcome: Self.outcome(result))))
+        _ = try await journal.append(draft, to: action.incident)
     }
 
     private func incident(for record: ActionRecord) async throws -> UUID {
@@ -77,6 +95,13 @@ public actor JournalActionRecorder: ActionRecorder {
     }
 
     // MARK: Entries
+
+    /// The journal's subject for an action on `target`.
+    static func subject(_ target: RunbookTarget) -> ObservationSubject {
+        ObservationSubject(
+            kind: target.object.kind, namespace: target.namespace.isEmpty ? nil : target.namespace, name: target.name,
+            container: target.container)
+    }
 
     /// The entries among `entries` that hold an action record, with it.
     static func actionEntries(_ entries: [JournalEntry]) -> [(entry: JournalEntry, record: ActionRecord)] {
