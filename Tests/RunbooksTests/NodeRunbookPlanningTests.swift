@@ -223,7 +223,10 @@ struct NodeRunbookPlanningTests {
                 == "evicted 2 pods from node node-1; not evicted: 1 (shop/web-3: blocked by PodDisruptionBudget web-pdb)"
         )
         progress.evicted(three, at: Self.now.addingTimeInterval(70))
-        gone = ClusterSnapshot(nodes: [Self.readyNode("node-1", ready: false)])
+        // A StatefulSet-like replacement of the same name on the same node is another pod: web-3 is gone.
+        gone = ClusterSnapshot(
+            nodes: [Self.readyNode("node-1", ready: false)],
+            pods: [PodSummary(namespace: "shop", name: "web-3", uid: "uid-new", nodeName: "node-1")])
         progress.observe(gone, at: Self.now.addingTimeInterval(70))
         #expect(progress.isFinished && progress.summary == "evicted 3 pods from node node-1")
     }
@@ -235,7 +238,7 @@ struct NodeRunbookPlanningTests {
         progress.evicted(plan.evictions[0].pod, at: Self.now)
         let stillThere = ClusterSnapshot(
             nodes: [Self.readyNode("node-1", ready: false)],
-            pods: [PodSummary(namespace: "shop", name: "web-1", nodeName: "node-1")])
+            pods: [PodSummary(namespace: "shop", name: "web-1", uid: "uid-web-1", nodeName: "node-1")])
         progress.observe(stillThere, at: Self.now.addingTimeInterval(30))
         #expect(
             progress.lines(at: Self.now.addingTimeInterval(30)).last

@@ -28,6 +28,8 @@ public struct DrainProgress: Sendable, Hashable {
     /// When each pod started to be waited on (the start of the drain, or its last change of state).
     public private(set) var waitingSince: [ObjectKey: Date]
     public var skipped: [DrainPlan.Skipped]
+    /// The UID of each evicted pod, so that a new pod of the same name (a StatefulSet's) is not waited for.
+    private var uids: [ObjectKey: String]
     public var startedAt: Date
     public var deadline: Date
     public var skipWaitAfter: Double
@@ -41,6 +43,7 @@ public struct DrainProgress: Sendable, Hashable {
         self.states = states
         waitingSince = states.mapValues { _ in startedAt }
         skipped = plan.skipped
+        uids = Dictionary(plan.evictions.map { ($0.pod, $0.uid) }) { first, _ in first }
         self.startedAt = startedAt
         deadline = startedAt.addingTimeInterval(plan.timeout)
         skipWaitAfter = plan.skipWaitAfter
@@ -83,13 +86,14 @@ public struct DrainProgress: Sendable, Hashable {
     }
 
     /// Moves terminating pods on: gone when the store no longer has them on the node (or has another pod of the
-    /// name), or when their deletion began more than `skipWaitAfter` seconds ago.
+    /// name, by UID), or when their deletion began more than `skipWaitAfter` seconds ago.
     public mutating func observe(_ snapshot: ClusterSnapshot, at time: Date) {
         isNodeReady = snapshot.nodes[ObjectKey(namespace: "", name: node)]?.ready?.status == .isTrue
         for (pod, state) in states {
             guard case .terminating(let since) = state else { continue }
             let current = snapshot.pods[pod]
-            let stillHere = current.map { $0.nodeName == node } ?? false
+            let sameUID = uids[pod].map { $0.isEmpty || $0 == current?.uid } ?? true
+            let stillHere = current.map { $0.nodeName == node && sameUID } ?? false
             let skipped = skipWaitAfter > 0 && time.timeIntervalSince(since) > skipWaitAfter
             if !stillHere || skipped { set(pod, .gone, at: time) }
         }
