@@ -135,7 +135,7 @@ struct NodeRunbookTests {
             let runbook = try LiveCluster.runbook("drain")
             let run = try await live.runWhileAdvancing(step: 1) { await driver.run(runbook, target: Self.node(node)) }
             #expect(run.result.status == .cancelled, "\(run.result)")
-            #expect(run.result.message.hasPrefix("cancelled: evicted "), "\(run.result.message)")
+            #expect(run.result.message.hasPrefix("stopped on request: evicted "), "\(run.result.message)")
             #expect(
                 run.result.message.contains("not evicted: 1 (shop/checkout-")
                     && run.result.message.hasSuffix(

@@ -25,7 +25,8 @@ public struct DrainProgress: Sendable, Hashable {
     /// Whether the node's kubelet is Ready (a NotReady node's pods stay terminating until it confirms).
     public var isNodeReady: Bool
     public private(set) var states: [ObjectKey: State]
-    /// When each pod started to be waited on (the start of the drain, or its last change of state).
+    /// Since when each pod has been waited on for what it waits for now: the start of the drain until its eviction
+    /// is accepted (retries of a blocked eviction keep the time), then the eviction.
     public private(set) var waitingSince: [ObjectKey: Date]
     public var skipped: [DrainPlan.Skipped]
     /// The UID of each evicted pod, so that a new pod of the same name (a StatefulSet's) is not waited for.
@@ -51,9 +52,14 @@ public struct DrainProgress: Sendable, Hashable {
 
     // MARK: Transitions
 
-    /// The eviction of `pod` is being sent.
+    /// The eviction of `pod` is being sent. A blocked pod stays blocked (by the same budget) while it is asked
+    /// again, so the counts do not flicker with every retry.
     public mutating func sending(_ pod: ObjectKey, at time: Date) {
-        set(pod, .evicting, at: time)
+        if case .blocked(let budget, let message, _, let attempts) = states[pod] {
+            states[pod] = .blocked(budget: budget, message: message, retryAt: .distantFuture, attempts: attempts)
+        } else {
+            states[pod] = .evicting
+        }
     }
 
     /// The server accepted the eviction: the pod is terminating.
@@ -66,11 +72,8 @@ public struct DrainProgress: Sendable, Hashable {
         var attempts = 1
         if case .blocked(_, _, _, let earlier) = states[pod] { attempts = earlier + 1 }
         let delay = min(30, 5 * pow(2, Double(attempts - 1)))
-        let since = waitingSince[pod] ?? time
-        let wasBlocked = if case .blocked = states[pod] { true } else { false }
         states[pod] = .blocked(
             budget: budget, message: message, retryAt: time.addingTimeInterval(delay), attempts: attempts)
-        waitingSince[pod] = wasBlocked ? since : time
     }
 
     /// The pod is gone already (404) or was replaced by another of the same name (409 on its UID).
@@ -80,9 +83,7 @@ public struct DrainProgress: Sendable, Hashable {
 
     /// Another refusal, or a transient failure: asked again 5 s later unless `isFinal`.
     public mutating func failed(_ pod: ObjectKey, message: String, isFinal: Bool, at time: Date) {
-        set(
-            pod, isFinal ? .failed(message) : .retrying(message: message, retryAt: time.addingTimeInterval(5)), at: time
-        )
+        states[pod] = isFinal ? .failed(message) : .retrying(message: message, retryAt: time.addingTimeInterval(5))
     }
 
     /// Moves terminating pods on: gone when the store no longer has them on the node (or has another pod of the

@@ -230,7 +230,7 @@ public struct RunbookExecution: Sendable {
                     .failed,
                     "the drain timed out after \(DurationText.format(after)): \(summary); the node stays cordoned")
             case .cancelled(let summary):
-                return finish(.cancelled, "cancelled: \(summary); the node stays cordoned")
+                return finish(.cancelled, "stopped on request: \(summary); the node stays cordoned")
             }
 
         default:
