@@ -25,7 +25,7 @@ pid=$(pgrep -n -f "$console --kubeconfig $work/config")
 # Synced: the header stops saying "sync"; then let the first metrics scrape and signal passes settle.
 for _ in $(seq 1 600); do
   screen=$(tmux -L "fb-idle-$$" capture-pane -p)
-  if echo "$screen" | grep -q "connected" && ! echo "$screen" | grep -q "sync "; then break; fi
+  if grep -q "connected" <<<"$screen" && ! grep -q "sync " <<<"$screen"; then break; fi
   sleep 1
 done
 sleep 20

@@ -26,6 +26,10 @@ public actor ClusterConnection {
     private let reconnectThrottle = ReportThrottle(interval: 5)
     private var history = SignalHistory()
     private var metrics = MetricsSnapshot.empty
+    /// Bumped by each scrape, so the periodic evaluation can tell that nothing changed.
+    private var metricsGeneration: UInt64 = 0
+    /// What the last evaluation saw: the store's generation, the metrics' generation and the cluster's time.
+    private var lastEvaluated: (store: UInt64, metrics: UInt64, now: Date)?
     private var lastSnapshot: ClusterSnapshot?
     private var current: [Observation] = []
     private var hasEvaluated = false
@@ -183,12 +187,21 @@ public actor ClusterConnection {
         }
     }
 
-    /// Re-evaluates signals periodically: time-based rules (pending, held throttling) fire without store changes.
+    /// Re-evaluates signals periodically: time-based rules (pending, held throttling) fire without store changes. When
+    /// neither the store, the metrics nor the cluster's time moved (a simulator's paused clock), there is nothing new
+    /// to judge and the pass is skipped.
     private func tickLoop() async {
         while !Task.isCancelled {
             try? await Task.sleep(for: .seconds(5))
             if Task.isCancelled { return }
-            evaluate(await store.snapshot(), now: clock.now())
+            let snapshot = await store.snapshot()
+            let now = clock.now()
+            if let last = lastEvaluated, last.store == snapshot.generation, last.metrics == metricsGeneration,
+                last.now == now
+            {
+                continue
+            }
+            evaluate(snapshot, now: now)
         }
     }
 
@@ -211,15 +224,32 @@ public actor ClusterConnection {
         }
         while !Task.isCancelled {
             let nodes = await store.snapshot().nodes.values.filter { $0.ready?.status == .isTrue }.map(\.name)
-            let (snapshot, newly) = await scraper.scrape(nodes: nodes, namespace: namespace, now: clock.now())
+            let scrapedAt = clock.now()
+            let (snapshot, newly) = await scraper.scrape(nodes: nodes, namespace: namespace, now: scrapedAt)
             // A scrape cut short by stop() fails on the closed client: that is not a missing metrics source.
             if Task.isCancelled { return }
             metrics = snapshot
+            metricsGeneration += 1
             metricsScrapes.yield(snapshot)
             for (source, reason) in newly.sorted(by: { $0.key < $1.key }) {
                 logger.notice("metrics unavailable from \(source): \(reason)")
             }
             try? await Task.sleep(for: scrapeInterval())
+            await waitForClusterTime(after: scrapedAt)
+        }
+    }
+
+    /// Waits while the cluster's clock stands still (a simulator paused): usage cannot have moved, so a scrape of
+    /// every node would only repeat the last one. The server's time is read every 5 s meanwhile (one small request),
+    /// so the scrapes resume within seconds of the clock moving again.
+    private func waitForClusterTime(after time: Date) async {
+        var lastRead = ContinuousClock.now
+        while !Task.isCancelled, clock.now() < time.addingTimeInterval(1) {
+            try? await Task.sleep(for: min(scrapeInterval(), .seconds(1)))
+            if ContinuousClock.now - lastRead >= .seconds(5) {
+                _ = try? await client.serverVersion()
+                lastRead = ContinuousClock.now
+            }
         }
     }
 
@@ -239,6 +269,7 @@ public actor ClusterConnection {
         history = result.history
         current = result.observations
         lastSnapshot = snapshot
+        lastEvaluated = (snapshot.generation, metricsGeneration, now)
     }
 
     /// Reads the server's `Date` header now and then (a quiet watch carries none), often at first so that a

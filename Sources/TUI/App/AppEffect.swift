@@ -12,6 +12,8 @@ public enum AppEffect: Hashable, Sendable {
     case showDetail(PaneID, row: Int)
     /// Plan a runbook action for a pane's row (the Runbooks module binds these).
     case requestRunbook(Action, PaneID, row: Int)
+    /// Take the order a pane's query was given off the UI loop; report `rowsChanged`.
+    case adoptQueryOrder(PaneID)
     /// Swap in the cluster data the feed has waiting and report each pane's counts.
     case refreshCluster
     /// Find the pod (and container) of a pane's row for its log; report `logSubjectResolved`.

@@ -9,6 +9,8 @@ public enum AppEvent: Hashable, Sendable {
     /// A pane's provider applied a query or a new snapshot and now has these counts;
     /// `cursor` is where the selected object moved to, when the provider knows.
     case rowsChanged(PaneID, rowCount: Int, totalCount: Int, cursor: Int? = nil)
+    /// A big pane's query was applied off the UI loop; its order is waiting (`adoptQueryOrder`).
+    case queryOrdered(PaneID)
     /// The background feed has new cluster data waiting (coalesced; at most a few per second).
     case clusterUpdated
     /// Something to tell the user in the footer (an effect's result).

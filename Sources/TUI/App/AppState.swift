@@ -16,6 +16,8 @@ public struct AppState: Hashable, Sendable {
     public var time = ConsoleTime.unset
     /// The log view and the container picker.
     public var logs = LogsState()
+    /// The focused pane fills the body (`z`).
+    public var isZoomed = false
     /// The Events pane lists Normal events too.
     public var showsNormalEvents = false
     /// The current incident and the console's journal choices.
@@ -62,7 +64,7 @@ public struct AppState: Hashable, Sendable {
 
     /// Rows of the focused pane that fit on screen.
     var visibleRows: Int {
-        guard let rect = ConsoleLayout(size: size).panes.first else { return 1 }
+        guard let rect = ConsoleLayout(size: size, zoomed: isZoomed).panes.first else { return 1 }
         return max(1, TableView.visibleRowCount(in: rect))
     }
 

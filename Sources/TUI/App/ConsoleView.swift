@@ -17,7 +17,7 @@ public struct ConsoleView {
     /// The whole screen at the state's size.
     public func render() -> Screen {
         var screen = Screen(size: state.size)
-        let layout = ConsoleLayout(size: state.size)
+        let layout = ConsoleLayout(size: state.size, zoomed: state.isZoomed)
         guard layout.arrangement != .tooSmall else {
             TooSmallMessage(size: state.size).render(in: screen.bounds, on: &screen)
             return screen

@@ -12,6 +12,8 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [AppEffect] {
         return []
     case .clusterUpdated:
         return [.refreshCluster]
+    case .queryOrdered(let pane):
+        return [.adoptQueryOrder(pane)]
     case .messagePosted(let message):
         state.message = message
         return []
@@ -139,6 +141,9 @@ private func performInTable(_ action: Action, _ state: inout AppState) -> [AppEf
         break
     case .openIncident, .note, .milestones, .toggleHidden:
         return performJournalAction(action, &state)
+    case .zoom:
+        state.isZoomed.toggle()
+        for pane in PaneID.allCases { state.scrollToCursor(pane) }
     case .toggleNormalEvents:
         state.showsNormalEvents.toggle()
         state.focus = .events

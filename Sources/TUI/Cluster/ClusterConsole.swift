@@ -52,10 +52,14 @@ public struct ClusterConsole {
         self.data = data
         usage.record(data.metrics, at: data.now)
         var changes: [AppEvent] = []
-        func swap<Row>(_ pane: inout TablePane<Row>, _ id: PaneID, _ newRows: [Row], search: [String]? = nil) {
+        func swap<Row>(
+            _ pane: inout TablePane<Row>, _ id: PaneID, _ newRows: [Row], search: [String]? = nil,
+            order: (query: PaneQuery, order: [Int])? = nil
+        ) {
             let cursor = state.panes[id]?.cursor ?? 0
             let selected = pane.rowID(at: cursor)
-            pane.replaceRows(newRows, searchIndex: search ?? pane.searchIndex(of: newRows))
+            let fitting = order.flatMap { $0.query == pane.query ? $0.order : nil }
+            pane.replaceRows(newRows, searchIndex: search ?? pane.searchIndex(of: newRows), order: fitting)
             let moved = selected.flatMap { pane.index(ofRowID: $0) }
             changes.append(.rowsChanged(id, rowCount: pane.rowCount, totalCount: pane.totalCount, cursor: moved))
         }
@@ -67,7 +71,7 @@ public struct ClusterConsole {
         signalGroups = rows.signalGroups
         swap(&signals, .signals, SignalRow.rows(signalGroups, expanded: expandedSignalGroups, now: data.now))
         swap(&nodes, .nodes, rows.nodes)
-        swap(&pods, .pods, rows.pods, search: rows.podSearch)
+        swap(&pods, .pods, rows.pods, search: rows.podSearch, order: rows.podOrder)
         swap(&restarts, .restarts, rows.restarts)
         swap(&workloads, .workloads, rows.workloads)
         allEvents = rows.events
@@ -104,6 +108,15 @@ public struct ClusterConsole {
         timeline.replaceRows(rows)
         let moved = selected.flatMap { timeline.index(ofRowID: $0) }
         return [.rowsChanged(.timeline, rowCount: timeline.rowCount, totalCount: timeline.totalCount, cursor: moved)]
+    }
+
+    /// Panes with more rows than this are filtered and sorted off the UI loop (`EffectRunner`).
+    public static let backgroundQueryRows = 20_000
+
+    /// Takes the Pods pane's order computed off the UI loop for `query`; nil when the rows changed meanwhile.
+    public mutating func adoptPodsOrder(_ order: [Int], for query: PaneQuery, generation: Int) -> [AppEvent]? {
+        guard pods.adopt(order, for: query, generation: generation) else { return nil }
+        return [.rowsChanged(.pods, rowCount: pods.rowCount, totalCount: pods.totalCount, cursor: 0)]
     }
 
     /// Applies a pane's query; returns its new counts.

@@ -19,6 +19,12 @@ public final class ClusterFeed: @unchecked Sendable {
     private var retry: (delay: Duration, reportedAt: Date)?
     private var problem: ConnectionProblem?
     private var health = ConnectionHealth()
+    private var podsQuery = PaneQuery()
+
+    /// Tells the feed the Pods pane's query, so that it orders the pods rows before handing them to the UI loop.
+    public func setPodsQuery(_ query: PaneQuery) {
+        lock.withLock { podsQuery = query }
+    }
 
     public init() {}
 
@@ -107,7 +113,8 @@ public final class ClusterFeed: @unchecked Sendable {
                 snapshot: view.snapshot, observations: view.observations, history: view.history,
                 thresholds: thresholds, metrics: view.metrics, now: now)
             let podRows = pods.rows(view.snapshot, metrics: view.metrics, thresholds: thresholds, now: now)
-            let update = Update(rows: ClusterRows(data, pods: podRows), data: data)
+            let query = lock.withLock { podsQuery }
+            let update = Update(rows: ClusterRows(data, pods: podRows, podsQuery: query), data: data)
             lock.withLock {
                 pending = update
                 health = view.snapshot.health

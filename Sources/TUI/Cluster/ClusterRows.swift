@@ -13,9 +13,16 @@ public struct ClusterRows: Sendable {
     public var events: [EventRow]
     /// The search text of each pods row (the biggest pane), computed here rather than on the UI loop.
     public var podSearch: [String]
+    /// The pods rows' order under the Pods pane's query when it was known (filtered and sorted here rather than on the
+    /// UI loop).
+    public var podOrder: (query: PaneQuery, order: [Int])?
 
-    /// - Parameter prebuilt: the pod rows and their search text when already built (by a `PodRowCache`).
-    public init(_ data: ClusterData, pods prebuilt: (rows: [PodRow], search: [String])? = nil) {
+    /// - Parameters:
+    ///   - prebuilt: the pod rows and their search text when already built (by a `PodRowCache`).
+    ///   - podsQuery: the Pods pane's query, to order its rows here.
+    public init(
+        _ data: ClusterData, pods prebuilt: (rows: [PodRow], search: [String])? = nil, podsQuery: PaneQuery? = nil
+    ) {
         let now = data.now
         signalGroups = SignalGroup.grouping(
             data.observations, snapshot: data.snapshot, now: now, thresholds: data.thresholds)
@@ -31,5 +38,10 @@ public struct ClusterRows: Sendable {
         workloads = WorkloadRow.rows(snapshot: data.snapshot, now: now)
         events = EventRow.rows(data.snapshot.events.values, includeNormal: true, now: now)
         podSearch = prebuilt?.search ?? ClusterPanes.pods().searchIndex(of: pods)
+        if let podsQuery {
+            var pane = ClusterPanes.pods()
+            pane.replaceRows(pods, searchIndex: podSearch, order: Array(pods.indices))
+            podOrder = (podsQuery, pane.order(for: podsQuery))
+        }
     }
 }

@@ -27,6 +27,9 @@ public final class EffectRunner {
     private var detailTarget: DetailTarget?
     private lazy var logStreams = LogStreams(inbox: inbox)
     private let journal: JournalSession
+    /// The Pods pane's order computed off the loop: for which query, on which generation of rows.
+    private let podsOrder = LatestValue<(query: PaneQuery, order: [Int], generation: Int)>()
+    private var podsOrderTask: Task<Void, Never>?
 
     /// - Parameters:
     ///   - simulatedTime: the simulator's time in a demo; `nil` for a real cluster, whose time each connection
@@ -53,6 +56,8 @@ public final class EffectRunner {
             endpoint: endpoint, namespace: namespace, metricsInterval: metricsInterval, clock: clock,
             logger: Logger(label: "firebreak.cluster"))
         disconnect()
+        podsOrderTask?.cancel()
+        _ = podsOrder.take()
         let feed = ClusterFeed()
         let inbox = inbox
         self.clock = clock
@@ -92,8 +97,19 @@ public final class EffectRunner {
             guard let update = feed.take() else { return [] }
             return console.update(update.rows, data: update.data, state: state)
                 + journal.criticalSignal(in: update.data.observations)
+        case .applyQuery(.pods, let query) where console.pods.totalCount >= ClusterConsole.backgroundQueryRows:
+            orderPodsInBackground(query)
+            return []
         case .applyQuery(let pane, let query):
+            if pane == .pods { feed.setPodsQuery(query) }
             return console.apply(query, to: pane)
+        case .adoptQueryOrder:
+            guard let ordered = podsOrder.take() else { return [] }
+            if let events = console.adoptPodsOrder(ordered.order, for: ordered.query, generation: ordered.generation) {
+                return events
+            }
+            orderPodsInBackground(ordered.query)
+            return []
         case .showDetail(.signals, let row):
             if let toggled = console.toggleSignalGroup(at: row, state: state) { return toggled + [.groupToggled] }
             detailTarget = console.detailTarget(pane: .signals, row: row)
@@ -144,6 +160,24 @@ public final class EffectRunner {
         let header = status.header(wallClock: state.time.wall, clusterClock: state.time.cluster)
         let detail = state.isShowingDetail ? detailTarget.map(console.detail(for:)) : nil
         return ConsoleView(state: state, header: header, providers: console.providers, detail: detail).render()
+    }
+
+    /// Filters and sorts the Pods pane's rows for `query` on a copy, off the UI loop, which keeps drawing the previous
+    /// order meanwhile; `queryOrdered` tells the loop when the order is ready. Later cluster updates come ordered by
+    /// the feed.
+    private func orderPodsInBackground(_ query: PaneQuery) {
+        feed.setPodsQuery(query)
+        let pane = console.pods
+        let generation = pane.generation
+        let inbox = inbox
+        let podsOrder = podsOrder
+        podsOrderTask?.cancel()
+        podsOrderTask = Task.detached(priority: .userInitiated) {
+            let order = pane.order(for: query)
+            guard !Task.isCancelled else { return }
+            podsOrder.value = (query, order, generation)
+            inbox.post(.queryOrdered(.pods))
+        }
     }
 
     private func reconnect(namespace: String?, context: String) -> [AppEvent] {

@@ -5,6 +5,8 @@ public enum Action: Hashable, Sendable {
     /// Jump to pane 1...6.
     case pane(Int)
     case filter, command, sort, detail, back, help, quit
+    /// Give the focused pane the whole screen, or share it again.
+    case zoom
     case raiseMemory, cordon, uncordon, drain, rolloutRestart, deletePod
     /// The log view: open a container's log, switch to its previous run, follow, wrap, search, choose a container.
     case openLog, previousLog, follow, wrap, search, nextMatch, previousMatch, choose
@@ -19,7 +21,7 @@ public enum Action: Hashable, Sendable {
     public static let all: [Action] = [
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .left, .right,
         .nextPane, .previousPane, .pane(1), .pane(2), .pane(3), .pane(4), .pane(5), .pane(6), .pane(7),
-        .filter, .command, .sort, .detail, .back, .help, .quit,
+        .filter, .command, .sort, .detail, .back, .help, .quit, .zoom,
         .raiseMemory, .cordon, .uncordon, .drain, .rolloutRestart, .deletePod,
         .openLog, .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose, .addToIncident,
         .openIncident, .note, .milestones, .toggleHidden, .toggleNormalEvents,
@@ -46,6 +48,7 @@ public enum Action: Hashable, Sendable {
         case .back: "back"
         case .help: "help"
         case .quit: "quit"
+        case .zoom: "zoom"
         case .raiseMemory: "raiseMemory"
         case .cordon: "cordon"
         case .uncordon: "uncordon"

@@ -40,6 +40,9 @@ extension Keymap {
                 .toggleNormalEvents, keys: [.character("A")], description: "Events pane: Normal events too, or not",
                 group: .panes, contexts: .table),
             KeyBinding(
+                .zoom, keys: [.character("z")], description: "Zoom the focused pane to the whole screen, or back",
+                group: .panes, contexts: .table),
+            KeyBinding(
                 .filter, keys: [.character("/")], description: "Filter rows (text, ns:NAME, node:NAME)", hint: "filter",
                 group: .console, contexts: .table),
             KeyBinding(

@@ -24,6 +24,18 @@ import Testing
         try expectSnapshot(render(console, state).snapshot(), named: "cluster-\(pane.title.lowercased())-\(size)")
     }
 
+    @Test func zGivesTheFocusedPaneTheWholeScreenAndBack() throws {
+        let (console, initial) = SampleCluster.console(size: Size(width: 80, height: 24), focus: .pods)
+        var state = initial
+        _ = reduce(&state, .keyPressed(.character("z")))
+        #expect(state.isZoomed)
+        #expect(state.visibleRows == 19)
+        try expectSnapshot(render(console, state).snapshot(), named: "cluster-pods-zoomed-80x24")
+        _ = reduce(&state, .keyPressed(.character("z")))
+        #expect(!state.isZoomed)
+        #expect(state.visibleRows == 12)
+    }
+
     @Test func podDetailShowsContainersLastStateEventsAndSparklines() throws {
         let (console, initial) = SampleCluster.console(size: Size(width: 80, height: 24), focus: .pods)
         var state = initial
