@@ -96,8 +96,13 @@ struct RunbookRunCommand: AsyncParsableCommand {
         }
         let (client, store) = (await connection.client, await connection.store)
         let conversation = TerminalConversation(output: output, assumeYes: yes)
-        conversation.interrupt.install {
-            output.progress("cancelling", "Ctrl-C: stopping after the requests in flight (Ctrl-C again to quit now)")
+        // A drain stops cleanly on Ctrl-C (the node stays cordoned, the result says what was evicted); other
+        // runbooks keep Ctrl-C's default.
+        if runbook.steps.contains(where: { $0.kind == .evictPods }) {
+            conversation.interrupt.install {
+                output.progress(
+                    "cancelling", "Ctrl-C: stopping after the evictions in flight (Ctrl-C again to quit now)")
+            }
         }
         // The cluster's clock (the API server's time from its Date headers): verification, a drain's back-off and
         // timeout, and the journal's entries run on it, as in the console.
