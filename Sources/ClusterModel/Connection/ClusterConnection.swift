@@ -106,7 +106,7 @@ public actor ClusterConnection {
     public func view() async -> ClusterView {
         ClusterView(
             snapshot: await store.snapshot(), observations: current, history: history, metrics: metrics,
-            now: clock.now())
+            metricsGeneration: metricsGeneration, now: clock.now())
     }
 
     /// Evaluates the signals now (publishing what is new) and returns the current observations.

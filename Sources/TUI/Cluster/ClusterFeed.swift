@@ -7,7 +7,8 @@ import Foundation
 /// reads them as of one moment (`ClusterConnection.view()`), rebuilds only the pod rows whose pods changed, keeps the
 /// newest result and posts `clusterUpdated`; the loop takes the newest with `take()`. Builds are at least `interval`
 /// apart, so bursts coalesce into at most ten redraws a second. Ages move every `ageRefresh` of wall time by giving
-/// the kept rows the new time, which rebuilds no row.
+/// the kept rows the new time, which rebuilds no row. A trigger that finds nothing moved (store, metrics,
+/// observations, the Pods query and the cluster's time all as last built) builds nothing.
 public final class ClusterFeed: @unchecked Sendable {
     public struct Update: Sendable {
         public var rows: ClusterRows
@@ -104,21 +105,30 @@ public final class ClusterFeed: @unchecked Sendable {
     ) async {
         let thresholds = connection.thresholds
         var pods = PodRowCache()
+        var built: (store: UInt64, metrics: UInt64, observations: [Observation], now: Date, query: PaneQuery)?
         for await _ in triggers {
             if Task.isCancelled { return }
             let start = ContinuousClock.now
             let view = await connection.view()
+            let query = lock.withLock {
+                health = view.snapshot.health
+                return podsQuery
+            }
+            // Nothing to redraw when nothing moved: not the store, the metrics, the observations, nor the cluster's
+            // time (which stands still on a paused simulator, so even ages stay).
+            if let built, built.store == view.snapshot.generation, built.metrics == view.metricsGeneration,
+                built.now == view.now, built.query == query, built.observations == view.observations
+            {
+                continue
+            }
+            built = (view.snapshot.generation, view.metricsGeneration, view.observations, view.now, query)
             let now = view.now
             let data = ClusterData(
                 snapshot: view.snapshot, observations: view.observations, history: view.history,
                 thresholds: thresholds, metrics: view.metrics, now: now)
             let podRows = pods.rows(view.snapshot, metrics: view.metrics, thresholds: thresholds, now: now)
-            let query = lock.withLock { podsQuery }
             let update = Update(rows: ClusterRows(data, pods: podRows, podsQuery: query), data: data)
-            lock.withLock {
-                pending = update
-                health = view.snapshot.health
-            }
+            lock.withLock { pending = update }
             inbox.post(.clusterUpdated)
             let spent = ContinuousClock.now - start
             try? await Task.sleep(for: max(interval, spent * 2))
