@@ -207,6 +207,10 @@ struct NodeRunbookPlanningTests {
         #expect(progress.due(at: Self.now.addingTimeInterval(5)) == [three])
         progress.blocked(three, budget: "web-pdb", message: message, at: Self.now.addingTimeInterval(5))
         #expect(progress.due(at: Self.now.addingTimeInterval(14)).isEmpty, "then 10 s")
+        var asked = progress
+        asked.blocked(three, budget: "web-pdb", message: message, retryAfter: 60, at: Self.now.addingTimeInterval(15))
+        #expect(asked.due(at: Self.now.addingTimeInterval(74)).isEmpty, "the server's Retry-After when longer")
+        #expect(asked.due(at: Self.now.addingTimeInterval(75)) == [three])
         #expect(
             progress.counts == DrainProgress.Counts(evicted: 0, terminating: 2, waiting: 0, blocked: ["web-pdb": 1]))
         #expect(

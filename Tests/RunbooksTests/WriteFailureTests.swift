@@ -25,11 +25,12 @@ struct WriteFailureTests {
             retryAfterHeader: "10")
         #expect(budget.disruptionBudgetMessage != nil)
         #expect(WriteFailure(.api(budget, path: "/x")).status == 429)
-        guard case .blockedByBudget(let name, let message) = WriteFailure(.api(budget, path: "/x")) else {
+        guard case .blockedByBudget(let name, let message, let retryAfter) = WriteFailure(.api(budget, path: "/x"))
+        else {
             Issue.record("a budget's 429 names the budget")
             return
         }
-        #expect(name == "web-pdb")
+        #expect(name == "web-pdb" && retryAfter == 10)
         #expect(
             message
                 == "TooManyRequests: Cannot evict pod as it would violate the pod's disruption budget. The disruption "

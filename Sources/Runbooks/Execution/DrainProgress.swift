@@ -67,11 +67,14 @@ public struct DrainProgress: Sendable, Hashable {
         set(pod, .terminating(since: time), at: time)
     }
 
-    /// A budget refused the eviction: asked again after a back-off of 5 s doubling to 30 s (kubectl waits 5 s).
-    public mutating func blocked(_ pod: ObjectKey, budget: String, message: String, at time: Date) {
+    /// A budget refused the eviction: asked again after a back-off of 5 s doubling to 30 s (kubectl waits 5 s), or
+    /// after the server's `retryAfter` when it asks for longer.
+    public mutating func blocked(
+        _ pod: ObjectKey, budget: String, message: String, retryAfter: Double? = nil, at time: Date
+    ) {
         var attempts = 1
         if case .blocked(_, _, _, let earlier) = states[pod] { attempts = earlier + 1 }
-        let delay = min(30, 5 * pow(2, Double(attempts - 1)))
+        let delay = max(min(30, 5 * pow(2, Double(attempts - 1))), retryAfter ?? 0)
         states[pod] = .blocked(
             budget: budget, message: message, retryAt: time.addingTimeInterval(delay), attempts: attempts)
     }

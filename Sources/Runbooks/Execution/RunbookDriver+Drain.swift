@@ -132,8 +132,8 @@ extension RunbookDriver {
         switch answer {
         case .success:
             progress.evicted(pod, at: time)
-        case .failure(.blockedByBudget(let budget, let message)):
-            progress.blocked(pod, budget: budget, message: message, at: time)
+        case .failure(.blockedByBudget(let budget, let message, let retryAfter)):
+            progress.blocked(pod, budget: budget, message: message, retryAfter: retryAfter, at: time)
         case .failure(.notFound), .failure(.conflict):
             // Gone already, or replaced by a pod of the same name (the UID precondition): not ours to wait for.
             progress.gone(pod, at: time)

@@ -11,8 +11,9 @@ public enum WriteFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// Another refusal that retrying will not change (400, 422).
     case rejected(code: Int, message: String)
     /// An eviction a PodDisruptionBudget refuses for now (429): `budget` is its name, `message` the server's
-    /// words with the budget's cause (`… needs 2 healthy pods and has 2 currently`). Retry later; never force.
-    case blockedByBudget(budget: String, message: String)
+    /// words with the budget's cause (`… needs 2 healthy pods and has 2 currently`), `retryAfter` the seconds the
+    /// server asks to wait (its `Retry-After`), if any. Retry later; never force.
+    case blockedByBudget(budget: String, message: String, retryAfter: Double?)
     /// No answer, 5xx, or an overloaded server's 429: worth retrying.
     case transient(String)
 
@@ -28,7 +29,9 @@ public enum WriteFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case 404: self = .notFound(message)
         case 429 where api.disruptionBudgetMessage != nil:
             let cause = api.disruptionBudgetMessage ?? ""
-            self = .blockedByBudget(budget: Self.budgetName(in: cause), message: "\(message) \(cause)")
+            self = .blockedByBudget(
+                budget: Self.budgetName(in: cause), message: "\(message) \(cause)",
+                retryAfter: api.retryAfter.map { Double($0.components.seconds) })
         case 429, 500...599: self = .transient(message)
         default: self = .rejected(code: api.code, message: message)
         }
@@ -50,7 +53,7 @@ public enum WriteFailure: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .conflict(let message), .forbidden(let message), .notFound(let message), .transient(let message):
             message
-        case .rejected(_, let message), .blockedByBudget(_, let message): message
+        case .rejected(_, let message), .blockedByBudget(_, let message, _): message
         }
     }
 
