@@ -54,18 +54,19 @@ let package = Package(
             resources: [.copy("Resources/openapi")]
         ),
         .target(name: "Timeline", dependencies: ["ClusterModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "COE", dependencies: ["Timeline", "ClusterModel"]),
         .target(
             name: "Runbooks", dependencies: ["ClusterModel", "Timeline", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "TUI",
             dependencies: [
-                "CNcurses", "ClusterModel", "Timeline", .product(name: "Yams", package: "Yams"),
+                "CNcurses", "ClusterModel", "Timeline", "COE", .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "firebreak",
             dependencies: [
-                "ClusterModel", "ClusterSim", "Runbooks", "Timeline", "TUI",
+                "ClusterModel", "ClusterSim", "COE", "Runbooks", "Timeline", "TUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -73,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "firebreak-bench",
             dependencies: [
-                "ClusterModel", "ClusterSim", "Runbooks", "Timeline", "TUI",
+                "ClusterModel", "ClusterSim", "COE", "Runbooks", "Timeline", "TUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/firebreak-bench"
@@ -93,6 +94,10 @@ let package = Package(
             name: "TimelineTests",
             dependencies: ["Timeline", "ClusterModel", "journal-writer", "firebreak", "TestSupport"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "COETests",
+            dependencies: ["COE", "Timeline", "ClusterModel", "ClusterSim", "firebreak", "TestSupport"],
+            exclude: ["Golden"]),
         .target(
             name: "FuzzTargets",
             dependencies: ["ClusterModel", .product(name: "Yams", package: "Yams")],

@@ -66,6 +66,8 @@ enum TimelineLine {
                 },
             ].compactMap { $0 }
             detail = "[\(action.type)] \(action.text)" + (facts.isEmpty ? "" : " (\(facts.joined(separator: ", ")))")
+        case .coeSection(let record):
+            detail = "COE \(record.section.title): \(record.text.prefix(60))"
         case .changeSeen, .actionIntent, .actionResult, .note, .curation:
             break
         }

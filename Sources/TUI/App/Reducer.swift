@@ -139,7 +139,7 @@ private func performInTable(_ action: Action, _ state: inout AppState) -> [AppEf
         return [.resolveLogSubject(state.focus, row: state.focusedPane.cursor)]
     case .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose, .addToIncident:
         break
-    case .openIncident, .note, .milestones, .toggleHidden:
+    case .openIncident, .note, .milestones, .toggleHidden, .exportCOE:
         return performJournalAction(action, &state)
     case .zoom:
         state.isZoomed.toggle()

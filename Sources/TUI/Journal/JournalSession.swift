@@ -1,3 +1,4 @@
+import COE
 import ClusterModel
 import Foundation
 import Logging
@@ -102,8 +103,37 @@ public final class JournalSession {
             write(
                 .milestone(milestone, at: time, context: context),
                 done: "Milestone \(milestone.title) set at \(UTCClock.text(time))")
+        case .exportCOE:
+            exportCOE()
         case .refresh:
             break
+        }
+    }
+
+    /// Writes the current incident's COE to `coe-<incident>.md` in the working directory, as `firebreak coe export`
+    /// does, and says where.
+    private func exportCOE() {
+        guard let journal, let incident = link.currentIncident else {
+            inbox.post(.journal(.written("No incident is open: press I to open one", isError: true)))
+            return
+        }
+        let inbox = inbox
+        let path = FileManager.default.currentDirectoryPath + "/coe-\(incident.shortID).md"
+        Task.detached {
+            do {
+                let input = COEInput(
+                    incident: incident, entries: try await journal.entries(of: incident.id),
+                    samples: try await journal.samples(of: incident.id), generatedAt: Date())
+                let written = try COEExport.write(COEBuilder.build(input), format: .md, to: path)
+                let charts = written.count - 1
+                inbox.post(
+                    .journal(
+                        .written(
+                            "COE written to \(path)" + (charts > 0 ? " (and \(charts) charts beside it)" : ""),
+                            isError: false)))
+            } catch {
+                inbox.post(.journal(.written("COE export failed: \(error)", isError: true)))
+            }
         }
     }
 

@@ -18,6 +18,9 @@ func performJournalAction(_ action: Action, _ state: inout AppState) -> [AppEffe
         if let refusal = journal.refusal { return refuse(refusal, &state) }
         let firstUnset = journal.milestones.firstIndex { $0.setAt == nil } ?? 0
         state.mode = .journal(.milestones(cursor: firstUnset))
+    case .exportCOE:
+        if let refusal = journal.refusal { return refuse(refusal, &state) }
+        return [.journal(.exportCOE)]
     case .toggleHidden:
         state.journal.showsHidden.toggle()
         state.message = StatusMessage(

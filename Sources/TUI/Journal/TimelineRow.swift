@@ -24,6 +24,7 @@ public struct TimelineRow: Sendable {
         case .milestone: "milestone"
         case .actionItem: "action item"
         case .curation: "curation"
+        case .coeSection: "COE section"
         }
     }
 

@@ -12,8 +12,9 @@ public enum Action: Hashable, Sendable {
     case openLog, previousLog, follow, wrap, search, nextMatch, previousMatch, choose
     /// The log view: add the lines on screen to the current incident.
     case addToIncident
-    /// The incident journal: open an incident, add a note, set milestones, show hidden timeline entries.
-    case openIncident, note, milestones, toggleHidden
+    /// The incident journal: open an incident, add a note, set milestones, show hidden timeline entries, export
+    /// the incident's Correction-of-Errors document.
+    case openIncident, note, milestones, toggleHidden, exportCOE
     /// The Events pane: list Normal events too, or Warnings only.
     case toggleNormalEvents
 
@@ -24,7 +25,7 @@ public enum Action: Hashable, Sendable {
         .filter, .command, .sort, .detail, .back, .help, .quit, .zoom,
         .raiseMemory, .cordon, .uncordon, .drain, .rolloutRestart, .deletePod,
         .openLog, .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose, .addToIncident,
-        .openIncident, .note, .milestones, .toggleHidden, .toggleNormalEvents,
+        .openIncident, .note, .milestones, .toggleHidden, .exportCOE, .toggleNormalEvents,
     ]
 
     /// The name used in `keys.yaml`: `moveDown`, `pane3`, `rolloutRestart`.
@@ -68,6 +69,7 @@ public enum Action: Hashable, Sendable {
         case .note: "note"
         case .milestones: "milestones"
         case .toggleHidden: "toggleHidden"
+        case .exportCOE: "exportCOE"
         case .toggleNormalEvents: "toggleNormalEvents"
         }
     }

@@ -96,6 +96,9 @@ extension Keymap {
         KeyBinding(
             .toggleHidden, keys: [.character("H")], description: "Show or hide hidden timeline entries",
             group: .incident, contexts: .table),
+        KeyBinding(
+            .exportCOE, keys: [.character("E")], description: "Export the incident's COE (Markdown, SVG charts)",
+            group: .incident, contexts: .table),
     ]
 
     /// The log view's keys, and `l` where a pod or container is selected.

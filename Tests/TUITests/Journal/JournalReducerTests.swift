@@ -45,6 +45,17 @@ import Timeline
         #expect(state.mode == .normal)
     }
 
+    @Test func capitalEExportsTheCurrentIncidentsCOE() {
+        var state = state()
+        #expect(press(.character("E"), on: &state) == [.journal(.exportCOE)])
+    }
+
+    @Test func capitalEWithoutAnIncidentSaysWhy() {
+        var state = state(incident: false)
+        #expect(press(.character("E"), on: &state).isEmpty)
+        #expect(state.message?.isError == true)
+    }
+
     @Test func anEmptyTitleIsRefusedWithAReason() {
         var state = state(incident: false)
         _ = press(.character("I"), .character(" "), on: &state)
