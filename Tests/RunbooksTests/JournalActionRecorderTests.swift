@@ -89,10 +89,27 @@ struct JournalActionRecorderTests {
         confirmed.subject = Self.target.object
         confirmed.changes = ["spec.replicas: 2 → 4"]
         confirmed.rollback = [KubeWrite.scale(.deployments, namespace: "shop", name: "checkout", replicas: 2)]
-        try await JournalActionRecorder(journal: journal, context: "prod").record(confirmed)
+        confirmed.parameters = [ResolvedParameter(name: "count", value: "4", type: "integer", source: .defaultValue)]
+        let recorder = JournalActionRecorder(journal: journal, context: "prod")
+        try await recorder.record(confirmed)
         let later = JournalActionRecorder(journal: try Self.journal(folder), context: "prod")
         #expect(try await later.records(of: "a-1") == [confirmed])
-        #expect(try await journal.entries(of: incident.id).count == 1, "recorded into the current incident")
+        // What a reader such as the COE finds: the parameters as lines, the diff, the answer; the verification on the
+        // action's end too.
+        var verified = Self.result(of: confirmed, status: 200)
+        verified.kind = .verified
+        verified.message = "passed: 4 of 4 replicas ready"
+        try await recorder.record(verified)
+        var finished = verified
+        finished.kind = .finished
+        finished.message = "verified: 4 of 4 replicas ready"
+        try await recorder.record(finished)
+        let entries = try await journal.entries(of: incident.id)
+        #expect(entries.count == 3, "recorded into the current incident")
+        #expect(entries[0].evidence["parameters"] == .array(["count = 4"]))
+        #expect(entries[0].evidence["changes"] == .array(["spec.replicas: 2 → 4"]))
+        #expect(entries[0].evidence["confirmation"] == "y")
+        #expect(entries[2].evidence["verification"] == "passed: 4 of 4 replicas ready")
     }
 
     @Test func aLaterRollbackIsRecordedInTheActionsOwnIncident() async throws {

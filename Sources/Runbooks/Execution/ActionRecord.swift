@@ -42,6 +42,14 @@ public struct ActionRecord: Sendable, Hashable, Codable {
     public var rollback: [KubeWrite]?
     public var rollbackUnavailable: String?
 
+    /// The resolved parameters are kept under `resolvedParameters`: in a journal entry's evidence `parameters` holds
+    /// them as lines (`limit = 255Mi`) for readers such as the COE.
+    enum CodingKeys: String, CodingKey {
+        case actionID, sequence, time, runbook, target, kind, step, isRollback, method, path, body, status, message
+        case confirmation, subject, changes, rollback, rollbackUnavailable
+        case parameters = "resolvedParameters"
+    }
+
     public init(
         actionID: String, sequence: Int, time: Date, runbook: String, target: RunbookTarget, kind: Kind,
         step: String? = nil, isRollback: Bool = false

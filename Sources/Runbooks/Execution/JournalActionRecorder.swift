@@ -17,6 +17,8 @@ public actor JournalActionRecorder: ActionRecorder {
     public private(set) var openedIncident: Incident?
     private var incidentOfAction: [String: UUID] = [:]
     private var lastIntent: [String: UUID] = [:]
+    /// Each action's verification outcome, repeated on its end.
+    private var verification: [String: String] = [:]
 
     public init(journal: any Journal, context: String, incident: UUID? = nil) {
         self.journal = journal
@@ -34,10 +36,14 @@ public actor JournalActionRecorder: ActionRecorder {
             guard let intent = lastIntent[record.actionID] else { throw RunbooksError.noActionRecord(record.actionID) }
             body = .actionResult(ActionResultRecord(intent: intent, outcome: Self.outcome(record)))
         }
+        if record.kind == .verified { verification[record.actionID] = record.message }
+        var evidence = try Self.evidence(record)
+        if record.kind == .verified || record.kind == .finished, let outcome = verification[record.actionID] {
+            evidence["verification"] = .string(outcome)
+        }
         let draft = EntryDraft(
             context: context, clusterTime: record.time, source: "runbook:\(record.runbook)",
-            subject: Self.subject(record.target),
-            summary: Self.summary(record), evidence: try Self.evidence(record), body: body)
+            subject: Self.subject(record.target), summary: Self.summary(record), evidence: evidence, body: body)
         let entry = try await journal.append(draft, to: incident)
         if record.kind == .intent { lastIntent[record.actionID] = entry.id }
     }
@@ -113,8 +119,13 @@ public actor JournalActionRecorder: ActionRecorder {
         }
     }
 
+    /// The record as evidence, with the parameters also as lines under `parameters`.
     static func evidence(_ record: ActionRecord) throws -> Evidence {
-        try decoder.decode(Evidence.self, from: encoder.encode(record))
+        var evidence = try decoder.decode(Evidence.self, from: encoder.encode(record))
+        if let parameters = record.parameters {
+            evidence["parameters"] = .array(parameters.map { .string($0.description) })
+        }
+        return evidence
     }
 
     /// `raise-memory-limit: raise the template's memory limit (PATCH /apis/apps/v1/…/deployments/coredns)`.
