@@ -55,7 +55,8 @@ let package = Package(
         ),
         .target(name: "Timeline", dependencies: ["ClusterModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "COE", dependencies: ["Timeline", "ClusterModel"]),
-        .target(name: "Runbooks", dependencies: ["ClusterModel", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "Runbooks", dependencies: ["ClusterModel", "Timeline", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "TUI",
             dependencies: [
@@ -85,9 +86,10 @@ let package = Package(
             name: "TUITests",
             dependencies: ["TUI", "ClusterModel", "ClusterSim", "Runbooks", "Timeline", "TestSupport"],
             exclude: ["Snapshots"]),
-        .testTarget(name: "RunbooksTests", dependencies: ["Runbooks", "ClusterModel", "TestSupport"]),
+        .testTarget(name: "RunbooksTests", dependencies: ["Runbooks", "ClusterModel", "Timeline", "TestSupport"]),
         .testTarget(
-            name: "IntegrationTests", dependencies: ["ClusterModel", "ClusterSim", "Runbooks", "TestSupport"]),
+            name: "IntegrationTests",
+            dependencies: ["ClusterModel", "ClusterSim", "Runbooks", "Timeline", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TUI", "Runbooks", "firebreak", "TestSupport"]),
         .executableTarget(name: "journal-writer", dependencies: ["Timeline"], path: "Tests/JournalWriter"),
         .testTarget(

@@ -72,10 +72,15 @@ public actor SimCluster {
             }
         }
         if wasDown != world.faults.isDown { notifyAvailability() }
-        if ContinuousClock.now - lastBookmark >= bookmarkInterval {
-            lastBookmark = ContinuousClock.now
-            world.store.hub.bookmarkAll(resourceVersion: world.store.resourceVersion)
-        }
+        sendBookmarksIfDue()
+    }
+
+    /// A BOOKMARK to every open watch once per `bookmarkInterval` of real time, as kube-apiserver sends one about
+    /// every minute: also while the clock is paused, when nothing else would tell a client its watch is alive.
+    private func sendBookmarksIfDue() {
+        guard ContinuousClock.now - lastBookmark >= bookmarkInterval else { return }
+        lastBookmark = ContinuousClock.now
+        world.store.hub.bookmarkAll(resourceVersion: world.store.resourceVersion)
     }
 
     /// Runs the clock at `speed` × real time until the task is cancelled.
@@ -89,6 +94,7 @@ public actor SimCluster {
             last = current
             guard !isPaused else {
                 carried = 0
+                sendBookmarksIfDue()
                 continue
             }
             carried += (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) * speed
@@ -97,6 +103,9 @@ public actor SimCluster {
             await advance(bySeconds: whole)
         }
     }
+
+    /// How often open watches get a BOOKMARK, in real time (a minute by default, as kube-apiserver).
+    func setBookmarkInterval(_ interval: Duration) { bookmarkInterval = interval }
 
     /// Stops or restarts the running clock; real time that passes while paused is not made up afterwards.
     public func setPaused(_ paused: Bool) { isPaused = paused }

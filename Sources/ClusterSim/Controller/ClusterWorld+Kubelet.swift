@@ -3,16 +3,17 @@ extension ClusterWorld {
     static let maxBackoff = 300.0
     static let defaultMemoryRequest = 64.0 * 1_048_576
 
-    /// Every Ready node's kubelet: starts, runs, OOM-kills and restarts containers, finishes deletions, reports memory pressure.
+    /// Every Ready node's kubelet: starts, runs, OOM-kills and restarts containers, finishes deletions, reports memory
+    /// pressure. A NotReady node's kubelet does nothing, so its terminating pods stay (as on a real cluster, until the
+    /// kubelet returns or someone force-deletes them with a grace period of 0).
     func runKubelets() {
         for node in store.all(Node.self) {
             guard let nodeName = node.metadata.name else { continue }
             let keys = (store.podsByNode[nodeName] ?? []).sorted()
             var podMemory = 0.0
             for key in keys {
-                guard let pod = store.get(Pod.self, key) else { continue }
+                guard node.isReady, let pod = store.get(Pod.self, key) else { continue }
                 if finishDeletionIfDue(pod, key: key) { continue }
-                guard node.isReady else { continue }
                 podMemory += runPod(pod, key: key, on: node)
             }
             if node.isReady { reportMemory(of: node, podMemory: podMemory, podKeys: keys) }

@@ -101,7 +101,12 @@ extension ClusterWorld {
             }
             return true
         }
-        if store.get(Pod.self, key)?.spec.nodeName == nil { store.remove(.pods, key) }
+        // An unscheduled pod has no kubelet to wait for; a grace period of 0 removes the object at once (a force
+        // delete: the API server does not wait for the kubelet).
+        if store.get(Pod.self, key)?.spec.nodeName == nil || gracePeriod == 0 {
+            store.remove(.pods, key)
+            runtimes.removeValue(forKey: key)
+        }
     }
 
     private func reconcile(_ replicaSet: ReplicaSet) {

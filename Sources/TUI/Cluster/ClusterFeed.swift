@@ -106,6 +106,7 @@ public final class ClusterFeed: @unchecked Sendable {
         let thresholds = connection.thresholds
         var pods = PodRowCache()
         var built: (store: UInt64, metrics: UInt64, observations: [Observation], now: Date, query: PaneQuery)?
+        var lastRows: ClusterRows?
         for await _ in triggers {
             if Task.isCancelled { return }
             let start = ContinuousClock.now
@@ -116,18 +117,25 @@ public final class ClusterFeed: @unchecked Sendable {
             }
             // Nothing to redraw when nothing moved: not the store, the metrics, the observations, nor the cluster's
             // time (which stands still on a paused simulator, so even ages stay).
-            if let built, built.store == view.snapshot.generation, built.metrics == view.metricsGeneration,
-                built.now == view.now, built.query == query, built.observations == view.observations
-            {
-                continue
-            }
+            let unchanged =
+                built.map {
+                    $0.store == view.snapshot.generation && $0.metrics == view.metricsGeneration && $0.query == query
+                        && $0.observations == view.observations
+                } ?? false
+            if unchanged, built?.now == view.now { continue }
             built = (view.snapshot.generation, view.metricsGeneration, view.observations, view.now, query)
             let now = view.now
             let data = ClusterData(
                 snapshot: view.snapshot, observations: view.observations, history: view.history,
                 thresholds: thresholds, metrics: view.metrics, now: now)
             let podRows = pods.rows(view.snapshot, metrics: view.metrics, thresholds: thresholds, now: now)
-            let update = Update(rows: ClusterRows(data, pods: podRows, podsQuery: query), data: data)
+            // When only time moved, the rows keep what they show and take the new time (ages, the restart window).
+            let rows =
+                unchanged
+                ? lastRows.map { $0.retimed(data, pods: podRows) } ?? ClusterRows(data, pods: podRows, podsQuery: query)
+                : ClusterRows(data, pods: podRows, podsQuery: query)
+            lastRows = rows
+            let update = Update(rows: rows, data: data)
             lock.withLock { pending = update }
             inbox.post(.clusterUpdated)
             let spent = ContinuousClock.now - start

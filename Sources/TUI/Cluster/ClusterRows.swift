@@ -44,4 +44,31 @@ public struct ClusterRows: Sendable {
             podOrder = (podsQuery, pane.order(for: podsQuery))
         }
     }
+
+    /// These rows at `data`'s time, for data whose objects, metrics and observations did not change: rows that show
+    /// ages take the new time, the restart counts move their window, the pod rows are the cache's.
+    func retimed(_ data: ClusterData, pods prebuilt: (rows: [PodRow], search: [String])) -> ClusterRows {
+        var rows = self
+        let now = data.now
+        rows.nodes = nodes.map { row in
+            var row = row
+            row.now = now
+            return row
+        }
+        rows.workloads = workloads.map { row in
+            var row = row
+            row.now = now
+            return row
+        }
+        rows.events = events.map { row in
+            var row = row
+            row.now = now
+            return row
+        }
+        rows.restarts = RestartRow.ranked(
+            snapshot: data.snapshot, history: data.history, thresholds: data.thresholds, now: now)
+        rows.pods = prebuilt.rows
+        rows.podSearch = prebuilt.search
+        return rows
+    }
 }

@@ -86,6 +86,19 @@ import Testing
         #expect(crashing.isRestartBurst == burst, "\(name)")
     }
 
+    @Test func rowsRetimedWhenOnlyTimeMovedMatchAFreshBuild() {
+        let data = SampleCluster.restarted(2, sinceMinutesAgo: 30)
+        var later = data
+        later.now = data.now.addingTimeInterval(95 * 60)
+        let fresh = ClusterRows(later)
+        let retimed = ClusterRows(data).retimed(later, pods: (fresh.pods, fresh.podSearch))
+        #expect(retimed.nodes.map(\.now) == fresh.nodes.map(\.now))
+        #expect(retimed.workloads.map(\.now) == fresh.workloads.map(\.now))
+        #expect(retimed.events.map(\.now) == fresh.events.map(\.now))
+        #expect(retimed.restarts.map(\.lastHourText) == fresh.restarts.map(\.lastHourText))
+        #expect(retimed.restarts.map(\.restartsLastHour) != ClusterRows(data).restarts.map(\.restartsLastHour))
+    }
+
     @Test func updatesKeepTheCursorOnTheSameObject() {
         var (console, state) = SampleCluster.console(size: Size(width: 80, height: 24), focus: .pods)
         _ = reduce(&state, .keyPressed(.character("G")))

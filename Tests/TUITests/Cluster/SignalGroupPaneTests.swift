@@ -63,4 +63,13 @@ import Testing
         #expect(console.toggleSignalGroup(at: 1, state: state) == nil)
         #expect(console.detailTarget(pane: .signals, row: 1) == .node("worker-eu-west-1b-07"))
     }
+
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 200, height: 60)])
+    func anExpandedGroupListsItsPodsUnderIt(size: Size) throws {
+        var (console, state) = console(size: size)
+        for event in console.toggleSignalGroup(at: 0, state: state) ?? [] { _ = reduce(&state, event) }
+        let header = SampleCluster.status.header(wallClock: SampleCluster.now, clusterClock: SampleCluster.now)
+        let screen = ConsoleView(state: state, header: header, providers: console.providers).render()
+        try expectSnapshot(screen.snapshot(), named: "cluster-signals-group-\(size)")
+    }
 }
