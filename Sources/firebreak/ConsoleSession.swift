@@ -25,7 +25,7 @@ final class ConsoleSession {
             kubeconfigPath: options.kubeconfigPath, isReadOnly: options.isReadOnly,
             metricsInterval: options.metricsInterval, simulatedTime: simulatedTime,
             stateDirectory: StateDirectory.resolve(explicit: options.stateDirectory), inbox: inbox, runbooks: runbooks,
-            recorder: ActionLog(directory: ActionLog.defaultDirectory()), logger: logger)
+            logger: logger)
     }
 
     /// Connects to `endpoint`, then runs the console until the user quits.

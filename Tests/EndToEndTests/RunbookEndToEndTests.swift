@@ -39,7 +39,17 @@ struct RunbookEndToEndTests {
         guard let session = try start(["--demo", "coredns-dns-spike", "--speed", "20"], folder: folder) else { return }
         defer { session.close() }
 
-        // The OOM-killed CoreDNS pod, selected in the Pods pane.
+        // An incident to record into, then the OOM-killed CoreDNS pod, selected in the Pods pane.
+        let connected = await session.waitFor(timeout: .seconds(30)) { $0.first?.contains("connected") == true }
+        try #require(connected.held, "never connected:\n\(text(connected.screen))")
+        try session.press(.openIncident)
+        try session.tmux(["send-keys", "-t", session.name, "C-u"])
+        try session.type("CoreDNS OOM loop")
+        try session.press(.detail)
+        let opened = await session.waitFor(timeout: .seconds(10)) { screen in
+            screen.contains { $0.contains("opened: CoreDNS OOM loop") }
+        }
+        try #require(opened.held, "the incident did not open:\n\(text(opened.screen))")
         try session.press(.pane(3))
         try session.press(.filter)
         try session.type("coredns")
@@ -94,8 +104,15 @@ struct RunbookEndToEndTests {
             return rows.count >= 2 && rows.allSatisfy { $0.contains("255Mi") && !$0.contains("OOMKilled") }
         }
         #expect(calm.held, "CoreDNS pods still OOM-killed or not at 255Mi:\n\(text(calm.screen))")
-        let records = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/state/firebreak/actions")
-        #expect(records.count == 1, "one action recorded: \(records)")
+
+        // The action in the incident's Timeline: its intent before the request, the result after, the verification.
+        try session.press(.pane(5))
+        let recorded = await session.waitFor(timeout: .seconds(10)) { screen in
+            let pane = screen.map { String($0.prefix(118)) }
+            return pane.contains { $0.contains(" action ") && $0.contains("raise-memory-limit: raise the template") }
+                && pane.contains { $0.contains(" result ") && $0.contains("raise-memory-limit: verification: passed") }
+        }
+        #expect(recorded.held, "the Timeline pane lacks the action:\n\(text(recorded.screen))")
     }
 
     @Test func aReadOnlyConsoleRefusesTheKeyBeforeAnythingIsAsked() async throws {

@@ -18,6 +18,8 @@ public enum AppEffect: Hashable, Sendable {
     case runRunbook(String, RunbookTarget, settings: [String: String])
     /// Give action `action` the engineer's answer.
     case answerRunbook(action: Int, RunbookAnswer)
+    /// Ask action `action` to stop what it can (a drain stops evicting; the node stays cordoned).
+    case cancelRunbook(action: Int)
     /// Take the order a pane's query was given off the UI loop; report `rowsChanged`.
     case adoptQueryOrder(PaneID)
     /// Swap in the cluster data the feed has waiting and report each pane's counts.

@@ -37,17 +37,15 @@ public final class EffectRunner {
     ///   - simulatedTime: the simulator's time in a demo; `nil` for a real cluster, whose time each connection
     ///     learns from the API server's responses.
     ///   - stateDirectory: where the incident journal is kept.
-    ///   - runbooks: the runbooks the keys and `:runbook` run; `recorder` records their actions.
+    ///   - runbooks: the runbooks the keys and `:runbook` run (recorded in the incident journal).
     public init(
         kubeconfigPath: String?, isReadOnly: Bool, metricsInterval: Duration,
         simulatedTime: (@Sendable () -> Date)?, stateDirectory: StateDirectory, inbox: EventInbox,
-        runbooks: RunbookCatalog = RunbookCatalog(),
-        recorder: any ActionRecorder = ActionLog(directory: ActionLog.defaultDirectory()),
-        logger: Logger = Logger(label: "firebreak.console")
+        runbooks: RunbookCatalog = RunbookCatalog(), logger: Logger = Logger(label: "firebreak.console")
     ) {
         journal = JournalSession(directory: stateDirectory, inbox: inbox, logger: logger)
         self.runbooks = RunbookRunner(
-            catalog: runbooks, recorder: recorder, isReadOnly: isReadOnly, inbox: inbox, logger: logger)
+            catalog: runbooks, journal: journal.journal, isReadOnly: isReadOnly, inbox: inbox, logger: logger)
         self.kubeconfigPath = kubeconfigPath
         self.metricsInterval = metricsInterval
         self.simulatedTime = simulatedTime
@@ -157,6 +155,9 @@ public final class EffectRunner {
                 context: status.context, clock: clock)
         case .answerRunbook(let action, let answer):
             runbooks.answer(action, answer)
+            return []
+        case .cancelRunbook(let action):
+            runbooks.cancel(action)
             return []
         }
     }

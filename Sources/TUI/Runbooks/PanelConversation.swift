@@ -7,6 +7,9 @@ struct PanelConversation: RunbookConversation {
     let action: Int
     let inbox: EventInbox
     let answers: RunbookAnswers
+    let cancellations: RunbookCancellations
+
+    var isCancelled: Bool { cancellations.contains(action) }
 
     func confirm(_ preview: RunbookPreview, context: String) async -> ConfirmationAnswer {
         inbox.post(.runbookConfirmationRequested(action: action))

@@ -83,6 +83,10 @@ func runbookKey(_ key: Key, _ state: inout AppState) -> [AppEffect] {
     case .confirming(let typed):
         return confirmKey(key, typed: typed, &panel)
     case .running:
+        if key == .escape, !panel.status.isEmpty {
+            state.message = StatusMessage("Stopping \(panel.runbook): what was done stays done")
+            return [.cancelRunbook(action: panel.action)]
+        }
         if key == .escape {
             state.mode = .normal
             state.message = StatusMessage("\(panel.runbook) keeps running; its result will show here")

@@ -41,6 +41,8 @@ public struct RunbookPanel: Hashable, Sendable {
     public var notes: [String] = []
     public var confirmation: ConfirmationKind = .yesNo
     public var progress: [ProgressLine] = []
+    /// What a long step is doing now (a drain's counts); an action that reports it can be stopped with Esc.
+    public var status: [String] = []
     /// How long each phase before the diff took: `read`, `plan`, `access`, `dry-run`.
     public var timings: [PhaseTiming] = []
     public var phase: Phase = .preparing
@@ -94,6 +96,8 @@ public struct RunbookPanel: Hashable, Sendable {
         case .timed(let phase, let duration):
             timings.removeAll { $0.phase == phase }
             timings.append(PhaseTiming(phase: phase, duration: duration))
+        case .status(let lines):
+            status = lines
         case .line(let line):
             if line.state == .running, let last = progress.last, last.state == .running, last.kind == line.kind {
                 progress[progress.count - 1] = line

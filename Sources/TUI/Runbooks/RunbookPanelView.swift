@@ -94,6 +94,9 @@ public struct RunbookPanelView: Hashable, Sendable {
             case .info: lines.append(StyledLine("· \(line.text)", role: .dim))
             }
         }
+        for (index, line) in panel.status.enumerated() {
+            lines.append(StyledLine((index == 0 ? "… " : "  ") + line, role: .severityInfo))
+        }
         if case .finished(let status, let message) = panel.phase {
             let isSuccess = RunbookResult(status, message).isSuccess
             lines.append(
@@ -163,7 +166,8 @@ public struct RunbookPanelView: Hashable, Sendable {
             }
             return StyledLine("Apply to \(place)?  y yes · n no", role: .prompt)
         case .running:
-            return StyledLine("Running in \(place) · Esc hide", role: .footer)
+            let escape = panel.status.isEmpty ? "Esc hide" : "Esc stop (what was done stays done)"
+            return StyledLine("Running in \(place) · \(escape)", role: .footer)
         case .offeringRollback(let reason):
             return StyledLine("\(reason). Roll back to the snapshot?  y yes · n no", role: .prompt)
         case .finished:

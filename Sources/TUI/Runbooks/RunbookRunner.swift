@@ -2,17 +2,21 @@ import ClusterModel
 import Foundation
 import Logging
 import Runbooks
+import Timeline
 
 /// Runs the console's runbook actions: one `RunbookDriver` task per action talking to the panel through the
 /// inbox, and permission checks for the selected row before any key is pressed.
 @MainActor
 final class RunbookRunner {
     let catalog: RunbookCatalog
-    let recorder: any ActionRecorder
+    /// Where actions are recorded (an intent before every request): the incident journal; nil when it could not be
+    /// opened, and then nothing runs.
+    let journal: (any Journal)?
     let isReadOnly: Bool
     private let inbox: EventInbox
     private let logger: Logger
     private let answers = RunbookAnswers()
+    private let cancellations = RunbookCancellations()
     private let locks = TargetLocks()
     private var nextAction = 1
     /// The row whose permissions are being checked, and the checks in flight.
@@ -23,9 +27,9 @@ final class RunbookRunner {
     /// How long the cursor rests on a row before its permissions are checked (scrolling asks nothing).
     static let restingTime = Duration.milliseconds(300)
 
-    init(catalog: RunbookCatalog, recorder: any ActionRecorder, isReadOnly: Bool, inbox: EventInbox, logger: Logger) {
+    init(catalog: RunbookCatalog, journal: (any Journal)?, isReadOnly: Bool, inbox: EventInbox, logger: Logger) {
         self.catalog = catalog
-        self.recorder = recorder
+        self.journal = journal
         self.isReadOnly = isReadOnly
         self.inbox = inbox
         self.logger = logger
@@ -67,13 +71,20 @@ final class RunbookRunner {
             return [.runbookRefused("Runbook '\(id)' cannot run here: \(reason)")]
         }
         guard let target, let connection else { return [.runbookRefused("Runbook '\(id)': not connected")] }
+        guard let journal else {
+            return [
+                .runbookRefused("Runbook '\(id)': the incident journal is unavailable, and actions are recorded there")
+            ]
+        }
         let action = nextAction
         nextAction += 1
         let panel = RunbookPanel(
             action: action, runbook: runbook, target: target, context: context, settings: settings,
             overrides: catalog.overridden[id] ?? [])
+        let conversation = PanelConversation(
+            action: action, inbox: inbox, answers: answers, cancellations: cancellations)
         let driver = RunbookDriverParts(
-            recorder: recorder, conversation: PanelConversation(action: action, inbox: inbox, answers: answers),
+            recorder: JournalActionRecorder(journal: journal, context: context), conversation: conversation,
             locks: locks, context: context, isReadOnly: isReadOnly, clock: clock)
         let (inbox, answers, logger) = (inbox, answers, logger)
         logger.info("runbook \(id) on \(target) (action \(action))")
@@ -87,6 +98,11 @@ final class RunbookRunner {
                     action: action, actionID: run.actionID, status: run.result.status, message: run.result.message))
         }
         return [.runbookStarted(panel)]
+    }
+
+    /// Asks action `action` to stop what it can (a drain stops evicting).
+    func cancel(_ action: Int) {
+        cancellations.cancel(action)
     }
 
     /// Gives action `action` the engineer's answer.
@@ -111,9 +127,10 @@ final class RunbookRunner {
         checks.forEach { $0.cancel() }
         checks = []
         checkedTarget = target
-        guard let target, let connection, !isReadOnly else { return }
+        guard let target, let connection, let journal, !isReadOnly else { return }
         let parts = RunbookDriverParts(
-            recorder: recorder, conversation: SilentConversation(), locks: locks, context: context,
+            recorder: JournalActionRecorder(journal: journal, context: context), conversation: SilentConversation(),
+            locks: locks, context: context,
             isReadOnly: isReadOnly, clock: clock)
         let inbox = inbox
         for runbook in catalog.runbooks

@@ -10,6 +10,9 @@ public enum RunbookUpdate: Hashable, Sendable {
     case previewed(changes: [String], notes: [String])
     case timed(String, Duration)
     case line(ProgressLine)
+    /// What a long step is doing now, in a few lines (a drain's counts, the budget blocking it, the oldest wait);
+    /// replaces the previous status.
+    case status([String])
 
     /// The update for the engine's `progress` (nil for what the panel does not show).
     public init?(_ progress: RunbookProgress) {
@@ -52,6 +55,8 @@ public enum RunbookUpdate: Hashable, Sendable {
             self = .line(ProgressLine(kind: "rollback", "rolling back: \(reason)", state: .running))
         case .timed(let phase, let duration):
             self = .timed(phase, duration)
+        case .draining(let progress, let time):
+            self = .status(progress.lines(at: time))
         }
     }
 }

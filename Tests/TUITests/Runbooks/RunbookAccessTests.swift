@@ -5,6 +5,7 @@ import Logging
 import Runbooks
 import TestSupport
 import Testing
+import Timeline
 
 @testable import TUI
 
@@ -30,7 +31,8 @@ struct RunbookAccessTests {
         let pod = try #require(pods.first { $0.name.hasPrefix("coredns-") })
         let inbox = EventInbox()
         let runner = RunbookRunner(
-            catalog: SampleRunbooks.catalog, recorder: ActionLog(directory: folder.path + "/actions"),
+            catalog: SampleRunbooks.catalog,
+            journal: try SQLiteJournal(directory: StateDirectory(path: folder.path + "/state")),
             isReadOnly: false, inbox: inbox, logger: Logger(label: "test"))
         let target = RunbookTarget(kind: .pod, namespace: pod.namespace, name: pod.name)
         do {

@@ -79,7 +79,7 @@ import Testing
 
     @MainActor @Test func theReasonsNameTheRowKindTheReadOnlyConsoleAndTheServersRefusal() {
         let runner = RunbookRunner(
-            catalog: SampleRunbooks.catalog, recorder: ActionLog(directory: "/nonexistent"), isReadOnly: false,
+            catalog: SampleRunbooks.catalog, journal: nil, isReadOnly: false,
             inbox: EventInbox(), logger: Logger(label: "test"))
         var state = AppState.sample(size: Size(width: 80, height: 24))
         let node = RunbookTarget(kind: .node, namespace: "", name: "node-3")
@@ -99,7 +99,7 @@ import Testing
                 == [.runbookRefused("Runbook 'raise-memory-limit' cannot run here: forbidden: patch deployments")])
 
         let readOnly = RunbookRunner(
-            catalog: SampleRunbooks.catalog, recorder: ActionLog(directory: "/nonexistent"), isReadOnly: true,
+            catalog: SampleRunbooks.catalog, journal: nil, isReadOnly: true,
             inbox: EventInbox(), logger: Logger(label: "test"))
         #expect(readOnly.disabledReasons(for: pod, state: state)["delete-pod"] == "console is read-only")
     }

@@ -156,4 +156,14 @@ import Testing
         _ = press(.escape)
         #expect(!state.awaitsEngine, "hidden behind the tables")
     }
+
+    @Test mutating func escapeStopsAnActionThatReportsWhatItIsDoing() {
+        var panel = SamplePanels.running
+        panel.apply(
+            .status(["evicted 3/10, terminating 2, waiting 5", "blocked by PodDisruptionBudget shop/web: 2 pod(s)"]))
+        open(panel)
+        #expect(press(.escape) == [.cancelRunbook(action: 1)])
+        #expect(state.mode == .runbook, "the panel stays to show what was and was not done")
+        #expect(RunbookPanelView(panel: panel).prompt.text.hasSuffix("Esc stop (what was done stays done)"))
+    }
 }
