@@ -81,6 +81,7 @@ public final class EffectRunner {
             await feed.follow(connection, inbox: inbox)
         }
         journal.attach(connection, context: endpoint.contextName)
+        runbooks.reportUnfinished()
     }
 
     /// Stops the feed and the connection (the connection closes in the background).

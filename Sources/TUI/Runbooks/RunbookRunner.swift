@@ -100,6 +100,31 @@ final class RunbookRunner {
         return [.runbookStarted(panel)]
     }
 
+    /// Says which requests of the current incident were sent without a recorded answer (a console or command that
+    /// stopped mid-action): their result is unknown until someone checks the object; the footer says so and how to
+    /// undo it.
+    func reportUnfinished() {
+        guard let journal else { return }
+        let inbox = inbox
+        Task.detached {
+            guard let incident = try? await journal.currentIncident(),
+                let unfinished = try? await UnfinishedAction.find(in: journal, incident: incident.id),
+                let message = Self.unfinishedMessage(unfinished)
+            else { return }
+            inbox.post(.messagePosted(StatusMessage(message, isError: true)))
+        }
+    }
+
+    /// `Result unknown: action … (scale on deployment shop/checkout) sent PATCH …; check it (Enter on its row) or
+    /// undo it: firebreak runbook rollback ID (+1 more: firebreak runbook unfinished)`; nil when there are none.
+    nonisolated static func unfinishedMessage(_ unfinished: [UnfinishedAction]) -> String? {
+        guard let first = unfinished.first else { return nil }
+        let more = unfinished.count > 1 ? " (+\(unfinished.count - 1) more: firebreak runbook unfinished)" : ""
+        return "Result unknown: action \(first.actionID) (\(first.runbook) on \(first.target)) sent \(first.request) "
+            + "and stopped before its answer; check the object, or undo it: firebreak runbook rollback "
+            + "\(first.actionID)\(more)"
+    }
+
     /// Asks action `action` to stop what it can (a drain stops evicting).
     func cancel(_ action: Int) {
         cancellations.cancel(action)
