@@ -99,7 +99,7 @@ public struct RunbookPanel: Hashable, Sendable {
         case .status(let lines):
             status = lines
         case .line(let line):
-            if line.state == .running, let last = progress.last, last.state == .running, last.kind == line.kind {
+            if let last = progress.last, last.state == .running, last.kind == line.kind {
                 progress[progress.count - 1] = line
             } else {
                 if let last = progress.indices.last, progress[last].state == .running { progress[last].state = .done }

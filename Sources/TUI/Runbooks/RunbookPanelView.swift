@@ -95,7 +95,8 @@ public struct RunbookPanelView: Hashable, Sendable {
             }
         }
         for (index, line) in panel.status.enumerated() {
-            lines.append(StyledLine((index == 0 ? "… " : "  ") + line, role: .severityInfo))
+            let mark = panel.isFinished ? "· " : "… "
+            lines.append(StyledLine((index == 0 ? mark : "  ") + line, role: .severityInfo))
         }
         if case .finished(let status, let message) = panel.phase {
             let isSuccess = RunbookResult(status, message).isSuccess

@@ -34,7 +34,7 @@ public enum RunbookUpdate: Hashable, Sendable {
             var changes: [String] = []
             for (step, fields) in zip(preview.plan.steps, preview.changes) {
                 changes += fields.map(\.description)
-                if fields.isEmpty, step.write.method != .delete { changes.append("\(step.name): no field changes") }
+                if fields.isEmpty, step.write.method == .patch { changes.append("\(step.name): no field changes") }
             }
             self = .previewed(changes: changes, notes: preview.notes)
         case .accessChecked(let decisions):

@@ -116,5 +116,12 @@ import Testing
         panel.apply(.line(ProgressLine(kind: "verify", "verifying: rollout 0 of 2", state: .running)))
         panel.apply(.line(ProgressLine(kind: "verify", "verifying: rollout 1 of 2", state: .running)))
         #expect(panel.progress == [ProgressLine(kind: "verify", "verifying: rollout 1 of 2", state: .running)])
+        panel.apply(.line(ProgressLine(kind: "apply", "cordon the node…", state: .running)))
+        panel.apply(.line(ProgressLine(kind: "apply", "cordon the node: HTTP 200", state: .done)))
+        #expect(
+            panel.progress == [
+                ProgressLine(kind: "verify", "verifying: rollout 1 of 2", state: .done),
+                ProgressLine(kind: "apply", "cordon the node: HTTP 200", state: .done),
+            ], "an applied step replaces its 'applying' line")
     }
 }
