@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "TUI",
             dependencies: [
-                "CNcurses", "ClusterModel", "Timeline", "COE", .product(name: "Yams", package: "Yams"),
+                "CNcurses", "ClusterModel", "Timeline", "Runbooks", "COE", .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
@@ -83,12 +83,14 @@ let package = Package(
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "TestSupport"]),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "TestSupport"]),
         .testTarget(
-            name: "TUITests", dependencies: ["TUI", "ClusterModel", "Timeline", "TestSupport"], exclude: ["Snapshots"]),
+            name: "TUITests",
+            dependencies: ["TUI", "ClusterModel", "ClusterSim", "Runbooks", "Timeline", "TestSupport"],
+            exclude: ["Snapshots"]),
         .testTarget(name: "RunbooksTests", dependencies: ["Runbooks", "ClusterModel", "Timeline", "TestSupport"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["ClusterModel", "ClusterSim", "Runbooks", "Timeline", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TUI", "firebreak", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TUI", "Runbooks", "firebreak", "TestSupport"]),
         .executableTarget(name: "journal-writer", dependencies: ["Timeline"], path: "Tests/JournalWriter"),
         .testTarget(
             name: "TimelineTests",

@@ -107,7 +107,7 @@ import Testing
 
     @Test func runbookKeysRequestAPlanForTheSelectedRow() {
         var state = state()
-        #expect(press(.character("d"), on: &state) == [.requestRunbook(.drain, .pods, row: 0)])
+        #expect(press(.character("m"), on: &state) == [.requestRunbook("raise-memory-limit", .pods, row: 0)])
     }
 
     @Test func disabledKeysExplainWhy() {
@@ -202,7 +202,7 @@ import Testing
     @Test(arguments: [
         ("foo", "Unknown command 'foo'"),
         ("ns", "Command ':ns' needs an argument: :ns NAME|all"),
-        ("", "Type a command after ':' (:ns, :ctx, :pods, :nodes, :signals, :q)"),
+        ("", "Type a command after ':' (:ns, :ctx, :runbook, :pods, :nodes, :signals, :q)"),
     ])
     func badCommandsLeaveAOneLineError(command: String, message: String) {
         var state = AppState.sample(size: Size(width: 80, height: 24))

@@ -1,4 +1,5 @@
 import ClusterModel
+import Runbooks
 
 /// Something `reduce` asks the UI loop to do.
 public enum AppEffect: Hashable, Sendable {
@@ -10,8 +11,15 @@ public enum AppEffect: Hashable, Sendable {
     case switchContext(String)
     /// Load the detail of a pane's row.
     case showDetail(PaneID, row: Int)
-    /// Plan a runbook action for a pane's row (the Runbooks module binds these).
-    case requestRunbook(Action, PaneID, row: Int)
+    /// Run the runbook with this id on a pane's row (its key, or `:runbook NAME`); report `runbookStarted` or
+    /// `runbookRefused`, then the action's progress.
+    case requestRunbook(String, PaneID, row: Int)
+    /// Run a runbook again on the same target with the engineer's parameter values.
+    case runRunbook(String, RunbookTarget, settings: [String: String])
+    /// Give action `action` the engineer's answer.
+    case answerRunbook(action: Int, RunbookAnswer)
+    /// Ask action `action` to stop what it can (a drain stops evicting; the node stays cordoned).
+    case cancelRunbook(action: Int)
     /// Take the order a pane's query was given off the UI loop; report `rowsChanged`.
     case adoptQueryOrder(PaneID)
     /// Swap in the cluster data the feed has waiting and report each pane's counts.

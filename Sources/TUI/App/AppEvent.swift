@@ -1,4 +1,5 @@
 import ClusterModel
+import Runbooks
 
 /// Something that happened, for `reduce` to act on.
 public enum AppEvent: Hashable, Sendable {
@@ -27,6 +28,20 @@ public enum AppEvent: Hashable, Sendable {
     case logLinesReceived(stream: Int, [LogLine])
     /// A log stream ended: the log is complete, or `failure` says why not.
     case logStreamEnded(stream: Int, failure: String?)
+    /// A runbook action started on a row: its panel opens.
+    case runbookStarted(RunbookPanel)
+    /// A runbook cannot run on the selected row (wrong kind, read-only, refused by the server); nothing was asked.
+    case runbookRefused(String)
+    /// The engine reported progress on action `action`.
+    case runbookProgressed(action: Int, RunbookUpdate)
+    /// The engine waits for the engineer to confirm action `action`'s preview.
+    case runbookConfirmationRequested(action: Int)
+    /// Verification failed; the engine offers to restore the snapshot.
+    case runbookRollbackOffered(action: Int, reason: String)
+    /// Action `action` ended (`actionID` names its record when something was recorded).
+    case runbookFinished(action: Int, actionID: String?, status: RunbookResult.Status, message: String)
+    /// Whether a runbook may run on a row, as the permission checks found before any key was pressed.
+    case runbookAccessChecked(RunbookAccessKey, RunbookAvailability)
     /// What the incident journal reports.
     case journal(JournalEvent)
 }

@@ -15,6 +15,8 @@ public enum AppMode: Hashable, Sendable {
     case log
     /// Choosing which container's log to show (`AppState.logs.picker`).
     case chooseContainer
+    /// The runbook panel (`AppState.runbook`).
+    case runbook
     /// A journal prompt, offer or list (`JournalMode`).
     case journal(JournalMode)
 

@@ -1,3 +1,5 @@
+import Runbooks
+
 /// Everything the console shows that is not cluster data; `reduce` changes it, `ConsoleView` draws it.
 public struct AppState: Hashable, Sendable {
     public var size: Size
@@ -16,6 +18,10 @@ public struct AppState: Hashable, Sendable {
     public var time = ConsoleTime.unset
     /// The log view and the container picker.
     public var logs = LogsState()
+    /// The runbook panel of the latest action (kept while it runs behind the tables).
+    public var runbook: RunbookPanel?
+    /// What the server said about running each runbook on each selected row (permission checks before any key).
+    public var runbookAccess: [RunbookAccessKey: RunbookAvailability] = [:]
     /// The focused pane fills the body (`z`).
     public var isZoomed = false
     /// The Events pane lists Normal events too.

@@ -34,6 +34,9 @@ public struct ConsoleView {
         if let picker = state.logs.picker, state.isChoosingContainer {
             ContainerPickerView(picker: picker).render(in: layout.body, on: &screen)
         }
+        if let panel = state.runbook, state.mode == .runbook {
+            RunbookPanelView(panel: panel).render(in: layout.body, on: &screen)
+        }
         renderFooter(in: layout.footer, on: &screen)
         renderOverlay(in: layout.body, on: &screen)
         return screen
@@ -69,9 +72,11 @@ public struct ConsoleView {
             prompt.render(in: rect, on: &screen)
             return
         }
-        let offer = state.keyContext == .table ? JournalOverlay.offer(state.journal) : nil
+        let isPanel = state.mode == .runbook
+        let offer = state.keyContext == .table && !isPanel ? JournalOverlay.offer(state.journal) : nil
         FooterBar(
-            keymap: state.keymap, context: state.keyContext, message: state.message?.text ?? offer,
+            keymap: isPanel ? Keymap(bindings: []) : state.keymap, context: state.keyContext,
+            message: state.message?.text ?? offer,
             isError: state.message?.isError ?? (offer != nil)
         ).render(in: rect, on: &screen)
     }

@@ -36,11 +36,18 @@ private func runCommand(_ text: String, _ state: inout AppState) -> [AppEffect] 
         state.message = StatusMessage("Namespace: \(name ?? "all")")
         return [.switchNamespace(name)]
     case .context(let name):
+        state.runbookAccess = [:]
         state.message = StatusMessage("Switching to context \(name)")
         return [.switchContext(name)]
     case .showPane(let pane):
         state.focus = pane
         return []
+    case .runbook(let id):
+        guard state.focusedPane.rowCount > 0 else {
+            state.message = StatusMessage("Runbook '\(id)': select a row first", isError: true)
+            return []
+        }
+        return [.requestRunbook(id, state.focus, row: state.focusedPane.cursor)]
     case .quit:
         return [.quit]
     }

@@ -32,6 +32,9 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [AppEffect] {
         return []
     case .logSubjectResolved, .logLinesReceived, .logStreamEnded:
         return reduceLog(event, &state)
+    case .runbookStarted, .runbookRefused, .runbookProgressed, .runbookConfirmationRequested, .runbookRollbackOffered,
+        .runbookFinished, .runbookAccessChecked:
+        return reduceRunbook(event, &state)
     case .journal(let event):
         return reduceJournal(event, &state)
     case .rowsChanged(let pane, let rowCount, let totalCount, let cursor):
@@ -57,6 +60,8 @@ private func keyPressed(_ key: Key, _ state: inout AppState) -> [AppEffect] {
         return []
     case .log where state.logs.view?.searchInput != nil:
         return logSearchKey(key, &state)
+    case .runbook:
+        return runbookKey(key, &state)
     case .journal(let mode):
         return journalKey(key, mode, &state)
     case .normal, .help, .detail, .log, .chooseContainer:
@@ -139,6 +144,12 @@ private func performInTable(_ action: Action, _ state: inout AppState) -> [AppEf
         return [.resolveLogSubject(state.focus, row: state.focusedPane.cursor)]
     case .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose, .addToIncident:
         break
+    case .runbook(let id):
+        guard state.focusedPane.rowCount > 0 else {
+            state.message = StatusMessage("Runbook '\(id)': select a row first", isError: true)
+            return []
+        }
+        return [.requestRunbook(id, state.focus, row: state.focusedPane.cursor)]
     case .openIncident, .note, .milestones, .toggleHidden, .exportCOE:
         return performJournalAction(action, &state)
     case .zoom:
@@ -149,9 +160,6 @@ private func performInTable(_ action: Action, _ state: inout AppState) -> [AppEf
         state.focus = .events
         state.message = StatusMessage(state.showsNormalEvents ? "Events: all types" : "Events: Warnings only")
         return [.showNormalEvents(state.showsNormalEvents)]
-    case .raiseMemory, .cordon, .uncordon, .drain, .rolloutRestart, .deletePod:
-        guard state.focusedPane.rowCount > 0 else { return [] }
-        return [.requestRunbook(action, state.focus, row: state.focusedPane.cursor)]
     }
     return []
 }

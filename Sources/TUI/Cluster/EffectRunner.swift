@@ -1,6 +1,7 @@
 import ClusterModel
 import Foundation
 import Logging
+import Runbooks
 import Timeline
 
 /// Carries out what `reduce` asks of the cluster console, on the UI loop: it connects to the cluster (again, for
@@ -26,6 +27,7 @@ public final class EffectRunner {
     private var status: ConnectionStatus
     private var detailTarget: DetailTarget?
     private lazy var logStreams = LogStreams(inbox: inbox)
+    private let runbooks: RunbookRunner
     private let journal: JournalSession
     /// The Pods pane's order computed off the loop: for which query, on which generation of rows.
     private let podsOrder = LatestValue<(query: PaneQuery, order: [Int], generation: Int)>()
@@ -35,12 +37,15 @@ public final class EffectRunner {
     ///   - simulatedTime: the simulator's time in a demo; `nil` for a real cluster, whose time each connection
     ///     learns from the API server's responses.
     ///   - stateDirectory: where the incident journal is kept.
+    ///   - runbooks: the runbooks the keys and `:runbook` run (recorded in the incident journal).
     public init(
         kubeconfigPath: String?, isReadOnly: Bool, metricsInterval: Duration,
         simulatedTime: (@Sendable () -> Date)?, stateDirectory: StateDirectory, inbox: EventInbox,
-        logger: Logger = Logger(label: "firebreak.console")
+        runbooks: RunbookCatalog = RunbookCatalog(), logger: Logger = Logger(label: "firebreak.console")
     ) {
         journal = JournalSession(directory: stateDirectory, inbox: inbox, logger: logger)
+        self.runbooks = RunbookRunner(
+            catalog: runbooks, journal: journal.journal, isReadOnly: isReadOnly, inbox: inbox, logger: logger)
         self.kubeconfigPath = kubeconfigPath
         self.metricsInterval = metricsInterval
         self.simulatedTime = simulatedTime
@@ -76,11 +81,13 @@ public final class EffectRunner {
             await feed.follow(connection, inbox: inbox)
         }
         journal.attach(connection, context: endpoint.contextName)
+        runbooks.reportUnfinished()
     }
 
     /// Stops the feed and the connection (the connection closes in the background).
     public func disconnect() {
         logStreams.closeAll()
+        runbooks.cancelChecks()
         journal.detach()
         feedTask?.cancel()
         feedTask = nil
@@ -139,9 +146,20 @@ public final class EffectRunner {
         case .journal(let effect):
             journal.perform(effect)
             return []
-        case .requestRunbook(let action, let pane, let row):
-            logger.info("runbook \(action.name) requested on \(pane.title) row \(row)")
-            return [.messagePosted(StatusMessage("Runbook '\(action.name)' is not available yet", isError: true))]
+        case .requestRunbook(let id, let pane, let row):
+            return runbooks.request(
+                id, target: console.runbookTarget(pane: pane, row: row), state: state, connection: connection,
+                context: status.context, clock: clock)
+        case .runRunbook(let id, let target, let settings):
+            return runbooks.request(
+                id, target: target, settings: settings, state: state, connection: connection,
+                context: status.context, clock: clock)
+        case .answerRunbook(let action, let answer):
+            runbooks.answer(action, answer)
+            return []
+        case .cancelRunbook(let action):
+            runbooks.cancel(action)
+            return []
         }
     }
 
@@ -159,7 +177,21 @@ public final class EffectRunner {
         status.problem = problem
         let header = status.header(wallClock: state.time.wall, clusterClock: state.time.cluster)
         let detail = state.isShowingDetail ? detailTarget.map(console.detail(for:)) : nil
-        return ConsoleView(state: state, header: header, providers: console.providers, detail: detail).render()
+        return ConsoleView(state: withRunbookKeys(state), header: header, providers: console.providers, detail: detail)
+            .render()
+    }
+
+    /// `state` with the runbook keys that cannot run on the selected row disabled, each with its reason (so the
+    /// footer offers only the keys that fit and help says why the others do not); starts the permission checks
+    /// for a newly selected row.
+    private func withRunbookKeys(_ state: AppState) -> AppState {
+        let pane = state.focusedPane
+        let target = pane.rowCount > 0 ? console.runbookTarget(pane: state.focus, row: pane.cursor) : nil
+        runbooks.checkAccess(
+            for: target, state: state, connection: connection, context: status.context, clock: clock)
+        var shown = state
+        shown.keymap = state.keymap.disablingRunbooks(runbooks.disabledReasons(for: target, state: state))
+        return shown
     }
 
     /// Filters and sorts the Pods pane's rows for `query` on a copy, off the UI loop, which keeps drawing the previous

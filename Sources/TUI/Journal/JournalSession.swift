@@ -13,7 +13,8 @@ public final class JournalSession {
     /// How often the journal is polled for entries other processes committed.
     public nonisolated static let followInterval = Duration.milliseconds(250)
 
-    private let journal: (any Journal)?
+    /// The journal (nil when it could not be opened); runbook actions are recorded in it too.
+    let journal: (any Journal)?
     private let inbox: EventInbox
     private let logger: Logger
     private let link = JournalLink()

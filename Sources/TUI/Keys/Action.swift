@@ -7,7 +7,8 @@ public enum Action: Hashable, Sendable {
     case filter, command, sort, detail, back, help, quit
     /// Give the focused pane the whole screen, or share it again.
     case zoom
-    case raiseMemory, cordon, uncordon, drain, rolloutRestart, deletePod
+    /// Run the runbook with this id on the selected row; runbook files bind these keys.
+    case runbook(String)
     /// The log view: open a container's log, switch to its previous run, follow, wrap, search, choose a container.
     case openLog, previousLog, follow, wrap, search, nextMatch, previousMatch, choose
     /// The log view: add the lines on screen to the current incident.
@@ -18,17 +19,16 @@ public enum Action: Hashable, Sendable {
     /// The Events pane: list Normal events too, or Warnings only.
     case toggleNormalEvents
 
-    /// Every action, in help order.
+    /// Every built-in action, in help order (runbook actions come from the runbook files).
     public static let all: [Action] = [
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .left, .right,
         .nextPane, .previousPane, .pane(1), .pane(2), .pane(3), .pane(4), .pane(5), .pane(6), .pane(7),
         .filter, .command, .sort, .detail, .back, .help, .quit, .zoom,
-        .raiseMemory, .cordon, .uncordon, .drain, .rolloutRestart, .deletePod,
         .openLog, .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose, .addToIncident,
         .openIncident, .note, .milestones, .toggleHidden, .exportCOE, .toggleNormalEvents,
     ]
 
-    /// The name used in `keys.yaml`: `moveDown`, `pane3`, `rolloutRestart`.
+    /// The name used in `keys.yaml`: `moveDown`, `pane3`, `runbook:rollout-restart`.
     public var name: String {
         switch self {
         case .moveUp: "moveUp"
@@ -50,12 +50,7 @@ public enum Action: Hashable, Sendable {
         case .help: "help"
         case .quit: "quit"
         case .zoom: "zoom"
-        case .raiseMemory: "raiseMemory"
-        case .cordon: "cordon"
-        case .uncordon: "uncordon"
-        case .drain: "drain"
-        case .rolloutRestart: "rolloutRestart"
-        case .deletePod: "deletePod"
+        case .runbook(let id): "runbook:\(id)"
         case .openLog: "openLog"
         case .previousLog: "previousLog"
         case .follow: "follow"
@@ -76,15 +71,17 @@ public enum Action: Hashable, Sendable {
 
     /// The action called `name` in `keys.yaml`.
     public init?(name: String) {
+        if name.hasPrefix("runbook:"), name.count > 8 {
+            self = .runbook(String(name.dropFirst(8)))
+            return
+        }
         guard let action = Action.all.first(where: { $0.name == name }) else { return nil }
         self = action
     }
 
     /// True for actions that change the cluster through a runbook.
     public var isRunbook: Bool {
-        switch self {
-        case .raiseMemory, .cordon, .uncordon, .drain, .rolloutRestart, .deletePod: true
-        default: false
-        }
+        if case .runbook = self { return true }
+        return false
     }
 }

@@ -46,7 +46,7 @@ extension Keymap {
                 .filter, keys: [.character("/")], description: "Filter rows (text, ns:NAME, node:NAME)", hint: "filter",
                 group: .console, contexts: .table),
             KeyBinding(
-                .command, keys: [.character(":")], description: "Command (:ns, :ctx, :pods, :nodes, :signals, :q)",
+                .command, keys: [.character(":")], description: "Command (:ns, :ctx, :runbook NAME, :pods, :q)",
                 hint: "cmd", group: .console, contexts: .table),
             KeyBinding(
                 .sort, keys: [.character("s")], description: "Sort by the selected column", hint: "sort",
@@ -64,22 +64,6 @@ extension Keymap {
             KeyBinding(
                 .quit, keys: [.character("q")], description: "Quit (asks first)", hint: "quit", group: .console,
                 contexts: .all),
-            KeyBinding(
-                .raiseMemory, keys: [.character("m")], description: "Raise the memory limit", hint: "memory",
-                group: .runbooks, contexts: .objects),
-            KeyBinding(
-                .cordon, keys: [.character("c")], description: "Cordon the node", group: .runbooks, contexts: .objects),
-            KeyBinding(
-                .uncordon, keys: [.character("u")], description: "Uncordon the node", group: .runbooks,
-                contexts: .objects),
-            KeyBinding(
-                .drain, keys: [.character("d")], description: "Drain the node", group: .runbooks, contexts: .objects),
-            KeyBinding(
-                .rolloutRestart, keys: [.character("r")], description: "Restart the rollout", group: .runbooks,
-                contexts: .objects),
-            KeyBinding(
-                .deletePod, keys: [.character("x")], description: "Delete the pod", group: .runbooks, contexts: .objects
-            ),
         ] + logBindings + incidentBindings)
 
     /// The incident journal's keys, in the tables.

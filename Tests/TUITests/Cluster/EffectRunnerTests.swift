@@ -47,6 +47,24 @@ import Timeline
             ])
     }
 
+    @Test func aRunbookOnARowWithoutAnObjectOrAnUnknownRunbookComesBackAsRefused() {
+        let runner = EffectRunner(
+            kubeconfigPath: kubeconfig, isReadOnly: false, metricsInterval: .seconds(30),
+            simulatedTime: { Date(timeIntervalSince1970: 0) },
+            stateDirectory: StateDirectory(path: directory.path + "/state"), inbox: EventInbox(),
+            runbooks: SampleRunbooks.catalog)
+        #expect(
+            runner.perform(.requestRunbook("scale", .pods, row: 0), state: state) == [
+                .runbookRefused("Runbook 'scale' cannot run here: no object on this row for a runbook")
+            ])
+        let unknown = runner.perform(.requestRunbook("scael", .pods, row: 0), state: state)
+        guard case .runbookRefused(let reason)? = unknown.first else {
+            Issue.record("expected runbookRefused, got \(unknown)")
+            return
+        }
+        #expect(reason.contains("scael") && reason.contains("scale"), "\(reason)")
+    }
+
     @Test func anUnknownContextComesBackAsSwitchFailed() throws {
         let events = runner().perform(.switchContext("prod"), state: state)
         guard case .switchFailed(let reason) = try #require(events.first) else {
