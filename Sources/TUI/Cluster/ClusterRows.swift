@@ -50,25 +50,21 @@ public struct ClusterRows: Sendable {
     func retimed(_ data: ClusterData, pods prebuilt: (rows: [PodRow], search: [String])) -> ClusterRows {
         var rows = self
         let now = data.now
-        rows.nodes = nodes.map { row in
-            var row = row
-            row.now = now
-            return row
-        }
-        rows.workloads = workloads.map { row in
-            var row = row
-            row.now = now
-            return row
-        }
-        rows.events = events.map { row in
-            var row = row
-            row.now = now
-            return row
-        }
+        rows.nodes = Self.retimed(nodes, \.now, now)
+        rows.workloads = Self.retimed(workloads, \.now, now)
+        rows.events = Self.retimed(events, \.now, now)
         rows.restarts = RestartRow.ranked(
             snapshot: data.snapshot, history: data.history, thresholds: data.thresholds, now: now)
         rows.pods = prebuilt.rows
         rows.podSearch = prebuilt.search
         return rows
+    }
+
+    private static func retimed<Row>(_ rows: [Row], _ time: WritableKeyPath<Row, Date>, _ now: Date) -> [Row] {
+        rows.map { row in
+            var row = row
+            row[keyPath: time] = now
+            return row
+        }
     }
 }

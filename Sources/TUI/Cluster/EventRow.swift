@@ -13,9 +13,7 @@ public struct EventRow: Sendable {
 
     /// `Pod kube-system/coredns-…`.
     var objectText: String {
-        let object = group.object
-        let path = [object.namespace, object.name].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "/")
-        return object.kind.isEmpty ? path : "\(object.kind) \(path)"
+        group.object.kind.isEmpty ? group.object.path : "\(group.object.kind) \(group.object.path)"
     }
 
     /// The Events pane's rows: Warning groups, and Normal ones too when `includeNormal`; newest first.

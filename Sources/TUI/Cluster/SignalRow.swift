@@ -25,8 +25,7 @@ public struct SignalRow: Sendable {
 
     /// `kube-system/coredns-… [coredns]`.
     static func subjectText(_ subject: ObservationSubject) -> String {
-        let base = [subject.namespace, subject.name].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "/")
-        return subject.container.map { "\(base) [\($0)]" } ?? base
+        subject.container.map { "\(subject.path) [\($0)]" } ?? subject.path
     }
 
     /// The group's owner (`▸ CronJob reports/report-generator`), a member under it (`  └ reports/report-…`), or the

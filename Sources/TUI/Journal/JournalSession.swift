@@ -157,8 +157,7 @@ public final class JournalSession {
             let critical = observations.first(where: { $0.severity == .critical && $0.isActive })
         else { return [] }
         hasReportedCritical = true
-        let subject = [critical.subject.namespace, critical.subject.name].compactMap { $0 }.joined(separator: "/")
-        return [.journal(.criticalSeen(suggestedTitle: "\(critical.kind.title): \(subject)"))]
+        return [.journal(.criticalSeen(suggestedTitle: "\(critical.kind.title): \(critical.subject.path)"))]
     }
 
     private func write(_ draft: EntryDraft, done: String) {

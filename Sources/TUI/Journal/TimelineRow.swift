@@ -45,9 +45,7 @@ public struct TimelineRow: Sendable {
 
     /// `kube-system/coredns-… [coredns]`, or empty for entries about no object.
     var subjectText: String {
-        guard let subject = entry.subject else { return "" }
-        let base = [subject.namespace, subject.name].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "/")
-        return subject.container.map { "\(base) [\($0)]" } ?? base
+        entry.subject.map(SignalRow.subjectText) ?? ""
     }
 
     /// The summary, with how many times it was seen, a milestone's marker and the entry's curation.
