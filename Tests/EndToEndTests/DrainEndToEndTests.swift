@@ -19,10 +19,8 @@ struct DrainEndToEndTests {
         defer { session.close() }
         let connected = await session.waitFor(timeout: .seconds(30)) { $0.first?.contains("connected") == true }
         try #require(connected.held, "never connected:\n\(text(connected.screen))")
-        try session.press(.openIncident)
-        try session.tmux(["send-keys", "-t", session.name, "C-u"])
-        try session.type("node-3 kubelet leak")
-        try session.press(.detail)
+        let opened = try await session.openIncident("node-3 kubelet leak")
+        try #require(opened.held, "the incident did not open:\n\(text(opened.screen))")
 
         // The Nodes pane, filtered to the leaking node, once it reports memory pressure.
         try session.press(.pane(2))

@@ -21,13 +21,7 @@ struct JournalEndToEndTests {
         }
         #expect(signal.held, "no CoreDNS OOMKilled signal:\n\(signal.screen.joined(separator: "\n"))")
 
-        try session.press(.openIncident)
-        try session.tmux(["send-keys", "-t", session.name, "C-u"])
-        try session.type("CoreDNS OOM loop")
-        try session.press(.detail)
-        let opened = await session.waitFor(timeout: .seconds(10)) { screen in
-            screen.contains { $0.contains("opened: CoreDNS OOM loop") }
-        }
+        let opened = try await session.openIncident("CoreDNS OOM loop")
         #expect(opened.held, "the incident did not open:\n\(opened.screen.joined(separator: "\n"))")
 
         try session.press(.note)

@@ -42,13 +42,7 @@ struct RunbookEndToEndTests {
         // An incident to record into, then the OOM-killed CoreDNS pod, selected in the Pods pane.
         let connected = await session.waitFor(timeout: .seconds(30)) { $0.first?.contains("connected") == true }
         try #require(connected.held, "never connected:\n\(text(connected.screen))")
-        try session.press(.openIncident)
-        try session.tmux(["send-keys", "-t", session.name, "C-u"])
-        try session.type("CoreDNS OOM loop")
-        try session.press(.detail)
-        let opened = await session.waitFor(timeout: .seconds(10)) { screen in
-            screen.contains { $0.contains("opened: CoreDNS OOM loop") }
-        }
+        let opened = try await session.openIncident("CoreDNS OOM loop")
         try #require(opened.held, "the incident did not open:\n\(text(opened.screen))")
         try session.press(.pane(3))
         try session.press(.filter)

@@ -94,6 +94,16 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", name, "-l", text])
     }
 
+    /// Opens an incident from the console (`I`, the title typed over any offered one, Enter) and waits for the
+    /// footer to say it opened.
+    func openIncident(_ title: String) async throws -> (screen: [String], held: Bool) {
+        try press(.openIncident)
+        try tmux(["send-keys", "-t", name, "C-u"])
+        try type(title)
+        try press(.detail)
+        return await waitFor(timeout: .seconds(10)) { screen in screen.contains { $0.contains("opened: \(title)") } }
+    }
+
     /// Waits until `condition` holds for the screen, up to `timeout`, looking every `interval`; returns the last
     /// screen and whether it held.
     func waitFor(timeout: Duration, every interval: Duration = .milliseconds(250), _ condition: ([String]) -> Bool)
