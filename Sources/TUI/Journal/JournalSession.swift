@@ -188,9 +188,8 @@ public final class JournalSession {
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 do {
-                    for try await batch in journal.follow(incident: incident.id, after: 0, every: followInterval)
-                    where link.merge(batch) {
-                        inbox.post(.journal(.entriesChanged))
+                    for try await batch in journal.follow(incident: incident.id, after: 0, every: followInterval) {
+                        if link.merge(batch) { inbox.post(.journal(.entriesChanged)) }
                     }
                 } catch {
                     inbox.post(.journal(.written("Incident journal: \(error)", isError: true)))
