@@ -160,6 +160,9 @@ public final class EffectRunner {
         case .cancelRunbook(let action):
             runbooks.cancel(action)
             return []
+        case .recheckUnfinished:
+            runbooks.recheckUnfinished(connection: connection, context: status.context, clock: clock)
+            return []
         }
     }
 
