@@ -34,10 +34,13 @@ extension SimCluster {
             (path.namespace == nil || $0.metadata.namespace == path.namespace)
                 && (path.name == nil || $0.metadata.name == path.name) && $0.status.phase == "Running"
         }
-        if let name = path.name, pods.isEmpty { throw .notFound(.podMetrics, name) }
-        let items: [JSONValue] = pods.map { pod in
+        let items: [JSONValue] = pods.compactMap { pod in
             let runtime = world.runtimes[pod.storeKey]
-            let containers: [JSONValue] = pod.spec.containers.map { container in
+            // Like metrics-server: no sample for a container that is not running (waiting in back-off), and no pod
+            // without a running container (`kubectl top` then says its metrics are not available).
+            let running = pod.spec.containers.filter { runtime?.containers[$0.name]?.runningSince != nil }
+            guard !running.isEmpty else { return nil }
+            let containers: [JSONValue] = running.map { container in
                 let state = runtime?.containers[container.name]
                 return .object([
                     "name": .string(container.name),
@@ -56,6 +59,7 @@ extension SimCluster {
                 "timestamp": .string(stamp), "window": "20.05s", "containers": .array(containers),
             ])
         }
+        if let name = path.name, items.isEmpty { throw .notFound(.podMetrics, name) }
         return metricsBody(kind: "PodMetrics", items: items, single: path.name != nil)
     }
 

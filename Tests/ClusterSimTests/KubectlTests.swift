@@ -181,4 +181,25 @@ struct KubectlTests {
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.contains("coredns-") && output.stdout.contains("Mi"))
     }
+
+    @Test func aContainerWaitingInBackOffHasNoMetricsAsWithMetricsServer() async throws {
+        let sim = try SimHarness("coredns-dns-spike")
+        var waiting: String?
+        for _ in 0..<60 where waiting == nil {
+            await sim.cluster.advance(bySeconds: 5)
+            waiting = await sim.pods("kube-system", label: "app=kube-dns").first {
+                $0[path: ["status", "containerStatuses"]]?.arrayValue?.first?[path: ["state", "waiting", "reason"]]
+                    == "CrashLoopBackOff"
+            }?[path: ["metadata", "name"]]?.stringValue
+        }
+        let pod = try #require(waiting, "no CoreDNS pod waited in back-off")
+        let listed = await sim.get("/apis/metrics.k8s.io/v1beta1/namespaces/kube-system/pods")
+        let names = listed["items"]?.arrayValue?.compactMap { $0[path: ["metadata", "name"]]?.stringValue } ?? []
+        #expect(!names.contains(pod) && names.contains { $0.hasPrefix("kube-proxy-") }, "\(names)")
+        let (kubectl, server) = try await Kubectl.serving(sim.cluster)
+        defer { Task { await server.stop() } }
+        let top = try await kubectl.run(["top", "pod", pod, "-n", "kube-system"])
+        #expect(top.status != 0)
+        #expect(top.stderr.contains("not found") || top.stderr.contains("not available"), "\(top.stderr)")
+    }
 }
