@@ -3,7 +3,8 @@ import Foundation
 import Timeline
 
 /// Charts from the samples the journal kept: for each workload (or bare pod), memory working set against its limit,
-/// restarts and throttling ratio, a series per container, a point per sample, a marker per milestone.
+/// restarts and throttling ratio, a series per container, a point per sample, a marker per milestone. A sample
+/// without the value (no working set from a container that was not running) is a gap in its series, not a zero.
 enum ChartBuilder {
     static func charts(_ facts: IncidentFacts) -> [Chart] {
         let markers = facts.milestones.sorted { $0.key < $1.key }.map {
@@ -23,15 +24,16 @@ enum ChartBuilder {
             for metric in Chart.Metric.allCases {
                 let series = names.map { name -> Chart.Series in
                     let points = (byContainer[name] ?? []).sorted { $0.clusterTime < $1.clusterTime }
+                    let values = points.compactMap { sample in
+                        value(metric, sample).map { Chart.Point(time: sample.clusterTime, value: $0) }
+                    }
                     return Chart.Series(
-                        name: name,
-                        points: points.compactMap { sample in
-                            value(metric, sample).map { Chart.Point(time: sample.clusterTime, value: $0) }
-                        },
+                        name: name, points: values,
                         limit: metric == .memory
                             ? points.compactMap { sample in
                                 sample.memoryLimitBytes.map { Chart.Point(time: sample.clusterTime, value: Double($0)) }
-                            } : [])
+                            } : [],
+                        gaps: values.isEmpty ? [] : points.filter { value(metric, $0) == nil }.map(\.clusterTime))
                 }
                 guard series.contains(where: { !$0.points.isEmpty }) else { continue }
                 charts.append(

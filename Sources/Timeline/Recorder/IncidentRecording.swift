@@ -73,13 +73,14 @@ public struct IncidentRecording: Sendable {
             else { continue }
             lastSampled[ref] = clusterTime
             let limit = usage.memoryLimitBytes.flatMap { $0 > 0 ? $0 : nil }
+            let status = pod.containerStatuses.first { $0.name == ref.container }
             samples.append(
                 MetricSample(
                     subject: ObservationSubject(
                         kind: "Pod", namespace: ref.namespace, name: ref.pod, container: ref.container),
-                    workload: workload, clusterTime: clusterTime, workingSetBytes: usage.workingSetBytes,
+                    workload: workload, clusterTime: clusterTime, workingSetBytes: usage.workingSet(of: status),
                     memoryLimitBytes: limit ?? pod.container(named: ref.container)?.resources.memoryLimitBytes,
-                    restarts: pod.containerStatuses.first { $0.name == ref.container }?.restartCount,
+                    restarts: status?.restartCount,
                     throttlingRatio: usage.cpuThrottleRatio))
         }
         for node in snapshot.nodes.values.sorted(by: { $0.name < $1.name })
