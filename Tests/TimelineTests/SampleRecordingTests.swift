@@ -91,9 +91,9 @@ struct SampleRecordingTests {
             subject: ObservationSubject(kind: "Pod", namespace: "demo", name: "web-1", container: "app"),
             firstSeen: observation.firstSeen, lastSeen: observation.lastSeen, summary: "OOMKilled")
         let evidence = recording.record([web1], snapshot: covered, at: TemporaryJournal.at(1)).first?.evidence
-        #expect(evidence?["memoryRequestBytes"] == .number(Double(64 << 20)))
-        #expect(evidence?["memoryLimitBytes"] == .number(Double(170 << 20)))
-        #expect(evidence?["desiredReplicas"] == .number(2))
+        #expect(evidence?["memoryRequestBytes"] == .int(64 << 20))
+        #expect(evidence?["memoryLimitBytes"] == .int(170 << 20))
+        #expect(evidence?["desiredReplicas"] == .int(2))
         #expect(evidence?["disruptionBudget"] == "web-pdb")
         var uncovered = IncidentRecording(context: "test")
         let none = uncovered.record([web1], snapshot: Self.snapshot, at: TemporaryJournal.at(1)).first?.evidence

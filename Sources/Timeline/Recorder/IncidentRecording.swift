@@ -106,13 +106,13 @@ public struct IncidentRecording: Sendable {
         if let owner = snapshot.owningWorkload(of: pod) {
             evidence[Self.workloadEvidenceKey] = .string("\(owner.kind)/\(namespace)/\(owner.name)")
             if let workload = snapshot[workloadsOf: owner.kind]?[ObjectKey(namespace: namespace, name: owner.name)] {
-                evidence["desiredReplicas"] = .number(Double(workload.desiredReplicas))
+                evidence["desiredReplicas"] = .int(Int64(workload.desiredReplicas))
             }
         }
         if let node = pod.nodeName { evidence["node"] = .string(node) }
         if let name = observation.subject.container, let resources = pod.container(named: name)?.resources {
-            if let request = resources.memoryRequestBytes { evidence["memoryRequestBytes"] = .number(Double(request)) }
-            if let limit = resources.memoryLimitBytes { evidence["memoryLimitBytes"] = .number(Double(limit)) }
+            if let request = resources.memoryRequestBytes { evidence["memoryRequestBytes"] = .int(request) }
+            if let limit = resources.memoryLimitBytes { evidence["memoryLimitBytes"] = .int(limit) }
         }
         let budgets = snapshot.podDisruptionBudgets.values.filter { budget in
             budget.namespace == namespace && !budget.matchLabels.isEmpty
@@ -163,7 +163,7 @@ public struct IncidentRecording: Sendable {
             key: "event:\(key)", count: event.count, firstSeen: event.firstSeen ?? seen, lastSeen: seen)
         var evidence: Evidence = [
             "reason": .string(event.reason), "message": .string(event.message),
-            "count": .number(Double(event.count)),
+            "count": .int(Int64(event.count)),
         ]
         if let component = event.sourceComponent { evidence["component"] = .string(component) }
         if let host = event.sourceHost { evidence["host"] = .string(host) }
