@@ -77,11 +77,17 @@ struct ChartTests {
         }
         journal.samples[2].workingSetBytes = nil
         journal.samples[4].workingSetBytes = nil
+        // coredns-b has no sample at all at minute 3 (left out of that scrape).
+        journal.samples += [1, 2, 4].map {
+            Self.sample("coredns-b", minute: $0, workingSet: 100, restarts: 0, throttling: nil)
+        }
         let document = COEBuilder.build(journal.input())
         let memory = try #require(document.charts.first { $0.metric == .memory })
         let series = try #require(memory.series.first)
         #expect(series.points.count == 3 && series.gaps.count == 2)
         #expect(series.runs.map(\.count) == [2, 1])
+        #expect(memory.series.last?.gaps == [JournalBuilder.at(3)], "a scrape without coredns-b's sample")
+        #expect(memory.series.last?.runs.map(\.count) == [2, 1])
         let markdown = MarkdownRenderer.render(document) { "coe-\($0.id).svg" }
         #expect(
             markdown.contains(
@@ -91,8 +97,8 @@ struct ChartTests {
         let parser = XMLParser(data: Data(SVGChart.render(memory).utf8))
         parser.delegate = counter
         #expect(parser.parse())
-        #expect(counter.count("polyline", class: "series") == 1, "the lone point after the gap has no line to it")
-        #expect(counter.count("circle", class: "sample") == 3)
+        #expect(counter.count("polyline", class: "series") == 2, "a lone point after a gap has no line to it")
+        #expect(counter.count("circle", class: "sample") == 6)
     }
 }
 
