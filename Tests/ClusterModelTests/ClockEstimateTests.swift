@@ -73,6 +73,24 @@ struct ClockEstimateTests {
         #expect(abs(later.timeIntervalSince(server(25))) <= max(2, speed * 0.25))
     }
 
+    /// A simulator at 60x moves its clock 6 s per 100 ms tick, and a busy one misses ticks and catches up: that is its
+    /// pace, not a jump, and the rate measured over the whole run stays 60.
+    @Test func aTickingSimulatorClockIsNotReadAsJumps() {
+        var estimate = ClockEstimate()
+        var worst = 0.0
+        for index in 0...100 {
+            let seconds = Double(index) * 0.37
+            // Ticks every 0.1 s, but none between 10 s and 10.5 s (a stalled tick loop) until it catches up.
+            let ticks = (seconds >= 10 && seconds < 10.5 ? 100 : seconds * 10).rounded(.down)
+            let server = Self.start.addingTimeInterval(ticks * 6)
+            estimate.add(server: server, local: Self.start.addingTimeInterval(seconds))
+            let read = estimate.now(local: Self.start.addingTimeInterval(seconds))
+            if seconds > 3 { worst = max(worst, abs(read.timeIntervalSince(server))) }
+        }
+        #expect(abs(estimate.rate - 60) <= 1)
+        #expect(worst <= 10, "within two ticks of the server at every sample")
+    }
+
     /// A step in the first second, before any rate is measured, is read at first as a rate; the next samples show
     /// the clock back at its old pace, so the time read does not run away.
     @Test func aStepBeforeTheRateIsMeasuredDoesNotRunAway() {

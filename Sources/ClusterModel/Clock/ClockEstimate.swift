@@ -64,14 +64,15 @@ public struct ClockEstimate: Sendable, Equatable {
         return latest.server.addingTimeInterval(local.timeIntervalSince(latest.local) * rate)
     }
 
-    /// Whether `sample` is off the line measured over the current stretch by more than the headers' rounding and the
-    /// rate's own uncertainty (a second over the stretch measured) could explain. Before a second of the stretch has
-    /// been measured there is no line to be off: a disagreement then is the rate being measured.
+    /// Whether `sample` is off the line measured over the current stretch by more than the headers' rounding, the
+    /// rate's own uncertainty (a second over the stretch measured) and a second of the server's pace (a simulator's
+    /// clock moves in ticks) could explain. Before a second of the stretch has been measured there is no line to be
+    /// off: a disagreement then is the rate being measured.
     private func isJump(to sample: Sample, anchor: Sample, latest: Sample) -> Bool {
         let measuredSpan = latest.local.timeIntervalSince(anchor.local)
         guard measuredSpan >= 1 else { return false }
         let elapsed = sample.local.timeIntervalSince(latest.local)
         let offLine = abs(sample.server.timeIntervalSince(now(local: sample.local)))
-        return offLine > 3 + 3 * abs(elapsed) / measuredSpan
+        return offLine > 3 + abs(rate) + 3 * abs(elapsed) / measuredSpan
     }
 }
