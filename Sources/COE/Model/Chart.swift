@@ -47,7 +47,7 @@ public struct Chart: Sendable, Equatable, Codable {
         }
 
         /// The values in time order with nil at each gap.
-        public var valuesAndGaps: [Double?] {
+        var valuesAndGaps: [Double?] {
             let timed = points.map { ($0.time, Optional($0.value)) } + gaps.map { ($0, Double?.none) }
             return timed.sorted { $0.0 < $1.0 }.map(\.1)
         }

@@ -12,7 +12,7 @@ public enum Sparkline {
     }
 
     /// The same with a space for each nil (a gap: no value at that sample).
-    public static func render(_ values: [Double?], ceiling: Double? = nil) -> String {
+    static func render(_ values: [Double?], ceiling: Double? = nil) -> String {
         guard !values.isEmpty else { return "" }
         let bucketed: [Double?]
         if values.count > width {
