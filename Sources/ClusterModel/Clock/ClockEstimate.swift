@@ -4,7 +4,7 @@ import Foundation
 /// rate (1 for a real server; the speed of a simulator whose clock runs faster). Pure: feed it samples, ask it the time.
 ///
 /// A `Date` header has whole seconds (the floor of the server's time), so each sample is read as its middle, half a
-/// second later. The rate departs from 1 only once the headers disagree with the local clock by more than their
+/// second later (exact times, such as the journal's stamps, are taken as they are: `resolution` 0). The rate departs from 1 only once the headers disagree with the local clock by more than their
 /// resolution could explain, so a real server is never given a rate of 1.02 from noise.
 ///
 /// A server's clock can also be stepped (NTP, or a simulator moved on by `/sim/advance`): once a rate is established,
@@ -24,15 +24,20 @@ public struct ClockEstimate: Sendable, Equatable {
     private var assumed: Double = 1
     /// Server seconds per local second.
     public private(set) var rate: Double = 1
+    /// How coarse the server's times are: 1 for whole-second `Date` headers, 0 for exact times.
+    private let resolution: TimeInterval
 
-    public init() {}
+    public init(resolution: TimeInterval = 1) {
+        self.resolution = resolution
+    }
 
     /// Whether any header has been seen.
     public var hasSamples: Bool { latest != nil }
 
-    /// Records a response's `Date` header (`server`, whole seconds) received at `local`.
+    /// Records a response's `Date` header (`server`, whole seconds unless `resolution` says otherwise) received at
+    /// `local`.
     public mutating func add(server: Date, local: Date) {
-        let sample = Sample(server: server.addingTimeInterval(0.5), local: local)
+        let sample = Sample(server: server.addingTimeInterval(resolution / 2), local: local)
         guard let anchor, let latest else {
             self.anchor = sample
             latest = sample
