@@ -111,8 +111,8 @@ struct COEBench: AsyncParsableCommand {
                     observation, context: "bench", at: seen,
                     evidence: [
                         IncidentRecording.workloadEvidenceKey: .string(workload),
-                        "memoryRequestBytes": .number(64 * 1_048_576), "memoryLimitBytes": .number(170 * 1_048_576),
-                        "disruptionBudget": "none", "desiredReplicas": .number(Double(perWorkload)),
+                        "memoryRequestBytes": .int(64 * 1_048_576), "memoryLimitBytes": .int(170 * 1_048_576),
+                        "disruptionBudget": "none", "desiredReplicas": .int(Int64(perWorkload)),
                     ]))
             for scrape in 0..<scrapes {
                 samples.append(

@@ -24,7 +24,7 @@ struct ActionSectionTests {
             EntryDraft(
                 context: "kind-demo", clusterTime: JournalBuilder.at(11), source: "runbook:raise-memory-limit",
                 summary: "rollout complete",
-                evidence: ["status": .number(200), "verification": "pods Ready, no OOM for 5m"],
+                evidence: ["status": .int(200), "verification": "pods Ready, no OOM for 5m"],
                 body: .actionResult(ActionResultRecord(intent: intent.id, outcome: "succeeded"))))
         journal.add(
             EntryDraft(
@@ -70,7 +70,7 @@ struct ActionSectionTests {
         journal.oom(
             pod: "coredns-a", count: 3, first: 5, last: 10,
             evidence: [
-                "memoryRequestBytes": .number(70 * 1_048_576), "memoryLimitBytes": .number(170 * 1_048_576),
+                "memoryRequestBytes": .int(70 * 1_048_576), "memoryLimitBytes": .int(170 * 1_048_576),
                 "disruptionBudget": "none",
             ])
         let suggested = COEBuilder.build(journal.input()).actionItems.filter { $0.status == "suggested" }
@@ -87,7 +87,7 @@ struct ActionSectionTests {
         journal.oom(
             pod: "coredns-a", count: 3, first: 5, last: 10,
             evidence: [
-                "memoryRequestBytes": .number(150 * 1_048_576), "memoryLimitBytes": .number(170 * 1_048_576),
+                "memoryRequestBytes": .int(150 * 1_048_576), "memoryLimitBytes": .int(170 * 1_048_576),
                 "disruptionBudget": "coredns-pdb",
             ])
         #expect(COEBuilder.build(journal.input()).actionItems.isEmpty)

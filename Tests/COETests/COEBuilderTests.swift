@@ -80,7 +80,7 @@ struct COEBuilderTests {
     /// Impact as "X of Y (Z%)" against the workload's desired replicas.
     @Test func impactIsAShareOfTheDesiredReplicas() {
         var journal = JournalBuilder()
-        journal.oom(pod: "coredns-a", count: 3, first: 0, last: 10, evidence: ["desiredReplicas": .number(4)])
+        journal.oom(pod: "coredns-a", count: 3, first: 0, last: 10, evidence: ["desiredReplicas": .int(4)])
         let impact = COEBuilder.build(journal.input()).impact
         #expect(impact.workloads.map(\.workload) == ["Deployment kube-system/coredns"])
         #expect(

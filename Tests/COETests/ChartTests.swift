@@ -64,6 +64,42 @@ struct ChartTests {
         #expect(markdown.contains("- `coredns-a/coredns ▅█▃ 100Mi → 60Mi (max 169Mi, limit 170Mi, 3 samples)`"))
         #expect(markdown.contains("- `coredns-a/coredns ▂▄▂ 10% → 20% (max 40%, 3 samples)`"))
     }
+
+    /// A container that was not running has no working set: its samples are gaps (a space in the sparkline, a break
+    /// in the SVG's line), first → last are measured values, and the summary gives the peak seen against the limit.
+    @Test func samplesWithoutAWorkingSetAreGapsNotZeros() throws {
+        var journal = JournalBuilder()
+        journal.oom(pod: "coredns-a", count: 2, first: 2, last: 4)
+        journal.samples = [1, 2, 3, 4, 5].map { minute in
+            Self.sample(
+                "coredns-a", minute: minute, workingSet: [1: 150, 2: 169, 4: 160][minute] ?? 0, restarts: 0,
+                throttling: nil)
+        }
+        journal.samples[2].workingSetBytes = nil
+        journal.samples[4].workingSetBytes = nil
+        // coredns-b has no sample at all at minute 3 (left out of that scrape).
+        journal.samples += [1, 2, 4].map {
+            Self.sample("coredns-b", minute: $0, workingSet: 100, restarts: 0, throttling: nil)
+        }
+        let document = COEBuilder.build(journal.input())
+        let memory = try #require(document.charts.first { $0.metric == .memory })
+        let series = try #require(memory.series.first)
+        #expect(series.points.count == 3 && series.gaps.count == 2)
+        #expect(series.runs.map(\.count) == [2, 1])
+        #expect(memory.series.last?.gaps == [JournalBuilder.at(3)], "a scrape without coredns-b's sample")
+        #expect(memory.series.last?.runs.map(\.count) == [2, 1])
+        let markdown = MarkdownRenderer.render(document) { "coe-\($0.id).svg" }
+        #expect(
+            markdown.contains(
+                "- `coredns-a/coredns ▇█ █  150Mi → 160Mi (max 169Mi, limit 170Mi, 3 samples, 2 without a value)`"))
+        #expect(markdown.contains("Peak working set seen: 169Mi of its 170Mi limit (99%) at 09:02:00."))
+        let counter = ElementCounter()
+        let parser = XMLParser(data: Data(SVGChart.render(memory).utf8))
+        parser.delegate = counter
+        #expect(parser.parse())
+        #expect(counter.count("polyline", class: "series") == 2, "a lone point after a gap has no line to it")
+        #expect(counter.count("circle", class: "sample") == 6)
+    }
 }
 
 /// Counts elements by name and `class`.

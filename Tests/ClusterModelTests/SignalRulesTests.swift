@@ -71,6 +71,23 @@ struct SignalRulesTests {
         #expect(found.first?.severity == severity, "\(name)")
     }
 
+    /// A container in back-off after its kill has no working set; the 0 a scrape reports for it is not "working set 0".
+    @Test func anOOMKilledContainerWaitingToRestartShowsNoWorkingSetOfZero() throws {
+        let metrics = MetricsSnapshot(containers: [
+            ContainerRef(namespace: "demo", pod: "web", container: "app"): ContainerUsage(workingSetBytes: 0)
+        ])
+        let status = ContainerStatusSummary(
+            name: "app", ready: false, restartCount: 1,
+            state: .waiting(reason: "CrashLoopBackOff", message: nil),
+            lastState: .terminated(Termination(reason: "OOMKilled", exitCode: 137, finishedAt: ago(60))))
+        let result = SignalRules.evaluate(
+            previous: nil, current: ClusterSnapshot(pods: [pod("web", statuses: [status])]),
+            metrics: metrics, history: SignalHistory(), now: now, thresholds: thresholds)
+        let oom = try #require(result.observations.first { $0.kind == .oomKilled })
+        #expect(oom.summary == "OOMKilled 1× in 1m at limit 170Mi")
+        #expect(oom.evidence["workingSet"] == nil)
+    }
+
     @Test func repeatedOOMKillsAreOneObservationWhoseCountGrowsAndOutlivesThePod() throws {
         var history = SignalHistory()
         let metrics = MetricsSnapshot(containers: [

@@ -2,6 +2,7 @@ import ClusterSim
 import Foundation
 import TestSupport
 import Testing
+import Timeline
 
 /// `firebreak signals` run as a separate process against a simulator served over HTTPS.
 @Suite("firebreak signals end to end", .serialized)
@@ -82,27 +83,68 @@ struct SignalsCommandTests {
     @Test func followRecordsIntoTheCurrentIncident() async throws {
         let state = try TemporaryDirectory()
         let served = try await ServedSimulator.start(try SimCluster(scenario: "coredns-dns-spike", start: Date()))
-        let open = try FirebreakProcess([
-            "incident", "open", "CoreDNS OOM", "--kubeconfig", served.kubeconfigPath, "--state-dir", state.path,
-        ])
-        #expect(try await open.wait() == 0, "\(open.stderr)")
-        let run = try FirebreakProcess(
-            ["signals", "--kubeconfig", served.kubeconfigPath, "--follow", "--state-dir", state.path])
+        let run = try await Self.followIntoAnIncident(served, state: state)
         defer { run.terminate() }
         try await eventually("the first view", timeout: 30) { await served.cluster.watchCount >= 8 }
         // A running clock, as a real server's: the command learns its rate from the Date headers.
         let clock = Task { await served.cluster.run(speed: 30) }
         defer { clock.cancel() }
         try await eventually("an OOM line", timeout: 60) { run.stdout.contains("OOMKilled") }
-        try await eventually("the OOM kill in the journal", timeout: 20) {
-            let show = try FirebreakProcess(["incident", "show", "--state-dir", state.path])
-            _ = try await show.wait()
-            return show.stdout.contains("critical oomKilled")
-        }
+        try await Self.waitForTheOOMKill(in: state, timeout: 20)
         #expect(run.stderr.contains("recording into incident"), "\(run.stderr)")
         run.terminate()
         _ = try await run.wait()
         await served.stop()
+    }
+
+    /// A simulator's clock stepped 180 s at once (`/sim/advance`, as NTP steps a real server's clock) while
+    /// `signals --follow` records: the command reads the step as a jump of the server's time, not as a faster clock,
+    /// so the OOM kill is recorded and nothing is stamped later than the simulator's own time.
+    @Test func followRecordsIntoTheCurrentIncidentWhenTheClockIsStepped() async throws {
+        let state = try TemporaryDirectory()
+        let served = try await ServedSimulator.start(try SimCluster(scenario: "coredns-dns-spike", start: Date()))
+        let run = try await Self.followIntoAnIncident(served, state: state)
+        defer { run.terminate() }
+        try await eventually("recording", timeout: 30) { run.stderr.contains("recording into incident") }
+        // The clock probes (at 0, 1, 3 and 7 s) see the standing clock, the step, and the clock standing again.
+        try await Task.sleep(for: .seconds(4))
+        await served.cluster.advance(bySeconds: 180)
+        try await Self.waitForTheOOMKill(in: state, timeout: 30)
+        try await Task.sleep(for: .seconds(4))
+        // More kills after a second, shorter step are recorded at the command's reading of the cluster's clock.
+        await served.cluster.advance(bySeconds: 60)
+        try await Task.sleep(for: .seconds(3))
+        run.terminate()
+        _ = try await run.wait()
+        let simulated = await served.cluster.now
+        await served.stop()
+        let journal = try SQLiteJournal(directory: StateDirectory(path: state.path))
+        let incident = try #require(try await journal.currentIncident())
+        let entries = try await journal.entries(of: incident.id)
+        let times = entries.map(\.stamp.cluster) + entries.compactMap(\.occurrence?.lastSeen)
+        let latest = try #require(times.max())
+        #expect(latest <= simulated.addingTimeInterval(2), "recorded at \(latest), the simulator's time \(simulated)")
+    }
+
+    /// Opens an incident on the simulator's context in `state` and starts `signals --follow` recording into it.
+    private static func followIntoAnIncident(_ served: ServedSimulator, state: TemporaryDirectory) async throws
+        -> FirebreakProcess
+    {
+        let open = try FirebreakProcess([
+            "incident", "open", "CoreDNS OOM", "--kubeconfig", served.kubeconfigPath, "--state-dir", state.path,
+        ])
+        #expect(try await open.wait() == 0, "\(open.stderr)")
+        return try FirebreakProcess(
+            ["signals", "--kubeconfig", served.kubeconfigPath, "--follow", "--state-dir", state.path])
+    }
+
+    /// Waits until `incident show` lists a critical OOM kill.
+    private static func waitForTheOOMKill(in state: TemporaryDirectory, timeout: Double) async throws {
+        try await eventually("the OOM kill in the journal", timeout: timeout) {
+            let show = try FirebreakProcess(["incident", "show", "--state-dir", state.path])
+            _ = try await show.wait()
+            return show.stdout.contains("critical oomKilled")
+        }
     }
 
     @Test func brokenKubeconfigPrintsOneLineAndExitsOne() async throws {

@@ -24,6 +24,14 @@ import Timeline
         ),
         ("order does not matter", [stamp(wall: 3, cluster: 60), stamp(wall: 0, cluster: 0)], 4, 80),
         ("a paused clock stays put", [stamp(wall: 0, cluster: 50), stamp(wall: 10, cluster: 50)], 20, 50),
+        (
+            "a paused clock stepped 180 s stays put after the step",
+            [stamp(wall: 0, cluster: 50), stamp(wall: 5, cluster: 50), stamp(wall: 6, cluster: 230)], 30, 230
+        ),
+        (
+            "a real clock stepped by NTP keeps its pace",
+            [stamp(wall: 0, cluster: 0), stamp(wall: 10, cluster: 10), stamp(wall: 20, cluster: 50)], 30, 60
+        ),
     ]
 
     @Test(arguments: cases)

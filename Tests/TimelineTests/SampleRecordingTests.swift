@@ -56,6 +56,30 @@ struct SampleRecordingTests {
         #expect(recording.samples(scrape, snapshot: Self.snapshot, at: TemporaryJournal.at(3)).count == 2)
     }
 
+    /// A container waiting to restart has no working set: the 0 a scrape reports for it is kept as unknown, not as a
+    /// measurement, while its restarts and a running container's 0 are kept.
+    @Test(
+        arguments: [
+            (ContainerState.waiting(reason: "CrashLoopBackOff", message: nil), nil),
+            (.terminated(Termination(reason: "OOMKilled", exitCode: 137)), nil),
+            (.running(startedAt: nil), 0), (ContainerState.none, 0),
+        ] as [(ContainerState, Int64?)])
+    func aZeroWorkingSetFromAContainerNotRunningIsUnknown(state: ContainerState, expected: Int64?) {
+        var pod = Self.web
+        pod.containerStatuses = [ContainerStatusSummary(name: "app", restartCount: 4, state: state)]
+        let snapshot = ClusterSnapshot(pods: [pod], workloads: Self.snapshot.workloads)
+        var recording = IncidentRecording(context: "test")
+        let observation = oomObservation(count: 1, firstSeen: TemporaryJournal.at(1), lastSeen: TemporaryJournal.at(1))
+        _ = recording.record([observation], snapshot: snapshot, at: TemporaryJournal.at(1))
+        let scrape = MetricsSnapshot(containers: [
+            ContainerRef(namespace: "demo", pod: "web-1", container: "app"):
+                ContainerUsage(workingSetBytes: 0, memoryLimitBytes: 170 << 20)
+        ])
+        let sample = recording.samples(scrape, snapshot: snapshot, at: TemporaryJournal.at(2)).first
+        #expect(sample?.workingSetBytes == expected)
+        #expect(sample?.restarts == 4 && sample?.memoryLimitBytes == 170 << 20)
+    }
+
     @Test func anObservationCarriesTheFactsTheSuggestionsRead() {
         var recording = IncidentRecording(context: "test")
         let covered = ClusterSnapshot(
@@ -67,9 +91,9 @@ struct SampleRecordingTests {
             subject: ObservationSubject(kind: "Pod", namespace: "demo", name: "web-1", container: "app"),
             firstSeen: observation.firstSeen, lastSeen: observation.lastSeen, summary: "OOMKilled")
         let evidence = recording.record([web1], snapshot: covered, at: TemporaryJournal.at(1)).first?.evidence
-        #expect(evidence?["memoryRequestBytes"] == .number(Double(64 << 20)))
-        #expect(evidence?["memoryLimitBytes"] == .number(Double(170 << 20)))
-        #expect(evidence?["desiredReplicas"] == .number(2))
+        #expect(evidence?["memoryRequestBytes"] == .int(64 << 20))
+        #expect(evidence?["memoryLimitBytes"] == .int(170 << 20))
+        #expect(evidence?["desiredReplicas"] == .int(2))
         #expect(evidence?["disruptionBudget"] == "web-pdb")
         var uncovered = IncidentRecording(context: "test")
         let none = uncovered.record([web1], snapshot: Self.snapshot, at: TemporaryJournal.at(1)).first?.evidence

@@ -39,8 +39,8 @@ enum ActionItems {
             let evidence = observation.entry.evidence
             let workload = IncidentFacts.workload(of: observation.entry).map(IncidentFacts.readable) ?? "the workload"
             let container = observation.entry.subject?.container ?? "its container"
-            if case .number(let request)? = evidence["memoryRequestBytes"],
-                case .number(let limit)? = evidence["memoryLimitBytes"], limit > 0, request < limit * requestShare,
+            if let request = evidence["memoryRequestBytes"]?.doubleValue,
+                let limit = evidence["memoryLimitBytes"]?.doubleValue, limit > 0, request < limit * requestShare,
                 seen.insert("request:\(workload)/\(container)").inserted
             {
                 rows.append(

@@ -35,10 +35,11 @@ enum ActionTable {
     }
 
     /// Evidence as one line: strings as they are, arrays joined, objects as `key=value`.
-    static func text(_ value: EvidenceValue) -> String {
+    static func text(_ value: JSONValue) -> String {
         switch value {
         case .string(let string): string
-        case .number(let number): number == number.rounded() ? String(Int(number)) : String(number)
+        case .int(let number): String(number)
+        case .double(let number): number == number.rounded() ? String(Int(number)) : String(number)
         case .bool(let bool): bool ? "yes" : "no"
         case .null: "—"
         case .array(let items): items.map(text).joined(separator: "; ")

@@ -93,6 +93,7 @@ public enum COEBuilder {
         }
         if let main = facts.observations.max(by: { rank($0) < rank($1) }) {
             lines.append("Main signal: \(main.entry.subject?.description ?? "cluster"): \(main.entry.summary).")
+            if let peak = PeakWorkingSet.line(of: main.entry.subject, in: facts.input.samples) { lines.append(peak) }
         }
         if let first = facts.actions.first {
             lines.append(

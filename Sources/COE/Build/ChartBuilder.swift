@@ -3,7 +3,10 @@ import Foundation
 import Timeline
 
 /// Charts from the samples the journal kept: for each workload (or bare pod), memory working set against its limit,
-/// restarts and throttling ratio, a series per container, a point per sample, a marker per milestone.
+/// restarts and throttling ratio, a series per container, a point per sample, a marker per milestone. A sample
+/// without the value (no working set from a container that was not running), or a scrape of the workload that has
+/// no sample of the container between its first and last (metrics leave out a container that is not running), is a
+/// gap in its series, not a zero.
 enum ChartBuilder {
     static func charts(_ facts: IncidentFacts) -> [Chart] {
         let markers = facts.milestones.sorted { $0.key < $1.key }.map {
@@ -20,18 +23,20 @@ enum ChartBuilder {
                 sample.subject.container.map { "\(sample.subject.name)/\($0)" } ?? sample.subject.name
             }
             let names = byContainer.keys.sorted()
+            let scrapes = Set(samples.map(\.clusterTime))
             for metric in Chart.Metric.allCases {
                 let series = names.map { name -> Chart.Series in
                     let points = (byContainer[name] ?? []).sorted { $0.clusterTime < $1.clusterTime }
+                    let values = points.compactMap { sample in
+                        value(metric, sample).map { Chart.Point(time: sample.clusterTime, value: $0) }
+                    }
                     return Chart.Series(
-                        name: name,
-                        points: points.compactMap { sample in
-                            value(metric, sample).map { Chart.Point(time: sample.clusterTime, value: $0) }
-                        },
+                        name: name, points: values,
                         limit: metric == .memory
                             ? points.compactMap { sample in
                                 sample.memoryLimitBytes.map { Chart.Point(time: sample.clusterTime, value: Double($0)) }
-                            } : [])
+                            } : [],
+                        gaps: gaps(points, values, scrapes: scrapes, metric))
                 }
                 guard series.contains(where: { !$0.points.isEmpty }) else { continue }
                 charts.append(
@@ -41,6 +46,17 @@ enum ChartBuilder {
             }
         }
         return charts
+    }
+
+    /// The times of `samples` (one container's, in time order) without the value, and the `scrapes` of its workload
+    /// between its first and last value that have no sample of it; none when it has no value at all.
+    static func gaps(_ samples: [MetricSample], _ values: [Chart.Point], scrapes: Set<Date>, _ metric: Chart.Metric)
+        -> [Date]
+    {
+        guard let first = values.first?.time, let last = values.last?.time else { return [] }
+        let sampled = Set(samples.map(\.clusterTime))
+        let missing = scrapes.filter { first < $0 && $0 < last && !sampled.contains($0) }
+        return (samples.filter { value(metric, $0) == nil }.map(\.clusterTime) + missing).sorted()
     }
 
     static func value(_ metric: Chart.Metric, _ sample: MetricSample) -> Double? {

@@ -1,3 +1,4 @@
+import ClusterModel
 import Foundation
 import Timeline
 
@@ -66,7 +67,7 @@ public struct ExportRedaction: Sendable, Equatable {
         encoder.dateEncodingStrategy = .secondsSince1970
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
-        guard let data = try? encoder.encode(document), let tree = try? decoder.decode(EvidenceValue.self, from: data)
+        guard let data = try? encoder.encode(document), let tree = try? decoder.decode(JSONValue.self, from: data)
         else { return (document, ["export redaction failed: the document was not changed"]) }
         var counts: [Kind: Int] = [:]
         let redacted = walk(tree, counts: &counts)
@@ -80,12 +81,12 @@ public struct ExportRedaction: Sendable, Equatable {
         return (result, report)
     }
 
-    private func walk(_ value: EvidenceValue, counts: inout [Kind: Int]) -> EvidenceValue {
+    private func walk(_ value: JSONValue, counts: inout [Kind: Int]) -> JSONValue {
         switch value {
         case .string(let text): return .string(redact(text, counts: &counts))
         case .array(let items): return .array(items.map { walk($0, counts: &counts) })
         case .object(let fields): return .object(fields.mapValues { walk($0, counts: &counts) })
-        case .number, .bool, .null: return value
+        case .int, .double, .bool, .null: return value
         }
     }
 }

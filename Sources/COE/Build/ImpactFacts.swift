@@ -39,10 +39,8 @@ enum ImpactFacts {
         _ observations: [(entry: JournalEntry, record: ObservationRecord)], samples: [MetricSample]
     ) -> [String] {
         var lines: [String] = []
-        let desired = observations.lazy.compactMap { $0.entry.evidence["desiredReplicas"] }.first.flatMap {
-            if case .number(let value) = $0 { return Int(value) }
-            return nil
-        }
+        let desired = observations.lazy.compactMap { $0.entry.evidence["desiredReplicas"]?.intValue }.first.map(
+            Int.init)
         let pods = Set(observations.compactMap { $0.entry.subject?.kind == "Pod" ? $0.entry.subject?.name : nil })
         let ooms = observations.filter { $0.record.kind == .oomKilled }
         if !ooms.isEmpty {

@@ -2,8 +2,8 @@ import Foundation
 import Timeline
 
 /// The timeline section: the curated journal in cluster-time order, hidden entries left out unless pinned,
-/// milestones marked, gaps over 15 minutes flagged. Engineer-written COE sections, curation and action items live
-/// elsewhere in the document.
+/// milestones marked, gaps over 15 minutes flagged, a node's OOM kills one line with the Warning events that report
+/// them. Engineer-written COE sections, curation and action items live elsewhere in the document.
 enum TimelineRows {
     /// A silence longer than this between two rows is flagged for the engineer to explain.
     static let gapThreshold: TimeInterval = 15 * 60
@@ -12,7 +12,16 @@ enum TimelineRows {
         let shown: Set<EntryKind> = [.observation, .warningEvent, .changeSeen, .actionIntent, .actionResult, .note]
         let candidates = facts.timeline.items.filter { shown.contains($0.entry.kind) }
         let visible = candidates.filter { !$0.isHidden || $0.isPinned }
-        var rows = visible.map { item in row(item.entry, facts: facts, pinned: item.isPinned) }
+        let folded = NodeOOMKills.folded(visible.map(\.entry))
+        let foldedEvents = Set(folded.values.joined().map(\.sequence))
+        var rows = visible.filter { !foldedEvents.contains($0.entry.sequence) }.map { item in
+            var row = row(item.entry, facts: facts, pinned: item.isPinned)
+            if let events = folded[item.entry.sequence] {
+                row.text += NodeOOMKills.text(events)
+                row.alsoSequences = events.map(\.sequence)
+            }
+            return row
+        }
         for (milestone, value) in facts.milestones.sorted(by: { $0.key < $1.key }) {
             let entry = facts.timeline.items.last { item in
                 if case .milestone(let record) = item.entry.body { return record.milestone == milestone }
@@ -23,7 +32,8 @@ enum TimelineRows {
                     time: value.at, offset: facts.impactStart.map { COEFormat.offset(value.at, from: $0) },
                     kind: "milestone", subject: nil,
                     text: milestone.title + (value.proposed ? " (proposed by Firebreak, not yet confirmed)" : ""),
-                    milestone: milestone, isPinned: false, gapBefore: nil, sequence: entry?.sequence ?? 0))
+                    milestone: milestone, isPinned: false, gapBefore: nil, sequence: entry?.sequence ?? 0,
+                    alsoSequences: []))
         }
         rows.sort {
             ($0.time, $0.milestone == nil ? 1 : 0, $0.sequence) < ($1.time, $1.milestone == nil ? 1 : 0, $1.sequence)
@@ -50,7 +60,7 @@ enum TimelineRows {
             time: time, offset: facts.impactStart.map { COEFormat.offset(time, from: $0) },
             kind: label(entry), subject: entry.subject?.description,
             text: text(entry, showNames: facts.input.showNames),
-            milestone: nil, isPinned: pinned, gapBefore: nil, sequence: entry.sequence)
+            milestone: nil, isPinned: pinned, gapBefore: nil, sequence: entry.sequence, alsoSequences: [])
     }
 
     static func label(_ entry: JournalEntry) -> String {

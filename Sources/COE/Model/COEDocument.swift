@@ -94,6 +94,8 @@ extension COEDocument {
         public var gapBefore: TimeInterval?
         /// The journal's sequence number (the evidence this row stands on).
         public var sequence: Int64
+        /// Other entries this row stands on too (the Warning events of the OOM kills a node's signal counts).
+        public var alsoSequences: [Int64]
     }
 
     public struct TimelineSection: Sendable, Equatable, Codable {

@@ -27,6 +27,30 @@ public struct Chart: Sendable, Equatable, Codable {
         public var points: [Point]
         /// The memory limit at each sample, for the memory chart.
         public var limit: [Point]
+        /// The times of samples without a value (a container not running has no working set): gaps, not zeros.
+        public var gaps: [Date]
+
+        /// The points in runs unbroken by a gap, for lines that must not bridge one.
+        public var runs: [[Point]] {
+            var runs: [[Point]] = [[]]
+            var gaps = gaps.sorted()[...]
+            for point in points {
+                var broken = false
+                while let gap = gaps.first, gap < point.time {
+                    gaps.removeFirst()
+                    broken = true
+                }
+                if broken, !(runs.last?.isEmpty ?? true) { runs.append([]) }
+                runs[runs.count - 1].append(point)
+            }
+            return runs.filter { !$0.isEmpty }
+        }
+
+        /// The values in time order with nil at each gap.
+        var valuesAndGaps: [Double?] {
+            let timed = points.map { ($0.time, Optional($0.value)) } + gaps.map { ($0, Double?.none) }
+            return timed.sorted { $0.0 < $1.0 }.map(\.1)
+        }
     }
 
     public struct Marker: Sendable, Equatable, Codable {

@@ -193,7 +193,9 @@ enum DocumentBlocks {
             let what = row.milestone != nil ? "◆ \(row.text)" : (row.isPinned ? "📌 " : "") + row.text
             rows.append([
                 COEFormat.time(row.time), row.offset ?? "", row.kind, row.subject ?? "",
-                what + (row.milestone == nil ? " (#\(row.sequence))" : ""),
+                what
+                    + (row.milestone == nil
+                        ? " (\(([row.sequence] + row.alsoSequences).map { "#\($0)" }.joined(separator: ", ")))" : ""),
             ])
         }
         blocks.append(.table(header: ["Time", "T", "Kind", "Subject", "What"], rows: rows))

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A chart as a standalone SVG: a point (`circle.sample`) per recorded sample, a line per series, the memory limit
-/// as a dashed step line, and a vertical marker (`line.milestone`) per milestone.
+/// A chart as a standalone SVG: a point (`circle.sample`) per recorded sample, a line per series (broken at its
+/// gaps), the memory limit as a dashed step line, and a vertical marker (`line.milestone`) per milestone.
 public enum SVGChart {
     static let width = 720.0
     static let height = 270.0
@@ -88,13 +88,14 @@ public enum SVGChart {
                             "fill": "none", "stroke": limitColor, "stroke-width": "1.5", "stroke-dasharray": "6 3",
                         ]))
             }
-            if series.points.count > 1 {
+            // One line per run between gaps: a container that was not running is not drawn at 0.
+            for run in series.runs where run.count > 1 {
                 svg.append(
                     element(
                         "polyline",
                         [
                             "class": "series", "data-series": series.name,
-                            "points": series.points.map { "\(n(x($0.time))),\(n(y($0.value)))" }.joined(separator: " "),
+                            "points": run.map { "\(n(x($0.time))),\(n(y($0.value)))" }.joined(separator: " "),
                             "fill": "none", "stroke": color, "stroke-width": "1.5",
                         ]))
             }

@@ -8,26 +8,33 @@ public enum Sparkline {
 
     /// `▁▂▃▅▇█` for `values` scaled from 0 (or the minimum, when `fromZero` is false) to `ceiling` or the maximum.
     public static func render(_ values: [Double], ceiling: Double? = nil) -> String {
+        render(values.map(Optional.some), ceiling: ceiling)
+    }
+
+    /// The same with a space for each nil (a gap: no value at that sample).
+    static func render(_ values: [Double?], ceiling: Double? = nil) -> String {
         guard !values.isEmpty else { return "" }
-        let bucketed: [Double]
+        let bucketed: [Double?]
         if values.count > width {
             bucketed = (0..<width).map { index in
                 let from = index * values.count / width
                 let to = max(from + 1, (index + 1) * values.count / width)
-                return values[from..<to].max() ?? 0
+                return values[from..<to].compactMap { $0 }.max()
             }
         } else {
             bucketed = values
         }
-        let top = max(ceiling ?? 0, bucketed.max() ?? 0)
-        guard top > 0 else { return String(repeating: levels[0], count: bucketed.count) }
+        let top = max(ceiling ?? 0, bucketed.compactMap { $0 }.max() ?? 0)
         return String(
             bucketed.map { value in
-                levels[min(levels.count - 1, max(0, Int((value / top * Double(levels.count - 1)).rounded())))]
+                guard let value else { return " " }
+                guard top > 0 else { return levels[0] }
+                return levels[min(levels.count - 1, max(0, Int((value / top * Double(levels.count - 1)).rounded())))]
             })
     }
 
-    /// One line per series: `coredns-1/coredns ▁▂▅█ 60Mi → 169Mi (max 169Mi, limit 170Mi, 12 samples)`.
+    /// One line per series: `coredns-1/coredns ▁▂▅█ 60Mi → 169Mi (max 169Mi, limit 170Mi, 12 samples)`; a gap is a
+    /// space, counted after the samples (`3 without a value`), and first → last are the values actually measured.
     static func lines(_ chart: Chart) -> [String] {
         chart.series.filter { !$0.points.isEmpty }.map { series in
             let values = series.points.map(\.value)
@@ -36,7 +43,8 @@ public enum Sparkline {
             var facts = ["max \(format(values.max() ?? 0))"]
             if let limit { facts.append("limit \(format(limit))") }
             facts.append("\(values.count) sample\(values.count == 1 ? "" : "s")")
-            return "\(series.name) \(render(values, ceiling: chart.metric == .throttling ? 1 : limit)) "
+            if !series.gaps.isEmpty { facts.append("\(series.gaps.count) without a value") }
+            return "\(series.name) \(render(series.valuesAndGaps, ceiling: chart.metric == .throttling ? 1 : limit)) "
                 + "\(format(values.first ?? 0)) → \(format(values.last ?? 0)) (\(facts.joined(separator: ", ")))"
         }
     }

@@ -240,16 +240,11 @@ public actor ClusterConnection {
     }
 
     /// Waits while the cluster's clock stands still (a simulator paused): usage cannot have moved, so a scrape of
-    /// every node would only repeat the last one. The server's time is read every 5 s meanwhile (one small request),
-    /// so the scrapes resume within seconds of the clock moving again.
+    /// every node would only repeat the last one. `probeClock` reads the server's time every 5 s meanwhile, so the
+    /// scrapes resume within seconds of the clock moving again.
     private func waitForClusterTime(after time: Date) async {
-        var lastRead = ContinuousClock.now
         while !Task.isCancelled, clock.now() < time.addingTimeInterval(1) {
             try? await Task.sleep(for: min(scrapeInterval(), .seconds(1)))
-            if ContinuousClock.now - lastRead >= .seconds(5) {
-                _ = try? await client.serverVersion()
-                lastRead = ContinuousClock.now
-            }
         }
     }
 
@@ -272,15 +267,24 @@ public actor ClusterConnection {
         lastEvaluated = (snapshot.generation, metricsGeneration, now)
     }
 
-    /// Reads the server's `Date` header now and then (a quiet watch carries none), often at first so that a
-    /// simulator's faster clock is measured within seconds.
+    /// Reads the server's `Date` header now and then (a quiet watch carries none): often at first so that a
+    /// simulator's faster clock is measured within seconds, then once a minute, or every 5 s while the cluster's clock
+    /// stands still (a paused simulator) so that its moving again is seen within seconds. One small request each.
     private func probeClock() async {
         let firstDelays = [0, 1, 2, 4, 8, 15, 30]
         var probes = 0
         while !Task.isCancelled {
-            try? await Task.sleep(for: .seconds(probes < firstDelays.count ? firstDelays[probes] : 60))
+            let delay = Duration.seconds(probes < firstDelays.count ? firstDelays[probes] : 60)
+            var waited = Duration.zero
+            while waited < delay {
+                let before = clock.now()
+                let step = min(.seconds(5), delay - waited)
+                try? await Task.sleep(for: step)
+                waited += step
+                if Task.isCancelled { return }
+                if clock.now() < before.addingTimeInterval(1) { break }
+            }
             probes += 1
-            if Task.isCancelled { return }
             _ = try? await client.serverVersion()
         }
     }

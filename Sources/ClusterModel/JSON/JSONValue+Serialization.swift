@@ -45,6 +45,12 @@ extension JSONValue {
 
     private static func writeString(_ text: String, to out: inout String) {
         out += "\""
+        // Most strings need no escaping: appended whole, they cost far less than scalar by scalar.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -51,7 +51,7 @@ extension SignalRules {
         let limit =
             pod.container(named: status.name)?.resources.memoryLimitBytes
             ?? metrics.containers[ref]?.memoryLimitBytes.flatMap { $0 > 0 ? $0 : nil }
-        let workingSet = metrics.containers[ref]?.workingSetBytes
+        let workingSet = metrics.containers[ref]?.workingSet(of: status)
         var evidence = [
             "exitCode": String(termination.exitCode), "reason": termination.reason ?? "",
             "restartCount": String(status.restartCount),

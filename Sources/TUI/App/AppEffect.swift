@@ -37,4 +37,6 @@ public enum AppEffect: Hashable, Sendable {
     case showNormalEvents(Bool)
     /// Something for the incident journal; answered with `AppEvent.journal`.
     case journal(JournalEffect)
+    /// Rebuild the Timeline pane from the journal entries followed so far (with or without hidden ones).
+    case refreshTimeline(showsHidden: Bool)
 }

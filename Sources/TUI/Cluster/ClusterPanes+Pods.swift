@@ -3,13 +3,12 @@ import Foundation
 
 extension ClusterPanes {
     public static func pods(_ rows: [PodRow] = []) -> TablePane<PodRow> {
-        TablePane(
-            columns: podColumns,
-            matching: TablePane.Matching(
-                searchText: { "\($0.pod.namespace)/\($0.pod.name) \($0.status) \($0.pod.nodeName ?? "")" },
-                namespace: { $0.pod.namespace }, node: { $0.pod.nodeName }, id: { $0.pod.key.description }
-            ), rows: rows, emptyMessage: "No pods")
+        TablePane(columns: podColumns, matching: podMatching, rows: rows, emptyMessage: "No pods")
     }
+
+    static let podMatching = TablePane<PodRow>.Matching(
+        searchText: { "\($0.pod.namespace)/\($0.pod.name) \($0.status) \($0.pod.nodeName ?? "")" },
+        namespace: { $0.pod.namespace }, node: { $0.pod.nodeName }, id: { $0.pod.key.description })
 
     /// Narrow panes drop, in order: NODE, THROT, MEMORY, READY, AGE, NAMESPACE, RESTARTS, STATUS (NAME stays); at
     /// 80 columns NAMESPACE, NAME, STATUS, RESTARTS and AGE show, and from about 150 every column.

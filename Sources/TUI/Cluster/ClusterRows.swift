@@ -39,9 +39,12 @@ public struct ClusterRows: Sendable {
         events = EventRow.rows(data.snapshot.events.values, includeNormal: true, now: now)
         podSearch = prebuilt?.search ?? ClusterPanes.pods().searchIndex(of: pods)
         if let podsQuery {
-            var pane = ClusterPanes.pods()
-            pane.replaceRows(pods, searchIndex: podSearch, order: Array(pods.indices))
-            podOrder = (podsQuery, pane.order(for: podsQuery))
+            podOrder = (
+                podsQuery,
+                TablePane<PodRow>.order(
+                    of: pods, searchIndex: podSearch, for: podsQuery, columns: ClusterPanes.podColumns,
+                    matching: ClusterPanes.podMatching)
+            )
         }
     }
 

@@ -140,7 +140,7 @@ public final class EffectRunner {
             return []
         case .showNormalEvents(let shows):
             return console.showNormalEvents(shows, state: state)
-        case .journal(.refresh(let showsHidden)):
+        case .refreshTimeline(let showsHidden):
             let (rows, emptyMessage, event) = journal.refresh(showsHidden: showsHidden)
             return console.replaceTimeline(rows, emptyMessage: emptyMessage, state: state) + [.journal(event)]
         case .journal(let effect):

@@ -12,6 +12,4 @@ public enum JournalEffect: Hashable, Sendable {
     case setMilestone(Milestone, at: Date?)
     /// Write the current incident's COE as Markdown (SVG charts beside it) in the working directory.
     case exportCOE
-    /// Rebuild the Timeline pane from the entries followed so far (with or without hidden ones).
-    case refresh(showsHidden: Bool)
 }

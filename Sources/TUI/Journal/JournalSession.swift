@@ -67,7 +67,7 @@ public final class JournalSession {
         connection = nil
     }
 
-    /// Carries out `effect`; what it changes comes back through the inbox (`refresh` answers at once).
+    /// Carries out `effect`; what it changes comes back through the inbox.
     public func perform(_ effect: JournalEffect) {
         guard let journal else {
             inbox.post(.journal(.written("The incident journal is unavailable", isError: true)))
@@ -106,8 +106,6 @@ public final class JournalSession {
                 done: "Milestone \(milestone.title) set at \(UTCClock.text(time))")
         case .exportCOE:
             exportCOE()
-        case .refresh:
-            break
         }
     }
 

@@ -47,7 +47,7 @@ public struct LogExcerpt: Hashable, Sendable {
         let last = lines.last.map { ": " + $0.text } ?? ""
         var evidence: Evidence = [
             "log": .array(lines.map { .string($0.text) }), "container": .string(container),
-            "run": .string(run), "firstLine": .number(Double(firstNumber)),
+            "run": .string(run), "firstLine": .int(Int64(firstNumber)),
         ]
         if let time = lines.first?.time { evidence["from"] = .string(KubeTime.format(time)) }
         if let time = lines.last?.time { evidence["to"] = .string(KubeTime.format(time)) }

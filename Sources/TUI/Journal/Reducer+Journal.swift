@@ -25,7 +25,7 @@ func performJournalAction(_ action: Action, _ state: inout AppState) -> [AppEffe
         state.journal.showsHidden.toggle()
         state.message = StatusMessage(
             state.journal.showsHidden ? "Timeline: showing hidden entries" : "Timeline: hidden entries left out")
-        return [.journal(.refresh(showsHidden: state.journal.showsHidden))]
+        return [.refreshTimeline(showsHidden: state.journal.showsHidden)]
     default:
         break
     }
@@ -66,7 +66,7 @@ func reduceJournal(_ event: JournalEvent, _ state: inout AppState) -> [AppEffect
     case .unavailable(let reason):
         state.journal.unavailable = reason
     case .entriesChanged:
-        return [.journal(.refresh(showsHidden: state.journal.showsHidden))]
+        return [.refreshTimeline(showsHidden: state.journal.showsHidden)]
     case .criticalSeen(let title):
         let journal = state.journal
         guard !journal.hasOfferedIncident, journal.incident == nil, journal.unavailable == nil else { return [] }

@@ -87,6 +87,15 @@ public struct TablePane<Row>: PaneProvider {
 
     /// The rows' indices that `query` keeps, in its order. Pure: safe to run on a copy off the UI loop.
     public func order(for query: PaneQuery) -> [Int] {
+        Self.order(of: rows, searchIndex: searchIndex, for: query, columns: paneColumns, matching: matching)
+    }
+
+    /// The indices of `rows` (with `searchIndex`, their lowercased search text) that `query` keeps, in its order,
+    /// under `columns` and `matching`: what a pane of these rows would show, without building one.
+    static func order(
+        of rows: [Row], searchIndex: [String], for query: PaneQuery, columns paneColumns: [PaneColumn<Row>],
+        matching: Matching
+    ) -> [Int] {
         let filter = query.filter
         let words = filter.text.lowercased().split(separator: " ").map { Array($0.utf8) }
         var kept: [Int]

@@ -14,8 +14,8 @@ public enum ChangeDetector {
                 EntryDraft(
                     context: context, clusterTime: clusterTime, source: "store", subject: subject, summary: summary,
                     evidence: [
-                        "before": change.before.map(EvidenceValue.string) ?? .null,
-                        "after": change.after.map(EvidenceValue.string) ?? .null,
+                        "before": change.before.map(JSONValue.string) ?? .null,
+                        "after": change.after.map(JSONValue.string) ?? .null,
                     ],
                     body: .changeSeen(change)))
         }

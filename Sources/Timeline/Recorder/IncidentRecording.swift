@@ -73,13 +73,14 @@ public struct IncidentRecording: Sendable {
             else { continue }
             lastSampled[ref] = clusterTime
             let limit = usage.memoryLimitBytes.flatMap { $0 > 0 ? $0 : nil }
+            let status = pod.containerStatuses.first { $0.name == ref.container }
             samples.append(
                 MetricSample(
                     subject: ObservationSubject(
                         kind: "Pod", namespace: ref.namespace, name: ref.pod, container: ref.container),
-                    workload: workload, clusterTime: clusterTime, workingSetBytes: usage.workingSetBytes,
+                    workload: workload, clusterTime: clusterTime, workingSetBytes: usage.workingSet(of: status),
                     memoryLimitBytes: limit ?? pod.container(named: ref.container)?.resources.memoryLimitBytes,
-                    restarts: pod.containerStatuses.first { $0.name == ref.container }?.restartCount,
+                    restarts: status?.restartCount,
                     throttlingRatio: usage.cpuThrottleRatio))
         }
         for node in snapshot.nodes.values.sorted(by: { $0.name < $1.name })
@@ -105,13 +106,13 @@ public struct IncidentRecording: Sendable {
         if let owner = snapshot.owningWorkload(of: pod) {
             evidence[Self.workloadEvidenceKey] = .string("\(owner.kind)/\(namespace)/\(owner.name)")
             if let workload = snapshot[workloadsOf: owner.kind]?[ObjectKey(namespace: namespace, name: owner.name)] {
-                evidence["desiredReplicas"] = .number(Double(workload.desiredReplicas))
+                evidence["desiredReplicas"] = .int(Int64(workload.desiredReplicas))
             }
         }
         if let node = pod.nodeName { evidence["node"] = .string(node) }
         if let name = observation.subject.container, let resources = pod.container(named: name)?.resources {
-            if let request = resources.memoryRequestBytes { evidence["memoryRequestBytes"] = .number(Double(request)) }
-            if let limit = resources.memoryLimitBytes { evidence["memoryLimitBytes"] = .number(Double(limit)) }
+            if let request = resources.memoryRequestBytes { evidence["memoryRequestBytes"] = .int(request) }
+            if let limit = resources.memoryLimitBytes { evidence["memoryLimitBytes"] = .int(limit) }
         }
         let budgets = snapshot.podDisruptionBudgets.values.filter { budget in
             budget.namespace == namespace && !budget.matchLabels.isEmpty
@@ -162,7 +163,7 @@ public struct IncidentRecording: Sendable {
             key: "event:\(key)", count: event.count, firstSeen: event.firstSeen ?? seen, lastSeen: seen)
         var evidence: Evidence = [
             "reason": .string(event.reason), "message": .string(event.message),
-            "count": .number(Double(event.count)),
+            "count": .int(Int64(event.count)),
         ]
         if let component = event.sourceComponent { evidence["component"] = .string(component) }
         if let host = event.sourceHost { evidence["host"] = .string(host) }

@@ -1,28 +1,27 @@
+import ClusterModel
 import Foundation
 
 /// The cluster's time now, for a process with no connection to the cluster (`firebreak incident note` from another
 /// shell): read from the stamps that connected recorders left in the incident. Each stamp pairs a cluster time with
-/// the wall time it was committed at; the newest gives the offset, and the newest two (at least `minimumSpan` of wall
-/// time apart) give the rate at which the cluster's clock runs (20 for a simulator at `--speed 20`). A recorder
-/// silent for longer than `freshness` is not extrapolated from: only its offset is kept. Pure.
+/// the wall time it was committed at; in wall-time order they are read as `ClockEstimate` reads `Date` headers (exact
+/// times), so the offset comes from the newest, the rate at which the cluster's clock runs (20 for a simulator at
+/// `--speed 20`) from a second of them or more, and a step of the cluster's clock (`/sim/advance`, NTP) moves the
+/// offset rather than the rate. A recorder silent for longer than `freshness` is not extrapolated from: only its
+/// offset is kept. Pure.
 public struct ClusterTimeEstimate: Sendable, Equatable {
-    public var minimumSpan: TimeInterval = 1
     public var freshness: TimeInterval = 300
 
     public init() {}
 
     /// The cluster time at `wall`, from `stamps` in any order; `wall` itself when there is none.
     public func clusterTime(at wall: Date, from stamps: [Stamp]) -> Date {
-        let recent = stamps.sorted { $0.wall > $1.wall }
-        guard let newest = recent.first else { return wall }
+        let ordered = stamps.sorted { $0.wall < $1.wall }
+        guard let newest = ordered.last else { return wall }
         let elapsed = wall.timeIntervalSince(newest.wall)
-        guard elapsed <= freshness,
-            let earlier = recent.first(where: { newest.wall.timeIntervalSince($0.wall) >= minimumSpan })
-        else {
-            return newest.cluster.addingTimeInterval(elapsed)
-        }
-        let rate = newest.cluster.timeIntervalSince(earlier.cluster) / newest.wall.timeIntervalSince(earlier.wall)
-        return newest.cluster.addingTimeInterval(elapsed * min(max(rate, 0), 10_000))
+        guard elapsed <= freshness else { return newest.cluster.addingTimeInterval(elapsed) }
+        var estimate = ClockEstimate(resolution: 0)
+        for stamp in ordered { estimate.add(server: stamp.cluster, local: stamp.wall) }
+        return estimate.now(local: wall)
     }
 }
 

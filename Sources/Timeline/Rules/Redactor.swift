@@ -1,3 +1,4 @@
+import ClusterModel
 import Foundation
 
 /// Removes secrets from what the journal is about to write: tokens, client keys, secret values, environment variable
@@ -61,18 +62,18 @@ public enum Redactor {
         return result
     }
 
-    static func redact(value: EvidenceValue, path: String, report: inout [String]) -> EvidenceValue {
+    static func redact(value: JSONValue, path: String, report: inout [String]) -> JSONValue {
         switch value {
         case .string(let text): return .string(redact(text: text, field: path, report: &report))
         case .array(let items):
             return .array(items.enumerated().map { redact(value: $1, path: "\(path)[\($0)]", report: &report) })
         case .object(let fields): return .object(redact(evidence: fields, path: path, report: &report))
-        case .number, .bool, .null: return value
+        case .int, .double, .bool, .null: return value
         }
     }
 
     /// Every leaf value masked (keys of objects kept, so environment variable names stay readable).
-    static func maskingLeaves(_ value: EvidenceValue, path: String, report: inout [String]) -> EvidenceValue {
+    static func maskingLeaves(_ value: JSONValue, path: String, report: inout [String]) -> JSONValue {
         switch value {
         case .object(let fields):
             var masked = Evidence(minimumCapacity: fields.count)
@@ -82,7 +83,7 @@ public enum Redactor {
             return .array(items.enumerated().map { maskingLeaves($1, path: "\(path)[\($0)]", report: &report) })
         case .null:
             return value
-        case .string, .number, .bool:
+        case .string, .int, .double, .bool:
             report.append(path)
             return .string(mask)
         }

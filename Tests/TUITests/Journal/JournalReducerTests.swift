@@ -157,7 +157,7 @@ import Timeline
     @Test func newEntriesRefreshTheTimelineWithTheHiddenChoice() {
         var state = state()
         _ = press(.character("H"), on: &state)
-        #expect(reduce(&state, .journal(.entriesChanged)) == [.journal(.refresh(showsHidden: true))])
+        #expect(reduce(&state, .journal(.entriesChanged)) == [.refreshTimeline(showsHidden: true)])
     }
 
     @Test(arguments: [
