@@ -6,6 +6,7 @@ import Foundation
 /// - `POST /sim/faults` with any of `latencyMilliseconds`, `throttleRemaining`, `retryAfterSeconds`, `errorsRemaining`,
 ///   `outageSeconds`, `cutWatches` (true), `expireHistory` (true), `touchPods` (an update storm on that many pods).
 /// - `POST /sim/advance?seconds=N`: step the simulated clock.
+/// - `POST /sim/clock` with `{"paused":true}` or `{"paused":false}`: stop or restart the running clock.
 extension SimCluster {
     func handleControl(_ request: APIRequest) -> APIResponse {
         guard tokens.user(forAuthorization: request.header("Authorization"))?.isAdmin == true else {
@@ -19,6 +20,14 @@ extension SimCluster {
                 return error(.badRequest("seconds: expected a number of simulated seconds between 0 and 86400"))
             }
             stepClock(bySeconds: seconds)
+            return .json(200, Array(statusJSON().encoded()))
+        case ("POST", "/sim/clock"):
+            guard let body = try? JSONValue(parsing: Data(request.body)), case .object(let fields) = body,
+                let paused = fields["paused"]?.boolValue, fields.count == 1
+            else {
+                return error(.badRequest("clock request body must be {\"paused\":true} or {\"paused\":false}"))
+            }
+            setPaused(paused)
             return .json(200, Array(statusJSON().encoded()))
         case ("POST", "/sim/faults"):
             guard let body = try? JSONValue(parsing: Data(request.body)), case .object(let fields) = body else {
@@ -54,7 +63,7 @@ extension SimCluster {
         let counts = objectCounts().mapValues { JSONValue.int(Int64($0)) }
         return .object([
             "scenario": .string(scenarioName), "now": .string(world.timestamp.rfc3339),
-            "elapsedSeconds": .int(Int64(world.elapsed)),
+            "elapsedSeconds": .int(Int64(world.elapsed)), "paused": .bool(isPaused),
             "resourceVersion": .string(String(world.store.resourceVersion)), "objects": .object(counts),
             "watches": .int(Int64(world.store.hub.count)),
             "faults": .object([

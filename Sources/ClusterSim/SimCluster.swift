@@ -12,6 +12,8 @@ public actor SimCluster {
     var bookmarkInterval: Duration = .seconds(60)
     /// Told when the server should stop or resume accepting connections.
     private var availabilityObservers: [@Sendable (Bool) -> Void] = []
+    /// While true the running clock (`run(speed:)`) stands still; explicit steps still move it.
+    public private(set) var isPaused = false
 
     /// Builds the cluster for a scenario; `start` is the simulated wall-clock time of the scenario's first second.
     public init(
@@ -81,12 +83,19 @@ public actor SimCluster {
             let current = ContinuousClock.now
             let elapsed = current - last
             last = current
+            guard !isPaused else {
+                carried = 0
+                continue
+            }
             carried += (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) * speed
             let whole = carried.rounded(.down)
             carried -= whole
             await advance(bySeconds: whole)
         }
     }
+
+    /// Stops or restarts the running clock; real time that passes while paused is not made up afterwards.
+    public func setPaused(_ paused: Bool) { isPaused = paused }
 
     /// Registers a callback for availability changes (false: refuse connections, true: accept again).
     public func onAvailabilityChange(_ observer: @escaping @Sendable (Bool) -> Void) {
