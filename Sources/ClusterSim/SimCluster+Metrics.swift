@@ -13,7 +13,7 @@ extension SimCluster {
                 var memory = 0.0
                 var cpu = 0.0
                 for key in world.store.podsByNode[name] ?? [] {
-                    for container in world.runtimes[key]?.containers.values.map({ $0 }) ?? [] {
+                    for container in world.currentRuntime(key)?.containers.values.map({ $0 }) ?? [] {
                         memory += container.workingSetBytes
                         cpu += container.cpuCores
                     }
@@ -36,7 +36,7 @@ extension SimCluster {
         }
         if let name = path.name, pods.isEmpty { throw .notFound(.podMetrics, name) }
         let items: [JSONValue] = pods.map { pod in
-            let runtime = world.runtimes[pod.storeKey]
+            let runtime = world.currentRuntime(pod.storeKey)
             let containers: [JSONValue] = pod.spec.containers.map { container in
                 let state = runtime?.containers[container.name]
                 return .object([
@@ -95,7 +95,7 @@ extension SimCluster {
         guard pod.spec.containers.contains(where: { $0.name == container }) else {
             throw .badRequest("container \(container) is not valid for pod \(path.name ?? "")")
         }
-        let state = world.runtimes[key]?.containers[container]
+        let state = world.currentRuntime(key)?.containers[container]
         let start = state?.runningSince ?? world.now
         var lines: [String] = []
         var time = start
@@ -116,7 +116,7 @@ enum CadvisorText {
         var samples: [String: [String]] = [:]
         let stampMillis = Int64(world.now * 1000)
         for key in (world.store.podsByNode[node] ?? []).sorted() {
-            guard let pod = world.store.get(Pod.self, key), let runtime = world.runtimes[key] else { continue }
+            guard let pod = world.store.get(Pod.self, key), let runtime = world.currentRuntime(key) else { continue }
             for container in pod.spec.containers {
                 guard let state = runtime.containers[container.name] else { continue }
                 let labels =

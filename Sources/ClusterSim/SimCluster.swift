@@ -14,18 +14,24 @@ public actor SimCluster {
     private var availabilityObservers: [@Sendable (Bool) -> Void] = []
     /// While true the running clock (`run(speed:)`) stands still; explicit steps still move it.
     public private(set) var isPaused = false
+    /// The running clock's accounts: what it owes the wall clock, its progress, and tick CPU times.
+    private var meter = ClockMeter()
+    private let wallOrigin = ContinuousClock.now
 
     /// Builds the cluster for a scenario; `start` is the simulated wall-clock time of the scenario's first second.
     public init(
         scenario name: String, seed: UInt64 = 1, start: Date = Date(timeIntervalSince1970: 1_795_251_600),
         options: ScenarioOptions = ScenarioOptions(),
-        tokens: SimTokens = SimTokens(admin: "firebreak-admin-token", viewer: "firebreak-viewer-token")
+        tokens: SimTokens = SimTokens(admin: "firebreak-admin-token", viewer: "firebreak-viewer-token"),
+        controllers: ControllerMode = .changeDriven
     ) throws(SimError) {
         guard let scenario = ScenarioCatalog.make(name, options: options) else { throw .unknownScenario(name) }
         self.scenario = scenario
         self.scenarioName = name
         self.tokens = tokens
-        world = ClusterWorld(seed: seed, start: start.timeIntervalSince1970.rounded(.down), scenarioName: name)
+        world = ClusterWorld(
+            seed: seed, start: start.timeIntervalSince1970.rounded(.down), scenarioName: name,
+            controllerMode: controllers)
         scenario.setUp(world)
     }
 
@@ -59,8 +65,10 @@ public actor SimCluster {
         let wasDown = world.faults.isDown
         var remaining = seconds
         while remaining >= world.tickSeconds {
+            let cpu = threadCPUSeconds()
             world.tick(scenario: scenario)
             world.store.hub.flushAll()
+            meter.recordTick(cpuSeconds: threadCPUSeconds() - cpu, wall: wallSeconds)
             remaining -= world.tickSeconds
             if let until = world.faults.downUntil, world.now >= until {
                 world.faults.isDown = false
@@ -74,24 +82,26 @@ public actor SimCluster {
         }
     }
 
-    /// Runs the clock at `speed` × real time until the task is cancelled.
+    /// Runs the clock at `speed` × real time until the task is cancelled. When ticks take longer than the time they
+    /// simulate, the clock falls behind and catches up as fast as it can; `clockStatus()` says by how much.
     public func run(speed: Double) async {
-        var carried = 0.0
-        var last = ContinuousClock.now
+        meter.start(speed: speed, wall: wallSeconds, simulated: world.elapsed)
+        defer { meter.stop() }
         while !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(100))
-            let current = ContinuousClock.now
-            let elapsed = current - last
-            last = current
-            guard !isPaused else {
-                carried = 0
-                continue
-            }
-            carried += (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) * speed
-            let whole = carried.rounded(.down)
-            carried -= whole
+            meter.accrue(wall: wallSeconds, isPaused: isPaused)
+            let whole = meter.wholeSecondsOwed
             await advance(bySeconds: whole)
+            meter.advanced(whole, wall: wallSeconds, simulated: world.elapsed)
         }
+    }
+
+    /// How the running clock keeps up: simulated seconds per wall second, lag, and what a tick costs in CPU.
+    public func clockStatus() -> ClockStatus { meter.status(wall: wallSeconds) }
+
+    private var wallSeconds: Double {
+        let elapsed = ContinuousClock.now - wallOrigin
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
     /// Stops or restarts the running clock; real time that passes while paused is not made up afterwards.

@@ -3,24 +3,33 @@ extension ClusterWorld {
     static let maxBackoff = 300.0
     static let defaultMemoryRequest = 64.0 * 1_048_576
 
-    /// Every Ready node's kubelet: starts, runs, OOM-kills and restarts containers, finishes deletions, reports memory pressure.
+    /// Every Ready node's kubelet: starts, runs, OOM-kills and restarts containers, finishes deletions, reports memory
+    /// pressure. In full-visit mode every pod of every node, each tick; otherwise only pods that are not resting.
     func runKubelets() {
-        for node in store.all(Node.self) {
-            guard let nodeName = node.metadata.name else { continue }
-            let keys = (store.podsByNode[nodeName] ?? []).sorted()
-            var podMemory = 0.0
-            for key in keys {
-                guard let pod = store.get(Pod.self, key) else { continue }
-                if finishDeletionIfDue(pod, key: key) { continue }
-                guard node.isReady else { continue }
-                podMemory += runPod(pod, key: key, on: node)
+        switch controllerMode {
+        case .fullVisit:
+            _ = queues.takePods()
+            _ = queues.takeNodesForKubelet()
+            for node in store.all(Node.self) {
+                guard let nodeName = node.metadata.name else { continue }
+                let keys = (store.podsByNode[nodeName] ?? []).sorted()
+                var podMemory = 0.0
+                for key in keys {
+                    guard let pod = store.get(Pod.self, key) else { continue }
+                    if finishDeletionIfDue(pod, key: key) { continue }
+                    guard node.isReady else { continue }
+                    podMemory += runPod(pod, key: key, on: node)
+                }
+                if node.isReady { reportMemory(of: node, podMemory: podMemory, podKeys: keys) }
             }
-            if node.isReady { reportMemory(of: node, podMemory: podMemory, podKeys: keys) }
+        case .changeDriven:
+            runWakefulKubelets()
         }
+        kubeletPassTick = tickCount
     }
 
     /// Removes a terminating pod once its containers would have stopped; true when the pod is gone.
-    private func finishDeletionIfDue(_ pod: Pod, key: String) -> Bool {
+    func finishDeletionIfDue(_ pod: Pod, key: String) -> Bool {
         guard let deadline = pod.metadata.deletionTimestamp else { return false }
         let started = Double(deadline.seconds - (pod.metadata.deletionGracePeriodSeconds ?? 0))
         guard now >= min(Double(deadline.seconds), started + 2) else { return false }
@@ -30,7 +39,7 @@ extension ClusterWorld {
     }
 
     /// Simulates one pod for one tick; returns its containers' working set.
-    private func runPod(_ pod: Pod, key: String, on node: Node) -> Double {
+    func runPod(_ pod: Pod, key: String, on node: Node) -> Double {
         guard pod.status.phase != "Succeeded", pod.status.phase != "Failed" else { return 0 }
         let isNew = runtimes[key] == nil
         if isNew { runtimes[key] = PodRuntime(jitter: store.randomUnit(), createdAt: now) }
@@ -93,20 +102,8 @@ extension ClusterWorld {
         let limits = cachedLimits(&state, container: container, pod: pod)
         let wanted = limits.demand.memory(elapsed, runtime.jitter)
         if now - since < tickSeconds * 1.5, state.workingSetBytes == 0 { state.workingSetBytes = wanted * 0.3 }
-        state.workingSetBytes += (wanted - state.workingSetBytes) * min(1, tickSeconds / 20)
         let cores = limits.demand.cpu(elapsed, runtime.jitter)
-        if let limit = limits.cpuCores {
-            let periods = 10 * tickSeconds
-            let fraction =
-                cores <= 0.8 * limit ? 0 : min(0.98, cores <= limit ? (cores / limit - 0.8) : 0.2 + (1 - limit / cores))
-            state.cfsPeriods += Int64(periods)
-            state.cfsThrottledPeriods += Int64((periods * fraction).rounded())
-            state.cfsThrottledSeconds += fraction * tickSeconds * 0.1 * max(1, cores)
-            state.cpuCores = min(cores, limit)
-        } else {
-            state.cpuCores = cores
-        }
-        state.cpuUsageSeconds += state.cpuCores * tickSeconds
+        state.advance(wanted: wanted, cores: cores, cpuLimit: limits.cpuCores, tickSeconds: tickSeconds)
         if let limit = limits.memoryBytes, state.workingSetBytes > limit {
             oomKill(&state, container: container.name, pod: pod, node: node, limit: Int64(limit))
         }
@@ -248,7 +245,7 @@ extension ClusterWorld {
     }
 
     /// Node memory: pods plus the kubelet's own; pressure above 85 %, a system OOM (and a dead kubelet) at capacity.
-    private func reportMemory(of node: Node, podMemory: Double, podKeys: [String]) {
+    func reportMemory(of node: Node, podMemory: Double, podKeys: [String]) {
         guard let name = node.metadata.name else { return }
         let capacity = Double(node.capacityMemory)
         let used = podMemory + (kubeletMemory[name] ?? 256 * 1_048_576) + 512 * 1_048_576

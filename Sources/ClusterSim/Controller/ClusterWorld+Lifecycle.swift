@@ -3,8 +3,16 @@ extension ClusterWorld {
 
     /// The node lifecycle controller: taints for cordoned and unreachable nodes, pods marked not ready, then evicted after 300 s.
     func runNodeLifecycle() {
-        for node in store.all(Node.self) {
-            guard let name = node.metadata.name else { continue }
+        let written = queues.takeNodesForLifecycle()
+        let names: [String]
+        if controllerMode == .changeDriven, let table = store.table(.nodes) {
+            // Taints follow the node object; NotReady nodes are looked at every tick until their pods are evicted.
+            names = written.union(notReadySince.keys).union(resyncShare(of: table)).sorted()
+        } else {
+            names = Array(store.table(.nodes)?.sortedKeys ?? SortedKeys())
+        }
+        for key in names {
+            guard let node = store.get(Node.self, key), let name = node.metadata.name else { continue }
             syncTaints(node)
             if node.isReady {
                 notReadySince.removeValue(forKey: name)
@@ -82,11 +90,17 @@ extension ClusterWorld {
 
     /// Each PodDisruptionBudget's status from the pods it selects.
     func updateDisruptionBudgets() {
+        let changes = queues.takeBudgetChanges()
         for budget in store.all(PodDisruptionBudget.self) {
             guard let namespace = budget.metadata.namespace, let selector = budget.spec.selector else { continue }
-            let pods = store.all(Pod.self).filter {
-                $0.metadata.namespace == namespace && $0.metadata.deletionTimestamp == nil
-                    && selector.matches($0.metadata.labels)
+            // A budget's status follows its own object and the pods of its namespace.
+            if controllerMode == .changeDriven, !changes.namespaces.contains(namespace),
+                !changes.budgets.contains(budget.storeKey)
+            {
+                continue
+            }
+            let pods = store.all(Pod.self, namespace: namespace).filter {
+                $0.metadata.deletionTimestamp == nil && selector.matches($0.metadata.labels)
             }
             let expected = Int32(pods.count)
             let healthy = Int32(pods.filter(isReady).count)
@@ -126,6 +140,54 @@ extension ClusterWorld {
 
     /// Deletes objects whose controller owner is gone (background cascading deletion) and events past their 1 h TTL.
     func collectGarbage() {
+        if controllerMode == .fullVisit || queues.mayHaveOrphans {
+            queues.mayHaveOrphans = false
+            collectOrphans()
+        }
+        if Int(elapsed) % 60 == 0 {
+            let cutoff = timestamp.adding(seconds: -3600)
+            let expired: [String]
+            switch controllerMode {
+            case .fullVisit:
+                expired = store.all(Event.self).filter { Self.lastSeen($0, or: cutoff) < cutoff }.map(\.storeKey)
+            case .changeDriven:
+                expired = expiredEvents(before: cutoff)
+            }
+            for key in expired { store.remove(.events, key) }
+        }
+    }
+
+    static func lastSeen(_ event: Event, or fallback: Timestamp) -> Timestamp {
+        event.lastTimestamp ?? event.metadata.creationTimestamp ?? fallback
+    }
+
+    /// Files a written event under the minute it was last seen, so expiry looks only at old minutes.
+    func trackExpiry(of event: Event) {
+        guard let seen = event.lastTimestamp ?? event.metadata.creationTimestamp else { return }
+        eventsByMinute[seen.seconds / 60, default: []].insert(event.storeKey)
+    }
+
+    /// Events last seen before `cutoff`, in key order, from the minutes that ended before it.
+    private func expiredEvents(before cutoff: Timestamp) -> [String] {
+        var expired: [String] = []
+        for minute in eventsByMinute.keys where minute * 60 < cutoff.seconds {
+            var kept = Set<String>()
+            for key in eventsByMinute[minute] ?? [] {
+                guard let event = store.get(Event.self, key) else { continue }
+                let seen = Self.lastSeen(event, or: cutoff)
+                if seen < cutoff {
+                    expired.append(key)
+                } else if seen.seconds / 60 == minute {
+                    kept.insert(key)
+                }
+            }
+            eventsByMinute[minute] = kept.isEmpty ? nil : kept
+        }
+        return expired.sorted()
+    }
+
+    /// Background cascading deletion: replica sets, jobs and pods whose controller owner no longer exists.
+    private func collectOrphans() {
         var owners = Set<String>()
         for type in [ResourceType.deployments, .replicaSets, .daemonSets, .statefulSets, .jobs, .cronJobs] {
             for stored in store.table(type)?.objects.values.map({ $0 }) ?? [] {
@@ -140,17 +202,11 @@ extension ClusterWorld {
         for job in store.all(Job.self) {
             if let owner = job.metadata.controller?.uid, !owners.contains(owner) { store.remove(.jobs, job.storeKey) }
         }
-        for (owner, keys) in store.podsByOwner where !owners.contains(owner) {
-            for key in keys.sorted() {
+        let podsByOwner = store.podsByOwner
+        for owner in podsByOwner.keys.sorted() where !owners.contains(owner) {
+            for key in (podsByOwner[owner] ?? []).sorted() {
                 guard let pod = store.get(Pod.self, key), pod.metadata.controller?.kind != "Node" else { continue }
                 deletePodGracefully(key)
-            }
-        }
-        if Int(elapsed) % 60 == 0 {
-            let cutoff = timestamp.adding(seconds: -3600)
-            for event in store.all(Event.self)
-            where (event.lastTimestamp ?? event.metadata.creationTimestamp ?? cutoff) < cutoff {
-                store.remove(.events, event.storeKey)
             }
         }
     }

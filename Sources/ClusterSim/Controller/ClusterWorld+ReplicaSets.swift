@@ -3,19 +3,34 @@ import Foundation
 extension ClusterWorld {
     /// Deployments own ReplicaSets; ReplicaSets, DaemonSets, StatefulSets and Jobs own pods.
     func runWorkloadControllers() {
-        var replicaSetsByOwner: [String: [ReplicaSet]] = [:]
-        for replicaSet in store.all(ReplicaSet.self) {
-            if let owner = replicaSet.metadata.controller?.uid {
-                replicaSetsByOwner[owner, default: []].append(replicaSet)
+        for key in keysToReconcile(.deployments) {
+            guard let deployment = store.get(Deployment.self, key), deployment.metadata.deletionTimestamp == nil
+            else { continue }
+            reconcile(deployment, owned: ownedReplicaSets(deployment.metadata.uid))
+        }
+        for key in keysToReconcile(.replicaSets) {
+            if let replicaSet = store.get(ReplicaSet.self, key) { reconcile(replicaSet) }
+        }
+        if queues.nodesChangedForDaemonSets {
+            // A daemon set's pods follow every node: any node written sends every daemon set round again.
+            queues.nodesChangedForDaemonSets = false
+            for key in store.table(.daemonSets)?.sortedKeys ?? SortedKeys() {
+                queues.queueOwner(.daemonSets, key)
             }
         }
-        for deployment in store.all(Deployment.self) where deployment.metadata.deletionTimestamp == nil {
-            reconcile(deployment, owned: replicaSetsByOwner[deployment.metadata.uid ?? ""] ?? [])
+        for key in keysToReconcile(.daemonSets) {
+            if let daemonSet = store.get(DaemonSet.self, key) { reconcile(daemonSet) }
         }
-        for replicaSet in store.all(ReplicaSet.self) { reconcile(replicaSet) }
-        for daemonSet in store.all(DaemonSet.self) { reconcile(daemonSet) }
-        for statefulSet in store.all(StatefulSet.self) { reconcile(statefulSet) }
+        for key in keysToReconcile(.statefulSets) {
+            if let statefulSet = store.get(StatefulSet.self, key) { reconcile(statefulSet) }
+        }
         runJobControllers()
+    }
+
+    /// The replica sets a deployment controls, in key order.
+    func ownedReplicaSets(_ ownerUID: String?) -> [ReplicaSet] {
+        guard let ownerUID, let keys = store.table(.replicaSets)?.byOwner[ownerUID] else { return [] }
+        return keys.sorted().compactMap { store.get(ReplicaSet.self, $0) }
     }
 
     /// The live (not terminating) pods a controller owns, in key order.

@@ -5,16 +5,23 @@ extension ClusterWorld {
             .filter { $0.metadata.deletionTimestamp == nil }
         guard !candidates.isEmpty else { return }
         if podRequests.count > 2 * store.count(.pods) + 1000 { podRequests.removeAll() }
-        let nodes = store.all(Node.self)
-        let capacities = nodes.filter(\.isSchedulable).compactMap { node in
-            node.metadata.name.map {
-                NodeCapacity(
-                    name: $0, memory: node.allocatableMemory, cpu: node.allocatableCPU, pods: node.allocatablePods)
-            }
-        }
+        let nodeCount = store.count(.nodes)
+        let capacities: [NodeCapacity]
+        var load: [NodeLoad]
         // Loads by position in `capacities`: thousands of pending pods times thousands of nodes must not hash names.
-        let loadsByName = nodeLoads()
-        var load = capacities.map { loadsByName[$0.name] ?? NodeLoad() }
+        switch controllerMode {
+        case .fullVisit:
+            capacities = Self.capacities(of: store.all(Node.self))
+            let loadsByName = nodeLoads()
+            load = capacities.map { loadsByName[$0.name] ?? NodeLoad() }
+        case .changeDriven:
+            if queues.nodesChangedForScheduler || schedulableNodes == nil {
+                queues.nodesChangedForScheduler = false
+                schedulableNodes = Self.capacities(of: store.all(Node.self))
+            }
+            capacities = schedulableNodes ?? []
+            load = capacities.map { placedLoads[$0.name] ?? NodeLoad() }
+        }
         for pod in candidates {
             let (memory, cpu) = requests(of: pod)
             var best: (index: Int, fraction: Double)?
@@ -33,7 +40,7 @@ extension ClusterWorld {
                 best = (index, fraction)
             }
             guard let chosen = best?.index else {
-                markUnschedulable(pod, nodeCount: nodes.count)
+                markUnschedulable(pod, nodeCount: nodeCount)
                 continue
             }
             let nodeName = capacities[chosen].name
@@ -62,7 +69,36 @@ extension ClusterWorld {
             self.memory += memory
             self.cpu += cpu
         }
+        mutating func remove(memory: Int64, cpu: Int64) {
+            pods -= 1
+            self.memory -= memory
+            self.cpu -= cpu
+        }
     }
+
+    /// The schedulable nodes' allocatable resources, in name order.
+    static func capacities(of nodes: [Node]) -> [NodeCapacity] {
+        nodes.filter(\.isSchedulable).compactMap { node in
+            node.metadata.name.map {
+                NodeCapacity(
+                    name: $0, memory: node.allocatableMemory, cpu: node.allocatableCPU, pods: node.allocatablePods)
+            }
+        }
+    }
+
+    /// Keeps `placedLoads` as pods are written: what `nodeLoads()` would count, without visiting every pod.
+    func trackPlacement(old: Pod?, new: Pod?) {
+        if let old, let node = old.spec.nodeName, !node.isEmpty, Self.holdsResources(old) {
+            let (memory, cpu) = requests(of: old)
+            placedLoads[node, default: NodeLoad()].remove(memory: memory, cpu: cpu)
+        }
+        if let new, let node = new.spec.nodeName, !node.isEmpty, Self.holdsResources(new) {
+            let (memory, cpu) = requests(of: new)
+            placedLoads[node, default: NodeLoad()].add(memory: memory, cpu: cpu)
+        }
+    }
+
+    static func holdsResources(_ pod: Pod) -> Bool { pod.status.phase != "Succeeded" && pod.status.phase != "Failed" }
 
     struct NodeCapacity {
         let name: String
@@ -77,8 +113,7 @@ extension ClusterWorld {
         for (node, keys) in store.podsByNode where !node.isEmpty {
             var load = NodeLoad()
             for key in keys {
-                guard let pod = store.get(Pod.self, key), pod.status.phase != "Succeeded", pod.status.phase != "Failed"
-                else { continue }
+                guard let pod = store.get(Pod.self, key), Self.holdsResources(pod) else { continue }
                 let (memory, cpu) = requests(of: pod)
                 load.add(memory: memory, cpu: cpu)
             }

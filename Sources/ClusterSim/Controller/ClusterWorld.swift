@@ -26,13 +26,43 @@ final class ClusterWorld {
     /// Pod template hashes by `uid/generation`.
     var templateHashes: [String: String] = [:]
     let tickSeconds: Double = 1
+    /// How controllers choose what to look at.
+    let controllerMode: ControllerMode
+    /// What changed since each change-driven controller last looked.
+    var queues = WorkQueues()
+    /// Ticks run so far, settling included.
+    private(set) var tickCount = 0
+    /// The change-driven controllers still look at every object once in this many ticks, a share each tick.
+    var resyncTicks = 300
+    /// Where each resource's rolling resync goes on from.
+    var resyncCursors: [ResourceType: Int] = [:]
+    /// Pods the change-driven kubelet visits every tick: everything not resting.
+    var wakefulPods = Set<String>()
+    /// What the change-driven kubelet keeps of each node, by name.
+    var kubeletNodes: [String: KubeletNodeView] = [:]
+    /// The tick of the last kubelet pass: resting pods' counters are caught up to it when read.
+    var kubeletPassTick = 0
+    /// `demandsVersion` at the last change-driven kubelet pass (a change wakes every resting pod).
+    var kubeletDemandsVersion = 0
+    /// Requests placed on each node, kept as pods are written (the change-driven scheduler's view).
+    var placedLoads: [String: NodeLoad] = [:]
+    /// Schedulable nodes in name order, kept until a node is written (the change-driven scheduler's view).
+    var schedulableNodes: [NodeCapacity]?
+    /// Event keys by the minute they were last seen, for the one-hour expiry.
+    var eventsByMinute: [Int64: Set<String>] = [:]
 
-    init(seed: UInt64, start: Double, scenarioName: String) {
+    init(seed: UInt64, start: Double, scenarioName: String, controllerMode: ControllerMode = .changeDriven) {
         now = start
         startTime = start
         self.scenarioName = scenarioName
+        self.controllerMode = controllerMode
         store = ObjectStore(seed: seed, clock: { Timestamp(seconds: Int64(start)) })
         store.clock = { [unowned self] in self.timestamp }
+        store.onChange = { [unowned self] resource, key, old, new in
+            queues.record(resource, key, old: old, new: new)
+            if resource == .pods { trackPlacement(old: old as? Pod, new: new as? Pod) }
+            if let event = new as? Event { trackExpiry(of: event) }
+        }
     }
 
     var timestamp: Timestamp { Timestamp(seconds: Int64(now)) }
@@ -41,6 +71,7 @@ final class ClusterWorld {
     /// Advances simulated time by one tick and runs every controller once.
     func tick(scenario: any Scenario) {
         now += tickSeconds
+        tickCount += 1
         scenario.tick(self)
         runControllers()
     }
@@ -49,6 +80,7 @@ final class ClusterWorld {
     func settle(seconds: Int) {
         for _ in 0..<seconds {
             now += tickSeconds
+            tickCount += 1
             runControllers()
         }
         startTime = now

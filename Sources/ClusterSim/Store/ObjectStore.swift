@@ -5,20 +5,21 @@ import Foundation
 final class ObjectStore {
     private(set) var resourceVersion: Int64 = 1
     private var tables: [ResourceType: ResourceTable] = [:]
-    private let encoder = JSONEncoder()
+    private let encoder = JSONBytesEncoder()
     private var random: SeededRandom
     /// Pod keys by node name (`""` for pods not yet scheduled).
     private(set) var podsByNode: [String: Set<String>] = [:]
-    /// Pod keys by controller owner uid.
-    private(set) var podsByOwner: [String: Set<String>] = [:]
     /// The open watches, told of every change.
     let hub = WatchHub()
     var clock: () -> Timestamp
+    /// Told of every write and removal with the object before and after (nil when there was none, or is none now):
+    /// the controllers' work queues are fed from here.
+    var onChange: (_ resource: ResourceType, _ key: String, _ old: (any SimObject)?, _ new: (any SimObject)?) -> Void =
+        { _, _, _, _ in }
 
     init(seed: UInt64, historyCapacity: Int = 50_000, clock: @escaping () -> Timestamp) {
         self.random = SeededRandom(seed: seed ^ 0x5EED)
         self.clock = clock
-        encoder.outputFormatting = [.withoutEscapingSlashes]
         for resource in ResourceType.stored {
             tables[resource] = ResourceTable(resource: resource, historyCapacity: historyCapacity)
         }
@@ -40,7 +41,16 @@ final class ObjectStore {
         return table.sortedKeys.compactMap { table.objects[$0]?.object as? T }
     }
 
+    /// The objects of a type in one namespace, in key order.
+    func all<T: SimObject>(_ type: T.Type, namespace: String) -> [T] {
+        guard let table = tables[T.resource] else { return [] }
+        return table.keys(withPrefix: namespace + "/").compactMap { table.objects[$0]?.object as? T }
+    }
+
     func count(_ resource: ResourceType) -> Int { tables[resource]?.count ?? 0 }
+
+    /// Pod keys by the uid of their controller owner.
+    var podsByOwner: [String: Set<String>] { tables[.pods]?.byOwner ?? [:] }
 
     /// A fresh uid, deterministic for the seed.
     func makeUID() -> String {
@@ -116,9 +126,10 @@ final class ObjectStore {
         object.metadata.resourceVersion = String(resourceVersion)
         stored = StoredObject(
             object: object, json: (try? encode(object)) ?? stored.json, resourceVersion: resourceVersion)
-        table.remove(key, finalState: stored)
-        if let pod = object as? Pod { unindex(pod, key: key) }
+        let old = table.remove(key, finalState: stored)
+        if let pod = object as? Pod { unindex(pod) }
         hub.publish(resource, .deleted, stored, now: clock())
+        onChange(table.resource, key, old?.object, nil)
     }
 
     /// Forgets the change history of every resource (an etcd compaction).
@@ -126,7 +137,7 @@ final class ObjectStore {
         for table in tables.values { table.compact(through: resourceVersion) }
     }
 
-    func encode(_ object: any SimObject) throws -> [UInt8] { Array(try encoder.encode(object)) }
+    func encode<T: Encodable>(_ object: T) throws -> [UInt8] { try encoder.encode(object) }
 
     private func write<T: SimObject>(_ object: T, key: String, in table: ResourceTable, type: WatchEventType)
         throws(APIError) -> T
@@ -136,22 +147,21 @@ final class ObjectStore {
         object.metadata.resourceVersion = String(resourceVersion)
         let json: [UInt8]
         do { json = try encode(object) } catch { throw .internalError("encoding \(T.resource.kind) \(key): \(error)") }
-        if let old = table.objects[key]?.object as? Pod { unindex(old, key: key) }
         let stored = StoredObject(object: object, json: json, resourceVersion: resourceVersion)
-        table.put(key, stored, type: type)
-        if let pod = object as? Pod { index(pod, key: key) }
+        let old = table.put(key, stored, type: type)
+        if let pod = old?.object as? Pod { unindex(pod) }
+        if let pod = object as? Pod { index(pod) }
         hub.publish(T.resource, type, stored, now: clock())
+        onChange(T.resource, key, old?.object, object)
         return object
     }
 
-    private func index(_ pod: Pod, key: String) {
-        podsByNode[pod.spec.nodeName ?? "", default: []].insert(key)
-        if let owner = pod.metadata.controller?.uid { podsByOwner[owner, default: []].insert(key) }
+    private func index(_ pod: Pod) {
+        podsByNode[pod.spec.nodeName ?? "", default: []].insert(pod.storeKey)
     }
 
-    private func unindex(_ pod: Pod, key: String) {
-        podsByNode[pod.spec.nodeName ?? ""]?.remove(key)
-        if let owner = pod.metadata.controller?.uid { podsByOwner[owner]?.remove(key) }
+    private func unindex(_ pod: Pod) {
+        podsByNode[pod.spec.nodeName ?? ""]?.remove(pod.storeKey)
     }
 }
 
