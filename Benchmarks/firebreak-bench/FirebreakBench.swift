@@ -6,6 +6,9 @@ struct FirebreakBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "firebreak-bench",
         abstract: "Benchmarks for Firebreak (run with -c release).",
-        subcommands: [SimBench.self, RealtimeBench.self, SyncBench.self, DecodeBench.self, RenderBench.self]
+        subcommands: [
+            SimBench.self, RealtimeBench.self, SyncBench.self, DecodeBench.self, RenderBench.self, JournalBench.self,
+            RunbookBench.self,
+        ]
     )
 }

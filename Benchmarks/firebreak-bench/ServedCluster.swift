@@ -7,11 +7,13 @@ import Foundation
 struct ServedCluster {
     static let adminToken = "bench-admin"
 
-    let cluster: SimCluster
-    let server: SimServer
-    let url: String
-    let folder: URL
-    let kubeconfig: String
+    let served: ServedSimulator
+    var cluster: SimCluster { served.cluster }
+    var server: SimServer { served.server }
+    var url: String { served.url }
+    var kubeconfig: String { served.kubeconfigPath }
+    /// The folder of the kubeconfig, for kubectl's caches.
+    var folder: URL { URL(fileURLWithPath: kubeconfig).deletingLastPathComponent() }
 
     /// The `scale` scenario at the given size, without churn.
     static func scale(nodes: Int, pods: Int) throws -> SimCluster {
@@ -22,15 +24,7 @@ struct ServedCluster {
 
     /// Starts serving `cluster` and writes its kubeconfig.
     static func serve(_ cluster: SimCluster) async throws -> ServedCluster {
-        let server = try SimServer(cluster: cluster)
-        _ = try await server.start()
-        let url = await server.url
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "firebreak-bench-\(ProcessInfo.processInfo.processIdentifier)")
-        let kubeconfig = folder.appendingPathComponent("config").path
-        try SimKubeconfig.write(
-            to: kubeconfig, server: url, token: adminToken, certificateAuthorityPEM: server.certificate?.certificatePEM)
-        return ServedCluster(cluster: cluster, server: server, url: url, folder: folder, kubeconfig: kubeconfig)
+        ServedCluster(served: try await ServedSimulator.start(cluster, threads: 2))
     }
 
     /// The endpoint ClusterModel connects with, loaded from the kubeconfig like any other.
@@ -48,8 +42,5 @@ struct ServedCluster {
     }
 
     /// Stops serving and removes the temporary folder.
-    func stop() async {
-        await server.stop()
-        try? FileManager.default.removeItem(at: folder)
-    }
+    func stop() async { await served.stop() }
 }

@@ -3,9 +3,13 @@ extension SimCluster {
     /// Latency to add before answering, from the fault settings.
     public var addedLatency: Duration { .milliseconds(world.faults.latencyMilliseconds) }
 
-    /// Answers one API request; watches see the changes it made.
+    /// Answers one API request with the simulated time in its `Date` header; watches see the changes it made.
     public func handle(_ request: APIRequest) -> APIResponse {
         defer { world.store.hub.flushAll() }
+        return answer(request).adding(header: "Date", Timestamp(now).httpDate)
+    }
+
+    private func answer(_ request: APIRequest) -> APIResponse {
         if request.path.hasPrefix("/sim/") { return handleControl(request) }
         if world.faults.errorsRemaining > 0 {
             world.faults.errorsRemaining -= 1
@@ -22,6 +26,7 @@ extension SimCluster {
             return error(.unauthorized())
         }
         if let discovery = Discovery.answer(request) { return discovery }
+        if let document = OpenAPIDocuments.shared.answer(request) { return document }
         guard let path = ResourcePath(path: request.path) else { return error(.pathNotFound()) }
         let verb = Self.verb(request, path)
         guard user.may(verb, path.resource) else {

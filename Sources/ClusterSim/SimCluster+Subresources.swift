@@ -61,15 +61,16 @@ extension SimCluster {
             do { patched = try JSONValue(parsing: Data(request.body)) } catch {
                 throw .badRequest("error decoding request body: \(error)")
             }
-            if let version = patched[path: ["metadata", "resourceVersion"]]?.stringValue, !version.isEmpty,
-                version != String(stored.resourceVersion)
-            {
-                throw .conflict(path.resource, path.name ?? "")
-            }
         } else {
             do { patched = try current.applyingPatch(Data(request.body), kind: kind) } catch {
                 throw .badRequest(error.description)
             }
+        }
+        // A PUT or a patch that carries a resourceVersion is refused when the object changed since (as for objects).
+        if let version = patched[path: ["metadata", "resourceVersion"]]?.stringValue, !version.isEmpty,
+            version != String(stored.resourceVersion)
+        {
+            throw .conflict(path.resource, path.name ?? "")
         }
         guard let replicas = patched[path: ["spec", "replicas"]]?.intValue, replicas >= 0, replicas <= Int64(Int32.max)
         else {
@@ -168,17 +169,7 @@ extension SimCluster {
 
     func accessReview(_ request: APIRequest, user: SimUser) throws(APIError) -> APIResponse {
         guard request.method == "POST" else { throw .methodNotAllowed() }
-        let body: JSONValue
-        if request.header("Content-Type")?.hasPrefix(ProtobufEnvelope.contentType) == true {
-            guard let decoded = ProtobufEnvelope.accessReviewJSON(request.body) else {
-                throw .badRequest("error decoding protobuf request body")
-            }
-            body = decoded
-        } else {
-            do { body = try JSONValue(parsing: Data(request.body)) } catch {
-                throw .badRequest("error decoding request body: \(error)")
-            }
-        }
+        let body = try request.bodyJSON(for: .selfSubjectAccessReviews)
         guard let spec = body["spec"], spec["resourceAttributes"] != nil || spec["nonResourceAttributes"] != nil else {
             throw .invalid(
                 kind: "SelfSubjectAccessReview", name: "",

@@ -3,11 +3,23 @@ import Foundation
 /// create, update (PUT), patch and delete, with `dryRun=All`, resourceVersion preconditions and subresource rules.
 extension SimCluster {
     func create(_ request: APIRequest, _ path: ResourcePath) throws(APIError) -> APIResponse {
-        var json: JSONValue
-        do { json = try JSONValue(parsing: Data(request.body)) } catch {
-            throw .badRequest("error decoding request body: \(error)")
-        }
+        let json = try request.bodyJSON(for: path.resource)
+        try checkFields(json, request, path.resource)
+        return try create(json, request, path, manager: fieldManager(request))
+    }
+
+    /// Creates an object from its JSON form; a `manager` is recorded as the owner of every field it set.
+    func create(_ body: JSONValue, _ request: APIRequest, _ path: ResourcePath, manager: String?) throws(APIError)
+        -> APIResponse
+    {
+        var json = body
         var object = try ObjectTypes.decode(json, as: path.resource)
+        if let manager {
+            var managers = FieldManagers(nil)
+            managers.recordUpdate(
+                by: manager, apiVersion: path.resource.apiVersion, time: world.timestamp, old: nil, new: json)
+            object.metadata.managedFields = managers.entries
+        }
         if let namespace = path.namespace {
             if let given = object.metadata.namespace, given != namespace {
                 throw .badRequest(
@@ -21,6 +33,11 @@ extension SimCluster {
         }
         json = JSONValue.null
         if request.isDryRun {
+            if var pod = object as? Pod {
+                pod.spec.applyAdmissionDefaults()
+                try world.admit(&pod)
+                object = pod
+            }
             let errors = object.validationErrors()
             guard errors.isEmpty else {
                 throw .invalid(
@@ -43,6 +60,7 @@ extension SimCluster {
 
     func patch(_ request: APIRequest, _ path: ResourcePath) throws(APIError) -> APIResponse {
         let contentType = request.header("Content-Type") ?? ""
+        if contentType.hasPrefix(Self.applyContentType), path.subresource == nil { return try apply(request, path) }
         guard let kind = PatchKind(contentType: contentType) else { throw .unsupportedMediaType(contentType) }
         if path.subresource == "scale" { return try patchScale(request, path, kind: kind) }
         guard let key = path.key, let stored = world.store.stored(path.resource, key) else {
@@ -52,6 +70,9 @@ extension SimCluster {
         let patched: JSONValue
         do { patched = try current.applyingPatch(Data(request.body), kind: kind) } catch {
             throw .badRequest(error.description)
+        }
+        if kind != .json, let body = try? JSONValue(parsing: Data(request.body)) {
+            try checkFields(body, request, path.resource)
         }
         return try commit(patched, over: stored, path, request)
     }
@@ -63,17 +84,16 @@ extension SimCluster {
         guard let key = path.key, let stored = world.store.stored(path.resource, key) else {
             throw .notFound(path.resource, path.name ?? "")
         }
-        let body: JSONValue
-        do { body = try JSONValue(parsing: Data(request.body)) } catch {
-            throw .badRequest("error decoding request body: \(error)")
-        }
+        let body = try request.bodyJSON(for: path.resource)
+        try checkFields(body, request, path.resource)
         return try commit(body, over: stored, path, request)
     }
 
     /// Applies a new full JSON form of an object, keeping what the subresource may not change.
-    private func commit(_ proposed: JSONValue, over stored: StoredObject, _ path: ResourcePath, _ request: APIRequest)
-        throws(APIError) -> APIResponse
-    {
+    func commit(
+        _ proposed: JSONValue, over stored: StoredObject, _ path: ResourcePath, _ request: APIRequest,
+        recordsUpdate: Bool = true
+    ) throws(APIError) -> APIResponse {
         let old = try ObjectTypes.json(stored, path.resource)
         var merged: JSONValue
         switch path.subresource {
@@ -94,6 +114,19 @@ extension SimCluster {
         object.metadata.creationTimestamp = oldMeta.creationTimestamp
         object.metadata.deletionTimestamp = oldMeta.deletionTimestamp
         object.metadata.generation = oldMeta.generation
+        if path.subresource != nil {
+            object.metadata.managedFields = oldMeta.managedFields
+        } else if recordsUpdate {
+            var managers = FieldManagers(oldMeta.managedFields)
+            managers.recordUpdate(
+                by: fieldManager(request), apiVersion: path.resource.apiVersion, time: world.timestamp, old: old,
+                new: merged)
+            object.metadata.managedFields = managers.entries.isEmpty ? nil : managers.entries
+        }
+        if var secret = object as? Secret {
+            secret.foldStringData()
+            object = secret
+        }
         let specChanged = old["spec"] != merged["spec"]
         if path.resource == .pods, specChanged, path.subresource == nil {
             try checkPodSpecUpdate(old: old, new: merged, name: path.name ?? "")
@@ -195,6 +228,13 @@ extension SimCluster {
         status.details = APIError.Details(
             name: path.name, group: path.resource.group.isEmpty ? nil : path.resource.group, kind: path.resource.plural)
         return .json(200, ObjectRendering.encode(status))
+    }
+
+    /// `fieldValidation=Strict`: a field the resource's schema does not declare is a 400.
+    private func checkFields(_ body: JSONValue, _ request: APIRequest, _ resource: ResourceType) throws(APIError) {
+        guard request.query["fieldValidation"] == "Strict" else { return }
+        let unknown = UnknownFields.find(in: body, as: resource)
+        if !unknown.isEmpty { throw UnknownFields.error(unknown, resource: resource) }
     }
 
     func encode(_ object: any SimObject) throws(APIError) -> [UInt8] {

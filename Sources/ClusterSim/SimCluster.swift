@@ -5,7 +5,7 @@ import Foundation
 public actor SimCluster {
     let world: ClusterWorld
     let scenario: any Scenario
-    public let tokens: SimTokens
+    public nonisolated let tokens: SimTokens
     public nonisolated let scenarioName: String
     private var lastBookmark = ContinuousClock.now
     /// How often open watches get a BOOKMARK, in real time.
@@ -32,6 +32,7 @@ public actor SimCluster {
         world = ClusterWorld(
             seed: seed, start: start.timeIntervalSince1970.rounded(.down), scenarioName: name,
             controllerMode: controllers)
+        world.addBuiltInObjects()
         scenario.setUp(world)
     }
 

@@ -3,41 +3,27 @@ import Foundation
 import Logging
 import TUI
 
-/// What the command line chose for the console.
-struct ConsoleOptions {
-    var namespace: String?
-    var isReadOnly: Bool
-    var theme: String?
-    var kubeconfigPath: String?
-    /// How often to scrape metrics (shorter on the simulator, whose clock runs faster).
-    var metricsInterval: Duration = .seconds(30)
-}
-
-/// One run of the console: the UI loop on the main thread, and the cluster connection and
-/// feed in background tasks that only post to the loop's inbox.
+/// One run of the console: the UI loop on the main thread, with the TUI's `EffectRunner` carrying out its
+/// effects (the cluster connection and feed run in background tasks that only post to the loop's inbox).
 @MainActor
 final class ConsoleSession {
     let options: ConsoleOptions
-    let clusterClock: @Sendable () -> Date
     let inbox = EventInbox()
     private let logger = Logger(label: "firebreak.console")
-    private var console = ClusterConsole()
-    private var feed = ClusterFeed()
-    private var connection: ClusterConnection?
-    private var feedTask: Task<Void, Never>?
-    private var status: ConnectionStatus
-    private var detailTarget: DetailTarget?
+    private let effects: EffectRunner
 
-    init(options: ConsoleOptions, clusterClock: @escaping @Sendable () -> Date) {
+    /// - Parameter simulatedTime: the simulator's time in a demo; `nil` for a real cluster, whose time is learnt
+    ///   from its responses.
+    init(options: ConsoleOptions, simulatedTime: (@Sendable () -> Date)?) {
         self.options = options
-        self.clusterClock = clusterClock
-        status = ConnectionStatus(
-            context: "-", server: "-", namespace: options.namespace, isReadOnly: options.isReadOnly)
+        effects = EffectRunner(
+            kubeconfigPath: options.kubeconfigPath, isReadOnly: options.isReadOnly,
+            metricsInterval: options.metricsInterval, simulatedTime: simulatedTime, inbox: inbox, logger: logger)
     }
 
     /// Connects to `endpoint`, then runs the console until the user quits.
     func run(endpoint: ClusterEndpoint) throws {
-        try connect(endpoint, namespace: options.namespace)
+        try effects.connect(endpoint, namespace: options.namespace)
         let environment = ProcessInfo.processInfo.environment
         var keymap = Keymap.defaults
         var startupMessage: StatusMessage?
@@ -54,39 +40,14 @@ final class ConsoleSession {
             var state = ClusterConsole.initialState(size: terminal.size, keymap: keymap)
             state.namespace = options.namespace
             state.message = startupMessage
-            ConsoleLoop(terminal: terminal, inbox: inbox).run(state: &state, render: render, perform: perform)
+            ConsoleLoop(terminal: terminal, inbox: inbox, clock: effects.time)
+                .run(state: &state, render: effects.render, perform: effects.perform)
         }
     }
 
     /// Stops the feed and the connection (in the background).
     func disconnect() {
-        feedTask?.cancel()
-        feedTask = nil
-        if let connection { Task.detached { await connection.stop() } }
-        connection = nil
-    }
-
-    private func connect(_ endpoint: ClusterEndpoint, namespace: String?) throws {
-        disconnect()
-        let connection = try ClusterConnection(
-            endpoint: endpoint, namespace: namespace, metricsInterval: options.metricsInterval, now: clusterClock,
-            logger: Logger(label: "firebreak.cluster"))
-        let feed = ClusterFeed()
-        let inbox = inbox
-        let clock = clusterClock
-        self.connection = connection
-        self.feed = feed
-        console = ClusterConsole()
-        status.context = endpoint.contextName
-        status.server = endpoint.server.absoluteString
-        status.namespace = namespace
-        status.health = ConnectionHealth()
-        logger.info(
-            "connecting to \(endpoint.server) (context \(endpoint.contextName), namespace \(namespace ?? "all"))")
-        feedTask = Task.detached {
-            await connection.start()
-            await feed.follow(connection, inbox: inbox, clusterClock: clock)
-        }
+        effects.disconnect()
     }
 
     private func chooseTheme(colours: Int, environment: [String: String], message: inout StatusMessage?) -> Theme {
@@ -108,67 +69,5 @@ final class ConsoleSession {
             logger.warning("\(error.description)")
         }
         return theme
-    }
-
-    private func render(_ state: AppState) -> Screen {
-        let (health, retry) = feed.connectionState()
-        var status = status
-        status.health = health
-        status.retry = retry
-        let header = status.header(wallClock: Date(), clusterClock: console.data?.now ?? clusterClock())
-        let detail = state.isShowingDetail ? detailTarget.map(console.detail(for:)) : nil
-        return ConsoleView(state: state, header: header, providers: console.providers, detail: detail).render()
-    }
-
-    private func perform(_ effect: AppEffect, state: AppState) -> [AppEvent] {
-        switch effect {
-        case .quit:
-            return []
-        case .refreshCluster:
-            guard let update = feed.take() else { return [] }
-            return console.update(update.rows, data: update.data, state: state)
-        case .applyQuery(let pane, let query):
-            return console.apply(query, to: pane)
-        case .showDetail(let pane, let row):
-            detailTarget = console.detailTarget(pane: pane, row: row)
-            return detailTarget == nil
-                ? [.keyPressed(.escape), .messagePosted(StatusMessage("No detail view for this row", isError: true))]
-                : []
-        case .switchNamespace(let namespace):
-            return reconnect(namespace: namespace, context: nil)
-        case .switchContext(let context):
-            return reconnect(namespace: status.namespace, context: context)
-        case .requestRunbook(let action, let pane, let row):
-            logger.info("runbook \(action.name) requested on \(pane.title) row \(row)")
-            return [.messagePosted(StatusMessage("Runbook '\(action.name)' is not available yet", isError: true))]
-        }
-    }
-
-    private func reconnect(namespace: String?, context: String?) -> [AppEvent] {
-        do {
-            let endpoint = try KubeconfigLoader().load(
-                kubeconfigPath: options.kubeconfigPath, context: context ?? status.context)
-            try connect(endpoint, namespace: namespace)
-            return PaneID.allCases.map { .rowsChanged($0, rowCount: 0, totalCount: 0, cursor: 0) }
-        } catch {
-            return [.messagePosted(StatusMessage("\(error)", isError: true))]
-        }
-    }
-}
-
-/// Where theme files are looked for, first match wins.
-enum ThemeDirectories {
-    static func candidates(environment: [String: String]) -> [String] {
-        var directories: [String] = []
-        if let path = environment["FIREBREAK_THEMES"], !path.isEmpty { directories.append(path) }
-        if let home = environment["HOME"] { directories.append(home + "/.config/firebreak/themes") }
-        directories.append(FileManager.default.currentDirectoryPath + "/themes")
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent()
-        directories.append(executable.appendingPathComponent("../share/firebreak/themes").standardized.path)
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        directories.append(source.appendingPathComponent("themes").path)
-        return directories
     }
 }

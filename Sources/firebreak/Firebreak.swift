@@ -6,7 +6,9 @@ struct Firebreak: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "firebreak",
         abstract: "An incident console for Kubernetes.",
-        subcommands: [SimCommand.self, Demo.self, SignalsCommand.self],
-        defaultSubcommand: Demo.self
+        subcommands: [
+            SimCommand.self, ConsoleCommand.self, SignalsCommand.self, IncidentCommand.self, RunbookCommand.self,
+        ],
+        defaultSubcommand: ConsoleCommand.self
     )
 }

@@ -3,33 +3,23 @@ import Foundation
 
 /// A simulator started by the command line: cluster, HTTP server, clock task and kubeconfig.
 struct RunningSimulator {
-    let cluster: SimCluster
-    let server: SimServer
-    let url: String
-    let kubeconfigPath: String
+    let served: ServedSimulator
     let clock: Task<Void, Never>
-    let isTemporaryKubeconfig: Bool
+    var cluster: SimCluster { served.cluster }
+    var url: String { served.url }
+    var kubeconfigPath: String { served.kubeconfigPath }
 
     static func start(
         scenario: String, speed: Double, seed: UInt64, port: Int, kubeconfigPath: String?,
         options: ScenarioOptions = ScenarioOptions()
     ) async throws -> RunningSimulator {
-        let token = randomToken()
         let cluster = try SimCluster(
             scenario: scenario, seed: seed, start: Date(), options: options,
-            tokens: SimTokens(admin: token, viewer: randomToken()))
-        let server = try SimServer(cluster: cluster)
-        let bound = try await server.start(port: port)
-        let url = await server.url
-        let path =
-            kubeconfigPath
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-sim-\(bound).kubeconfig").path
-        try SimKubeconfig.write(
-            to: path, server: url, token: token, certificateAuthorityPEM: server.certificate?.certificatePEM)
+            tokens: SimTokens(admin: randomToken(), viewer: randomToken(), view: randomToken()))
+        let served = try await ServedSimulator.start(
+            cluster, port: port, threads: ProcessInfo.processInfo.activeProcessorCount, kubeconfigPath: kubeconfigPath)
         let clock = Task { await cluster.run(speed: speed) }
-        return RunningSimulator(
-            cluster: cluster, server: server, url: url, kubeconfigPath: path, clock: clock,
-            isTemporaryKubeconfig: kubeconfigPath == nil)
+        return RunningSimulator(served: served, clock: clock)
     }
 
     /// Waits `seconds` of real time, or until interrupted when 0.
@@ -68,8 +58,7 @@ struct RunningSimulator {
 
     func stop() async {
         clock.cancel()
-        await server.stop()
-        if isTemporaryKubeconfig { try? FileManager.default.removeItem(atPath: kubeconfigPath) }
+        await served.stop()
     }
 
     private static func randomToken() -> String {

@@ -2,6 +2,7 @@ import ArgumentParser
 import ClusterModel
 import Foundation
 import Logging
+import Timeline
 
 /// `firebreak signals`: what the console would flag, as text or JSON lines, once or following the cluster.
 struct SignalsCommand: AsyncParsableCommand {
@@ -23,6 +24,9 @@ struct SignalsCommand: AsyncParsableCommand {
     @Option(help: "Seconds to wait for the first complete view of the cluster.")
     var timeout: Double = 30
 
+    @Option(help: "With --follow: the state directory whose journal's current incident records what is seen.")
+    var stateDir: String?
+
     func run() async throws {
         let output = SignalsOutput(json: json)
         let endpoint: ClusterEndpoint
@@ -36,9 +40,17 @@ struct SignalsCommand: AsyncParsableCommand {
             output.fail("\(error)")
             throw ExitCode(1)
         }
+        let states = connection.stateUpdates()
+        let observations = connection.observationUpdates()
         await connection.start()
-        let states = connection.states
-        guard await Self.waitConnected(states, timeout: timeout) else {
+        switch await Self.waitConnected(states, timeout: timeout, output: output) {
+        case .connected:
+            break
+        case .failed(let problem):
+            output.fail("\(problem) (context '\(endpoint.contextName)', \(endpoint.server.absoluteString))")
+            await connection.stop()
+            throw ExitCode(1)
+        case .timedOut:
             let health = await connection.store.snapshot().health
             output.fail(
                 "\(endpoint.server.absoluteString) (context '\(endpoint.contextName)'): no complete view after "
@@ -46,131 +58,118 @@ struct SignalsCommand: AsyncParsableCommand {
             await connection.stop()
             throw ExitCode(1)
         }
-        let current = SignalRules.detect(
-            previous: nil, current: await connection.store.snapshot(),
-            metrics: await connection.currentMetrics(), now: Date(),
-            thresholds: SignalThresholds())
-        var printed: [String: Int] = [:]
-        for observation in current where observation.isActive {
-            output.observation(observation)
-            printed[observation.id] = observation.count
+        for reason in await connection.store.snapshot().health.unavailableResources.values.sorted() {
+            output.fail(reason)
         }
+        let current = await connection.evaluateNow()
         guard follow else {
+            for observation in current.filter(\.isActive).sorted(by: Self.mostSevereFirst) {
+                output.observation(observation)
+            }
             await connection.stop()
             return
         }
+        let recorder = await Self.currentIncidentRecorder(stateDir: stateDir, context: endpoint.contextName, output)
         await withTaskGroup(of: Void.self) { group in
+            if let recorder {
+                group.addTask {
+                    await ConnectionRecording.follow(connection, into: recorder) { error in
+                        output.progress("journal: \(error)")
+                    }
+                }
+            }
             group.addTask {
                 for await state in states {
                     switch state {
-                    case .stale, .reconnected: output.state(state)
+                    case .stale, .reconnected: output.state(state, at: connection.clock.now())
                     case .connected, .reconnecting: break
                     }
                 }
             }
-            group.addTask { [printed] in
-                var printed = printed
-                for await observation in connection.observations {
-                    if let count = printed[observation.id], count >= observation.count { continue }
-                    printed[observation.id] = observation.count
-                    output.observation(observation)
+            group.addTask {
+                for await batch in observations {
+                    for observation in batch.sorted(by: Self.mostSevereFirst) { output.observation(observation) }
                 }
             }
         }
     }
 
-    /// Waits for the `connected` state (every resource listed); false after `timeout` seconds.
-    private static func waitConnected(_ states: AsyncStream<ConnectionState>, timeout: Double) async -> Bool {
-        await withTaskGroup(of: Bool.self) { group in
+    /// A recorder into the journal's current incident when one is open on `context`; nil (said on stderr) otherwise.
+    private static func currentIncidentRecorder(
+        stateDir: String?, context: String, _ output: SignalsOutput
+    ) async -> IncidentRecorder? {
+        let directory = StateDirectory.resolve(explicit: stateDir)
+        guard FileManager.default.fileExists(atPath: directory.journalPath) else { return nil }
+        do {
+            let journal = try SQLiteJournal(directory: directory)
+            guard let incident = try await journal.currentIncident(), incident.isOpen, incident.context == context
+            else { return nil }
+            output.progress("recording into incident \(incident.shortID) '\(incident.title)'")
+            return IncidentRecorder(journal: journal, incident: incident.id, context: context)
+        } catch {
+            output.progress("journal: \(error); not recording")
+            return nil
+        }
+    }
+
+    private static func mostSevereFirst(_ a: Observation, _ b: Observation) -> Bool {
+        a.severity != b.severity ? a.severity > b.severity : a.lastSeen < b.lastSeen
+    }
+
+    /// How the wait for the first complete view ended.
+    private enum FirstContact: Sendable {
+        case connected
+        /// A refusal, a TLS failure or rejected credentials: retrying will not help a one-shot command.
+        case failed(ConnectionProblem)
+        case timedOut
+    }
+
+    /// Waits for the `connected` state (every resource listed), a definite failure, or `timeout` seconds; says every
+    /// 5 seconds on stderr what it is still waiting for.
+    private static func waitConnected(
+        _ states: AsyncStream<ConnectionState>, timeout: Double, output: SignalsOutput
+    ) async -> FirstContact {
+        let lastProblem = LastProblem()
+        return await withTaskGroup(of: FirstContact.self) { group in
             group.addTask {
-                for await state in states where state == .connected { return true }
-                return false
+                for await state in states {
+                    switch state {
+                    case .connected: return .connected
+                    case .reconnecting(_, let problem) where problem.isDefinite: return .failed(problem)
+                    case .reconnecting(_, let problem): lastProblem.value = problem
+                    default: continue
+                    }
+                }
+                return .timedOut
             }
             group.addTask {
-                try? await Task.sleep(for: .seconds(timeout))
-                return false
+                var waited = 0.0
+                while waited < timeout {
+                    let step = min(5, timeout - waited)
+                    try? await Task.sleep(for: .seconds(step))
+                    waited += step
+                    if Task.isCancelled { return .timedOut }
+                    if waited < timeout {
+                        let why = lastProblem.value.map { ": \($0)" } ?? ""
+                        output.progress(
+                            "still waiting for a complete view (\(Int(waited)) s of \(Int(timeout)) s)\(why)")
+                    }
+                }
+                return .timedOut
             }
-            let first = await group.next() ?? false
+            let first = await group.next() ?? .timedOut
             group.cancelAll()
             return first
         }
     }
 }
 
-/// Writes observation and state lines straight to stdout (unbuffered, so pipes see each line as it happens).
-struct SignalsOutput: Sendable {
-    let json: Bool
-
-    func observation(_ observation: Observation) {
-        if json {
-            write(encode(ObservationLine(observation)))
-        } else {
-            write(
-                [
-                    KubeTime.format(observation.lastSeen),
-                    observation.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0),
-                    observation.kind.rawValue, observation.subject.description, observation.summary,
-                ].joined(separator: "  "))
-        }
+/// The latest retry reason, shared by the tasks of the wait.
+private final class LastProblem: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: ConnectionProblem?
+    var value: ConnectionProblem? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
-
-    func state(_ state: ConnectionState) {
-        let now = Date()
-        if json {
-            var line = StateLine(time: KubeTime.format(now), connection: "reconnected", since: nil)
-            if case .stale(let since) = state {
-                line.connection = "stale"
-                line.since = KubeTime.format(since)
-            }
-            write(encode(line))
-        } else {
-            write("\(KubeTime.format(now))  connection  \(state)")
-        }
-    }
-
-    func fail(_ message: String) {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-    }
-
-    private func write(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
-    }
-
-    private func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
-}
-
-/// One observation as a JSON line.
-struct ObservationLine: Encodable {
-    var time: String
-    var kind: String
-    var severity: String
-    var subject: ObservationSubject
-    var evidence: [String: String]
-    var summary: String
-    var id: String
-    var firstSeen: String
-    var count: Int
-
-    init(_ observation: Observation) {
-        time = KubeTime.format(observation.lastSeen)
-        kind = observation.kind.rawValue
-        severity = observation.severity.rawValue
-        subject = observation.subject
-        evidence = observation.evidence
-        summary = observation.summary
-        id = observation.id
-        firstSeen = KubeTime.format(observation.firstSeen)
-        count = observation.count
-    }
-}
-
-/// A connection state change as a JSON line.
-struct StateLine: Encodable {
-    var time: String
-    var connection: String
-    var since: String?
 }

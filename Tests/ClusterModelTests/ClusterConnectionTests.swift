@@ -8,8 +8,9 @@ struct ClusterConnectionTests {
     @Test func connectionSyncsEveryResourceAndReportsObservations() async throws {
         let server = try LocalAPIServer()
         let connection = try ClusterConnection(endpoint: server.endpoint(), metricsInterval: nil)
+        var states = connection.stateUpdates().makeAsyncIterator()
+        var observations = connection.observationUpdates().makeAsyncIterator()
         await connection.start()
-        var states = connection.states.makeAsyncIterator()
         let first = await states.next()
         #expect(first == .connected)
         let snapshot = await connection.store.snapshot()
@@ -18,11 +19,10 @@ struct ClusterConnectionTests {
         #expect(snapshot.deployments.count == 1)
         #expect(snapshot.events.count == 1)
         #expect(snapshot.health.syncedResources.count == ResourceKind.watched.count)
-        var observations = connection.observations.makeAsyncIterator()
         var seen: [String] = []
-        while let observation = await observations.next() {
-            seen.append(observation.id)
-            if observation.id == "crashLoopBackOff/demo/web-oom/web" { break }
+        while let batch = await observations.next() {
+            seen += batch.map(\.id)
+            if seen.contains("crashLoopBackOff/demo/web-oom/web") { break }
         }
         #expect(seen.contains("crashLoopBackOff/demo/web-oom/web"))
 
@@ -46,7 +46,7 @@ struct ClusterConnectionTests {
         let started = ContinuousClock.now
         await connection.start()
         await connection.store.waitUntilSynced([.nodes, .pods, .events, .deployments])
-        var observations = connection.observations.makeAsyncIterator()
+        var observations = connection.observationUpdates().makeAsyncIterator()
         let first = await observations.next()
         let waited = ContinuousClock.now - started
         #expect(first != nil)

@@ -159,7 +159,11 @@ struct ReflectorTests {
                 .serverError(code: 500, message: "boom")
             ),
             (.transport(path: "/", problem: "connection refused"), .unreachable("connection refused")),
-            (.api(KubeAPIError(reason: "Forbidden", code: 403, message: "no"), path: "/"), .forbidden("Forbidden: no")),
+            (.api(KubeAPIError(reason: "Forbidden", code: 403, message: "no"), path: "/"), .forbidden("no")),
+            (
+                .api(KubeAPIError(reason: "Unauthorized", code: 401, message: "Unauthorized"), path: "/"),
+                .unauthorized("401 Unauthorized: the credentials were rejected (token expired?)")
+            ),
             (.api(KubeAPIError(reason: "BadRequest", code: 400, message: "bad"), path: "/"), .other("BadRequest: bad")),
         ]
         for (error, failure) in cases {

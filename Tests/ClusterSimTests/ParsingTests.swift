@@ -60,14 +60,17 @@ struct ParsingTests {
         #expect(ContinueToken(encoded: "%%%") == nil)
     }
 
-    @Test func protobufAccessReviewsDecode() {
+    @Test func protobufAccessReviewsDecode() throws {
         func field(_ number: UInt8, _ bytes: [UInt8]) -> [UInt8] { [number << 3 | 2, UInt8(bytes.count)] + bytes }
         let attributes = field(1, Array("shop".utf8)) + field(2, Array("delete".utf8)) + field(5, Array("pods".utf8))
         let review = field(2, field(1, attributes))
         let body = Array("k8s\u{0}".utf8) + field(1, field(1, Array("authorization.k8s.io/v1".utf8))) + field(2, review)
-        let json = ProtobufEnvelope.accessReviewJSON(body)
-        #expect(json?[path: ["spec", "resourceAttributes", "verb"]] == "delete")
-        #expect(json?[path: ["spec", "resourceAttributes", "namespace"]] == "shop")
-        #expect(ProtobufEnvelope.accessReviewJSON(Array("k8s\u{0}\u{12}\u{7f}".utf8)) == nil)
+        let json = try ProtobufEnvelope.json(body, for: .selfSubjectAccessReviews)
+        #expect(json[path: ["spec", "resourceAttributes", "verb"]] == "delete")
+        #expect(json[path: ["spec", "resourceAttributes", "namespace"]] == "shop")
+        #expect(json["kind"] == "SelfSubjectAccessReview")
+        #expect(throws: APIError.self) {
+            try ProtobufEnvelope.json(Array("k8s\u{0}\u{12}\u{7f}".utf8), for: .selfSubjectAccessReviews)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ClusterSim
@@ -33,7 +34,7 @@ struct WireFramingTests {
         ] {
             #expect(fixtureHeaders.contains(header) && head.lowercased().contains(header), "header \(header)")
         }
-        let fixtureBody = try Data(contentsOf: Fixtures.folder.appendingPathComponent("pods-watch-demo-http11-raw.bin"))
+        let fixtureBody = try Data(contentsOf: Fixtures.url("pods-watch-demo-http11-raw.bin"))
         let chunkStart = #/^[0-9a-f]+\r\n\{"type":"MODIFIED","object":\{"kind":"Pod","apiVersion":"v1"/#
         #expect(String(decoding: fixtureBody.prefix(80), as: UTF8.self).contains(chunkStart))
         #expect(body.contains(chunkStart), "body starts: \(body.prefix(120))")

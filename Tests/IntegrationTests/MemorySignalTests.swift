@@ -1,5 +1,6 @@
 import ClusterModel
 import Foundation
+import TestSupport
 import Testing
 
 /// OOM kills seen through the whole path: simulator → HTTPS → reflectors → store → signal rules.

@@ -1,5 +1,6 @@
 import ClusterModel
 import Foundation
+import TestSupport
 import Testing
 
 /// A node whose kubelet leaks memory: MemoryPressure, then NotReady.

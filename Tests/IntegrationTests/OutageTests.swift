@@ -1,5 +1,6 @@
 import ClusterModel
 import Foundation
+import TestSupport
 import Testing
 
 /// The API server goes away for two simulated minutes while the cluster changes and its history is compacted.

@@ -1,39 +1,15 @@
 import ClusterSim
 import Foundation
+import TestSupport
 import Testing
 
 /// `firebreak signals` run as a separate process against a simulator served over HTTPS.
 @Suite("firebreak signals end to end", .serialized)
 struct SignalsCommandTests {
-    /// A simulator whose clock starts at the real time (the command evaluates at the real time), its server and kubeconfig.
-    struct Served {
-        let cluster: SimCluster
-        let server: SimServer
-        let kubeconfig: String
-
-        static func start(_ scenario: String) async throws -> Served {
-            let cluster = try SimCluster(scenario: scenario, start: Date())
-            let server = try SimServer(cluster: cluster, threads: 1)
-            _ = try await server.start()
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "firebreak-cli-\(UUID().uuidString)/config"
-            ).path
-            try SimKubeconfig.write(
-                to: path, server: await server.url, token: "firebreak-admin-token",
-                certificateAuthorityPEM: server.certificate?.certificatePEM)
-            return Served(cluster: cluster, server: server, kubeconfig: path)
-        }
-
-        func stop() async {
-            await server.stop()
-            try? FileManager.default.removeItem(atPath: (kubeconfig as NSString).deletingLastPathComponent)
-        }
-    }
-
     @Test func jsonLinesReportCorednsOOMKills() async throws {
-        let served = try await Served.start("coredns-dns-spike")
+        let served = try await ServedSimulator.start(try SimCluster(scenario: "coredns-dns-spike", start: Date()))
         await served.cluster.advance(bySeconds: 180)
-        let run = try FirebreakProcess(["signals", "--kubeconfig", served.kubeconfig, "--json"])
+        let run = try FirebreakProcess(["signals", "--kubeconfig", served.kubeconfigPath, "--json"])
         let status = try await run.wait()
         await served.stop()
         #expect(status == 0, "stderr: \(run.stderr)")
@@ -59,8 +35,8 @@ struct SignalsCommandTests {
     }
 
     @Test func followPrintsStaleAndReconnectedAndNewObservations() async throws {
-        let served = try await Served.start("coredns-dns-spike")
-        let run = try FirebreakProcess(["signals", "--kubeconfig", served.kubeconfig, "--follow"])
+        let served = try await ServedSimulator.start(try SimCluster(scenario: "coredns-dns-spike", start: Date()))
+        let run = try FirebreakProcess(["signals", "--kubeconfig", served.kubeconfigPath, "--follow"])
         defer { run.terminate() }
         try await eventually("the first view", timeout: 30) { await served.cluster.watchCount >= 8 }
         try await Task.sleep(for: .milliseconds(500))
@@ -79,6 +55,52 @@ struct SignalsCommandTests {
         _ = try await run.wait()
         await served.stop()
         #expect(!run.stdout.contains("firebreak-admin-token") && !run.stderr.contains("firebreak-admin-token"))
+    }
+
+    /// The command's signal windows run on the API server's clock (from its Date headers), so a simulator at 60x
+    /// shows the 15-minute CPUThrottlingHigh hold in seconds, as the console's demo does.
+    @Test func followMeasuresHoldsOnTheServersClock() async throws {
+        let served = try await ServedSimulator.start(
+            try SimCluster(scenario: "credentials-cpu-throttling", start: Date()))
+        let clock = Task { await served.cluster.run(speed: 60) }
+        let run = try FirebreakProcess(["signals", "--kubeconfig", served.kubeconfigPath, "--follow", "--json"])
+        defer { run.terminate() }
+        try await eventually("a CPUThrottlingHigh line", timeout: 150) {
+            run.jsonLines.contains { $0["kind"] as? String == "cpuThrottling" }
+        }
+        let line = try #require(run.jsonLines.first { $0["kind"] as? String == "cpuThrottling" })
+        let first = try #require((line["firstSeen"] as? String).flatMap(ISO8601DateFormatter().date(from:)))
+        let seen = try #require((line["time"] as? String).flatMap(ISO8601DateFormatter().date(from:)))
+        #expect(seen.timeIntervalSince(first) >= 900, "held 15 simulated minutes: \(line)")
+        clock.cancel()
+        run.terminate()
+        _ = try await run.wait()
+        await served.stop()
+    }
+
+    /// While an incident is open on the context, `signals --follow` records into it as the console does.
+    @Test func followRecordsIntoTheCurrentIncident() async throws {
+        let state = try TemporaryDirectory()
+        let served = try await ServedSimulator.start(try SimCluster(scenario: "coredns-dns-spike", start: Date()))
+        let open = try FirebreakProcess([
+            "incident", "open", "CoreDNS OOM", "--kubeconfig", served.kubeconfigPath, "--state-dir", state.path,
+        ])
+        #expect(try await open.wait() == 0, "\(open.stderr)")
+        let run = try FirebreakProcess(
+            ["signals", "--kubeconfig", served.kubeconfigPath, "--follow", "--state-dir", state.path])
+        defer { run.terminate() }
+        try await eventually("the first view", timeout: 30) { await served.cluster.watchCount >= 8 }
+        await served.cluster.advance(bySeconds: 180)
+        try await eventually("an OOM line", timeout: 30) { run.stdout.contains("oomKilled") }
+        try await eventually("the OOM kill in the journal", timeout: 20) {
+            let show = try FirebreakProcess(["incident", "show", "--state-dir", state.path])
+            _ = try await show.wait()
+            return show.stdout.contains("critical oomKilled")
+        }
+        #expect(run.stderr.contains("recording into incident"), "\(run.stderr)")
+        run.terminate()
+        _ = try await run.wait()
+        await served.stop()
     }
 
     @Test func brokenKubeconfigPrintsOneLineAndExitsOne() async throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TUI
@@ -46,5 +47,31 @@ import Testing
         #expect(state.panes[.nodes]?.rowCount == 5_000)
         #expect(state.size == Size(width: 120, height: 40))
         #expect(terminal.screen.size == Size(width: 120, height: 40))
+    }
+
+    @Test func theFirstFrameAndEveryTickCarryTheClocks() {
+        let terminal = MemoryTerminal(size: Size(width: 80, height: 24))
+        terminal.type(.character("q"), .character("y"))
+        var state = AppState.sample(size: terminal.size)
+        var reads = 0
+        var drawnTimes: [ConsoleTime] = []
+        let loop = ConsoleLoop(
+            terminal: terminal, inbox: EventInbox(), frameInterval: .zero, tickInterval: .zero,
+            clock: {
+                reads += 1
+                return ConsoleTime(
+                    wall: Date(timeIntervalSince1970: Double(reads)), cluster: Date(timeIntervalSince1970: 1_000))
+            })
+        loop.run(
+            state: &state,
+            render: { state in
+                drawnTimes.append(state.time)
+                return render(state)
+            }, perform: { _ in [] })
+        #expect(
+            drawnTimes.first
+                == ConsoleTime(wall: Date(timeIntervalSince1970: 1), cluster: Date(timeIntervalSince1970: 1_000)))
+        #expect(
+            (drawnTimes.last?.wall ?? .distantPast) > Date(timeIntervalSince1970: 1), "a later tick reached a frame")
     }
 }

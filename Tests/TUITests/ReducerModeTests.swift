@@ -53,27 +53,3 @@ import Testing
         #expect(state.mode == .normal)
     }
 }
-
-@Suite struct ReducerClusterEventTests {
-    @Test func clusterUpdateAsksTheLoopToRefresh() {
-        var state = AppState.sample(size: Size(width: 80, height: 24))
-        #expect(reduce(&state, .clusterUpdated) == [.refreshCluster])
-    }
-
-    @Test func postedMessageShowsInTheFooter() {
-        var state = AppState.sample(size: Size(width: 80, height: 24))
-        _ = reduce(&state, .messagePosted(StatusMessage("Runbook 'cordon' is not available yet", isError: true)))
-        #expect(state.message?.isError == true)
-    }
-
-    @Test func detailScrollsWithMovementKeysAndResetsOnBack() {
-        var state = AppState.sample(size: Size(width: 80, height: 24))
-        _ = reduce(&state, .keyPressed(.enter))
-        _ = reduce(&state, .keyPressed(.character("j")))
-        _ = reduce(&state, .keyPressed(.pageDown))
-        #expect(state.detailScrollOffset == 1 + 20)
-        _ = reduce(&state, .keyPressed(.escape))
-        #expect(state.mode == .normal)
-        #expect(state.detailScrollOffset == 0)
-    }
-}

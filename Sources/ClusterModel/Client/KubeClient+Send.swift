@@ -11,6 +11,14 @@ extension KubeClient {
         _ method: HTTPMethod, _ path: String, body: Data? = nil, contentType: String? = nil,
         accept: String = "application/json", timeout: TimeAmount = .seconds(60)
     ) async throws(KubeClientError) -> Data {
+        try await exchange(method, path, body: body, contentType: contentType, accept: accept, timeout: timeout).body
+    }
+
+    /// `send`, also returning the 2xx status code (200, 201, 202).
+    func exchange(
+        _ method: HTTPMethod, _ path: String, body: Data? = nil, contentType: String? = nil,
+        accept: String = "application/json", timeout: TimeAmount = .seconds(60)
+    ) async throws(KubeClientError) -> (status: Int, body: Data) {
         var attempt = 0
         while true {
             attempt += 1
@@ -25,13 +33,19 @@ extension KubeClient {
             } catch {
                 throw .transport(path: Self.redactedPath(path), problem: Self.describe(error))
             }
-            if (200..<300).contains(response.status.code) { return data }
+            observeDate(response.headers)
+            if (200..<300).contains(response.status.code) { return (Int(response.status.code), data) }
             if response.status.code == 401, attempt == 1, await credentials.tokenRejected(token) { continue }
             let error = KubeAPIError.from(
                 httpStatus: Int(response.status.code), body: data,
                 retryAfterHeader: response.headers.first(name: "Retry-After"))
             throw .api(error, path: Self.redactedPath(path))
         }
+    }
+
+    /// Feeds the response's `Date` header to the cluster clock.
+    func observeDate(_ headers: HTTPHeaders) {
+        if let date = headers.first(name: "Date") { clock.observe(dateHeader: date) }
     }
 
     func bearerToken() async throws(KubeClientError) -> Secret? {
@@ -74,6 +88,9 @@ extension KubeClient {
         }
         let text = "\(error)"
         if text.localizedCaseInsensitiveContains("refused") { return "connection refused" }
+        if text.contains("CERTIFICATE_VERIFY_FAILED") { return "TLS: certificate signed by an unknown authority" }
+        if text.contains("failedToValidateHostname") { return "TLS: the certificate is not valid for this host name" }
+        if text.contains("handshakeFailed") || text.contains("NIOSSL") { return "TLS handshake failed: \(text)" }
         return text.split(separator: "\n").first.map(String.init) ?? text
     }
 }

@@ -22,6 +22,7 @@ extension KubeClient {
             } catch {
                 throw .transport(path: Self.redactedPath(path), problem: Self.describe(error))
             }
+            observeDate(response.headers)
             if response.status.code == 200 {
                 return Self.events(T.self, from: response.body, resource: resource, path: Self.redactedPath(path))
             }

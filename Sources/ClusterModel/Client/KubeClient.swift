@@ -13,13 +13,19 @@ public final class KubeClient: Sendable {
     let credentials: CredentialProvider
     /// Scheme, host and port requests go to (the `tls-server-name` host when set, resolved via a DNS override).
     let baseURL: String
+    /// The server's time, learnt from the `Date` header of every response.
+    public let clock: ClusterClock
 
     /// HTTP/1.1 connections to the API server at most: the watches plus room for concurrent requests.
     static let connectionsPerHost = ResourceKind.watched.count + 24
 
-    /// Creates the connection pool. `credentials` defaults to one built from the endpoint.
-    public init(endpoint: ClusterEndpoint, credentials: CredentialProvider? = nil) throws(KubeClientError) {
+    /// Creates the connection pool. `credentials` defaults to one built from the endpoint; `clock` learns the server's
+    /// time from the responses.
+    public init(
+        endpoint: ClusterEndpoint, credentials: CredentialProvider? = nil, clock: ClusterClock = ClusterClock()
+    ) throws(KubeClientError) {
         self.endpoint = endpoint
+        self.clock = clock
         self.credentials = credentials ?? CredentialProvider(credentials: endpoint.credentials)
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .seconds(5), read: .seconds(75))
@@ -27,6 +33,9 @@ public final class KubeClient: Sendable {
         // Each watched resource holds an HTTP/1.1 connection open for its watch; the default of 8 connections per
         // host would leave none for lists, relists, metrics scrapes and writes (they would time out in the pool).
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = Self.connectionsPerHost
+        // A refused connection or a failed handshake fails the request at once: the reflectors retry with their own
+        // backoff and say why in the header (the pool would otherwise retry silently until the connect timeout).
+        configuration.connectionPool.retryConnectionEstablishment = false
         let scheme = endpoint.server.scheme ?? "https"
         var host = endpoint.server.host ?? "localhost"
         if host.contains(":") && !host.hasPrefix("[") { host = "[\(host)]" }

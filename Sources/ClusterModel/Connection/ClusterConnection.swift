@@ -2,25 +2,23 @@ import Foundation
 import Logging
 
 /// One live view of a cluster: a reflector per watched resource feeding a `ClusterStore`, a metrics scraper,
-/// and signal detection, with streams of connection-state changes and new observations.
+/// signal detection and the cluster's clock, publishing connection states and new observations to any number of
+/// subscribers (the console, `firebreak signals --follow`, the journal).
 ///
-/// Create it, call `start()`, consume `states` and `observations` (single consumer each), and `stop()` at the end.
+/// Create it, subscribe, call `start()`, and `stop()` at the end.
 public actor ClusterConnection {
     public let endpoint: ClusterEndpoint
     public let client: KubeClient
     /// The live view, updated by the reflectors.
     public let store = ClusterStore()
-    /// Connection-state changes.
-    public nonisolated let states: AsyncStream<ConnectionState>
-    /// Observations that are new, or whose count grew or became active again.
-    public nonisolated let observations: AsyncStream<Observation>
     public let namespace: String?
-    public let thresholds: SignalThresholds
+    public nonisolated let thresholds: SignalThresholds
     public let metricsInterval: Duration
-    /// The time signals and metrics are evaluated at (a simulator's clock in tests and demos).
-    private let now: @Sendable () -> Date
-    private let stateContinuation: AsyncStream<ConnectionState>.Continuation
-    private let observationContinuation: AsyncStream<Observation>.Continuation
+    /// The time signals and metrics are evaluated at: the API server's, or a simulator's handed in.
+    public nonisolated let clock: ClusterClock
+    private let states = Broadcast<ConnectionState>(buffer: 64, replaysLatest: true)
+    private let observations = Broadcast<[Observation]>(buffer: 256)
+    private let metricsScrapes = Broadcast<MetricsSnapshot>(buffer: 1)
     private let scraper: MetricsScraper
     private let logger: Logger
     private var tasks: [Task<Void, Never>] = []
@@ -30,6 +28,7 @@ public actor ClusterConnection {
     private var metrics = MetricsSnapshot.empty
     private var lastSnapshot: ClusterSnapshot?
     private var current: [Observation] = []
+    private var hasEvaluated = false
     /// Signals wait for every resource's first list (a half-listed cluster shows false findings, such as replicas
     /// below desired before the pods arrive), but no longer than `firstListGrace`.
     private var firstListsDone = false
@@ -39,42 +38,47 @@ public actor ClusterConnection {
     /// - Parameters:
     ///   - namespace: scope namespaced resources to one namespace; `nil` watches all namespaces.
     ///   - metricsInterval: how often to scrape cAdvisor and metrics.k8s.io; `nil` disables metrics.
-    ///   - now: the clock for signal windows and metric samples.
+    ///   - clock: the cluster's clock; by default the API server's time, learnt from its responses.
     ///   - firstListGrace: how long signals wait for a resource that cannot be listed before judging without it.
     public init(
         endpoint: ClusterEndpoint, namespace: String? = nil, thresholds: SignalThresholds = SignalThresholds(),
-        metricsInterval: Duration? = .seconds(30), now: @escaping @Sendable () -> Date = Date.init,
+        metricsInterval: Duration? = .seconds(30), clock: ClusterClock = ClusterClock(),
         firstListGrace: Duration = .seconds(15),
         logger: Logger = Logger(label: "firebreak.cluster")
     ) throws(KubeClientError) {
         self.firstListGrace = firstListGrace
         self.endpoint = endpoint
-        self.client = try KubeClient(endpoint: endpoint)
+        self.clock = clock
+        self.client = try KubeClient(endpoint: endpoint, clock: clock)
         self.namespace = namespace
         self.thresholds = thresholds
         self.metricsInterval = metricsInterval ?? .zero
-        self.now = now
         self.logger = logger
         self.scraper = MetricsScraper(client: client)
-        (states, stateContinuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(64))
-        (observations, observationContinuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1024))
     }
+
+    /// Connection-state changes from now on, starting with the latest one.
+    public nonisolated func stateUpdates() -> AsyncStream<ConnectionState> { states.subscribe() }
+
+    /// Each new metrics scrape, from now on.
+    public nonisolated func metricsUpdates() -> AsyncStream<MetricsSnapshot> { metricsScrapes.subscribe() }
+
+    /// Observations that are new, or whose count grew or became active again, one batch per evaluation, from now on.
+    /// The first batch after the first lists holds every active observation.
+    public nonisolated func observationUpdates() -> AsyncStream<[Observation]> { observations.subscribe() }
 
     /// Starts the reflectors, the scraper and signal detection.
     public func start() {
         guard tasks.isEmpty else { return }
         startedAt = .now
-        startReflector(NodeSummary.self, .nodes)
-        startReflector(PodSummary.self, .pods)
-        startReflector(EventSummary.self, .events)
-        for kind in [ResourceKind.deployments, .replicaSets, .statefulSets, .daemonSets] {
-            startReflector(WorkloadSummary.self, kind)
-        }
-        startReflector(PDBSummary.self, .podDisruptionBudgets)
+        for resource in ResourceKind.watched { startReflector(for: resource) }
         tasks.append(Task { await self.followStore() })
         tasks.append(Task { await self.tickLoop() })
         if metricsInterval > .zero {
             tasks.append(Task { await self.scrapeLoop() })
+        }
+        if clock.followsServerHeaders {
+            tasks.append(Task { await self.probeClock() })
         }
     }
 
@@ -82,8 +86,9 @@ public actor ClusterConnection {
     public func stop() async {
         tasks.forEach { $0.cancel() }
         tasks.removeAll()
-        stateContinuation.finish()
-        observationContinuation.finish()
+        states.finish()
+        observations.finish()
+        metricsScrapes.finish()
         try? await client.shutdown()
     }
 
@@ -93,18 +98,49 @@ public actor ClusterConnection {
     /// The latest metrics.
     public func currentMetrics() -> MetricsSnapshot { metrics }
 
+    /// The store, the observations and the metrics as of one moment, with the cluster's time.
+    public func view() async -> ClusterView {
+        ClusterView(
+            snapshot: await store.snapshot(), observations: current, history: history, metrics: metrics,
+            now: clock.now())
+    }
+
+    /// Evaluates the signals now (publishing what is new) and returns the current observations.
+    public func evaluateNow() async -> [Observation] {
+        evaluate(await store.snapshot(), now: clock.now())
+        return current
+    }
+
+    /// Starts the reflector of one of `ResourceKind.watched`, with the projection it is stored as.
+    private func startReflector(for resource: ResourceKind) {
+        switch resource {
+        case .nodes: startReflector(NodeSummary.self, resource)
+        case .pods: startReflector(PodSummary.self, resource)
+        case .events: startReflector(EventSummary.self, resource)
+        case .podDisruptionBudgets: startReflector(PDBSummary.self, resource)
+        default: startReflector(WorkloadSummary.self, resource)
+        }
+    }
+    /// What the signal rules remember as of the last evaluation (restart counts over time among it).
+    public func signalHistory() -> SignalHistory { history }
+
     private func startReflector<T: StoredObject>(_ type: T.Type, _ resource: ResourceKind) {
-        let continuation = stateContinuation
+        let states = states
         let logger = logger
         let throttle = reconnectThrottle
-        let reflector = Reflector(
+        let lastProblem = LatestValue<ConnectionProblem>()
+        var reflector = Reflector(
             type, resource: resource, client: client, store: store,
             namespace: resource.isNamespaced ? namespace : nil
         ) { action in
             switch action {
             case .scheduleRetry(let delay):
-                if throttle.shouldReport() { continuation.yield(.reconnecting(in: delay)) }
                 logger.info("\(resource.plural): retrying in \(delay)")
+                // A resource these credentials may not read is said where it would show, not as a connection problem.
+                guard let problem = lastProblem.value, problem.kind != .forbidden else { return }
+                if problem.isDefinite || throttle.shouldReport() {
+                    states.yield(.reconnecting(in: delay, problem: problem))
+                }
             case .markStale(let reason):
                 logger.warning("\(resource.plural): \(reason)")
             case .markUnavailable(let reason):
@@ -113,6 +149,7 @@ public actor ClusterConnection {
                 break
             }
         }
+        reflector.onFailure = { lastProblem.value = ConnectionProblem($0) }
         tasks.append(Task { await reflector.run() })
     }
 
@@ -125,18 +162,18 @@ public actor ClusterConnection {
             let health = snapshot.health
             if let since = health.staleSince, !wasStale {
                 wasStale = true
-                stateContinuation.yield(.stale(since: since))
+                states.yield(.stale(since: since))
             } else if health.staleSince == nil, wasStale {
                 wasStale = false
-                stateContinuation.yield(.reconnected)
+                states.yield(.reconnected)
             }
             let settled = health.syncedResources.union(health.unavailableResources.keys)
             if settled.count == ResourceKind.watched.count { firstListsDone = true }
             if !announcedConnected, firstListsDone, !wasStale {
                 announcedConnected = true
-                stateContinuation.yield(.connected)
+                states.yield(.connected)
             }
-            evaluate(snapshot, now: now())
+            evaluate(snapshot, now: clock.now())
             try? await Task.sleep(for: .seconds(1))
             if Task.isCancelled { return }
         }
@@ -147,21 +184,38 @@ public actor ClusterConnection {
         while !Task.isCancelled {
             try? await Task.sleep(for: .seconds(5))
             if Task.isCancelled { return }
-            evaluate(await store.snapshot(), now: now())
+            evaluate(await store.snapshot(), now: clock.now())
         }
     }
 
+    /// `metricsInterval`, or shorter when the cluster's clock runs faster than real time (a simulator at --speed 60):
+    /// throttling ratios need two scrapes within their window of cluster time.
+    private func scrapeInterval() -> Duration {
+        let rate = clock.rate
+        guard rate > 1 else { return metricsInterval }
+        let window = Duration.milliseconds(Int64(ThrottlingCalculator().window * 1000 / 3 / rate))
+        return max(.milliseconds(500), min(metricsInterval, window))
+    }
+
     private func scrapeLoop() async {
+        // The first scrape needs the nodes; the next one gives the first rates (throttling needs two samples).
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.store.waitUntilSynced([.nodes, .pods]) }
+            group.addTask { try? await Task.sleep(for: self.firstListGrace) }
+            await group.next()
+            group.cancelAll()
+        }
         while !Task.isCancelled {
             let nodes = await store.snapshot().nodes.values.filter { $0.ready?.status == .isTrue }.map(\.name)
-            let (snapshot, newly) = await scraper.scrape(nodes: nodes, namespace: namespace, now: now())
+            let (snapshot, newly) = await scraper.scrape(nodes: nodes, namespace: namespace, now: clock.now())
             // A scrape cut short by stop() fails on the closed client: that is not a missing metrics source.
             if Task.isCancelled { return }
             metrics = snapshot
+            metricsScrapes.yield(snapshot)
             for (source, reason) in newly.sorted(by: { $0.key < $1.key }) {
                 logger.notice("metrics unavailable from \(source): \(reason)")
             }
-            try? await Task.sleep(for: metricsInterval)
+            try? await Task.sleep(for: scrapeInterval())
         }
     }
 
@@ -171,12 +225,28 @@ public actor ClusterConnection {
             previous: lastSnapshot, current: snapshot, metrics: metrics,
             history: history, now: now, thresholds: thresholds)
         let before = Dictionary(current.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for observation in result.observations where observation.isActive {
-            if let old = before[observation.id], old.isActive, old.count >= observation.count { continue }
-            observationContinuation.yield(observation)
+        let fresh = result.observations.filter { observation in
+            guard observation.isActive else { return false }
+            guard let old = before[observation.id], old.isActive else { return true }
+            return observation.count > old.count
         }
+        if !fresh.isEmpty || !hasEvaluated { observations.yield(fresh) }
+        hasEvaluated = true
         history = result.history
         current = result.observations
         lastSnapshot = snapshot
+    }
+
+    /// Reads the server's `Date` header now and then (a quiet watch carries none), often at first so that a
+    /// simulator's faster clock is measured within seconds.
+    private func probeClock() async {
+        let firstDelays = [0, 1, 2, 4, 8, 15, 30]
+        var probes = 0
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(probes < firstDelays.count ? firstDelays[probes] : 60))
+            probes += 1
+            if Task.isCancelled { return }
+            _ = try? await client.serverVersion()
+        }
     }
 }

@@ -13,6 +13,8 @@ public struct Reflector<T: StoredObject>: Sendable {
     let randomUnit: @Sendable () -> Double
     /// Called with each state-machine action before it is executed (for logs and tests).
     let onAction: @Sendable (ReflectorStateMachine.Action) -> Void
+    /// Called with each failure, classified, before the machine decides what to do (for the connection's header).
+    var onFailure: @Sendable (ReflectorFailure) -> Void = { _ in }
 
     public init(
         _ type: T.Type, resource: ResourceKind, client: KubeClient, store: ClusterStore,
@@ -59,7 +61,7 @@ public struct Reflector<T: StoredObject>: Sendable {
                     await store.replace(resource, objects: try await pages.take(), at: clock.now())
                 } catch {
                     pages.discard()
-                    let failure = Self.failure(from: error)
+                    let failure = reported(Self.failure(from: error))
                     pending = machine.handle(.listFailed(failure), now: clock.now())
                 }
             case .startWatch(let rv):
@@ -78,7 +80,7 @@ public struct Reflector<T: StoredObject>: Sendable {
             case .markFresh:
                 await store.markFresh(resource, at: clock.now())
             case .markUnavailable(let reason):
-                await store.markUnavailable(resource, reason: reason)
+                await store.markUnavailable(resource, reason: ConnectionProblem.plainForbidden(reason))
             }
         }
         pages.discard()
@@ -103,7 +105,7 @@ public struct Reflector<T: StoredObject>: Sendable {
                     continueToken: header.continueToken,
                     resourceVersion: header.resourceVersion), now: clock.now())
         } catch {
-            return machine.handle(.listFailed(Self.failure(from: error)), now: clock.now())
+            return machine.handle(.listFailed(reported(Self.failure(from: error))), now: clock.now())
         }
     }
 
@@ -118,14 +120,15 @@ public struct Reflector<T: StoredObject>: Sendable {
         do {
             stream = try await source.watch(T.self, resource, namespace: namespace, options: options)
         } catch {
-            return machine.handle(.watchFailed(Self.failure(from: error)), now: clock.now())
+            return machine.handle(.watchFailed(reported(Self.failure(from: error))), now: clock.now())
         }
         for action in machine.handle(.watchStarted, now: clock.now()) { await execute(action) }
         do {
             for try await event in stream {
                 if case .error(let apiError) = event {
                     return machine.handle(
-                        .watchFailed(Self.failure(from: KubeClientError.api(apiError, path: ""))), now: clock.now())
+                        .watchFailed(reported(Self.failure(from: KubeClientError.api(apiError, path: "")))),
+                        now: clock.now())
                 }
                 let type: WatchEventType
                 switch event {
@@ -145,7 +148,7 @@ public struct Reflector<T: StoredObject>: Sendable {
             if case KubeClientError.watchCut = error {
                 return machine.handle(.watchEnded(normally: false), now: clock.now())
             }
-            return machine.handle(.watchFailed(Self.failure(from: error)), now: clock.now())
+            return machine.handle(.watchFailed(reported(Self.failure(from: error))), now: clock.now())
         }
     }
 
@@ -158,6 +161,12 @@ public struct Reflector<T: StoredObject>: Sendable {
         }
     }
 
+    /// Passes `failure` to `onFailure` and returns it.
+    private func reported(_ failure: ReflectorFailure) -> ReflectorFailure {
+        onFailure(failure)
+        return failure
+    }
+
     /// Classifies a client error for retry decisions.
     static func failure(from error: any Error) -> ReflectorFailure {
         guard let error = error as? KubeClientError else { return .other("\(error)") }
@@ -166,7 +175,10 @@ public struct Reflector<T: StoredObject>: Sendable {
             if api.isExpired { return .expired }
             if api.code == 429 { return .tooManyRequests(retryAfter: api.retryAfter) }
             if api.code >= 500 { return .serverError(code: api.code, message: api.message) }
-            if api.code == 403 { return .forbidden(api.description) }
+            if api.code == 403 { return .forbidden(api.message) }
+            if api.code == 401 {
+                return .unauthorized("401 Unauthorized: the credentials were rejected (token expired?)")
+            }
             return .other(api.description)
         case .transport(_, let problem): return .unreachable(problem)
         case .watchCut: return .unreachable(error.description)

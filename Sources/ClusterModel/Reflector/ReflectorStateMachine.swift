@@ -169,63 +169,6 @@ public struct ReflectorStateMachine: Sendable {
     }
 }
 
-/// The type of a watch event, without its object.
-public enum WatchEventType: String, Sendable, Equatable {
-    case added = "ADDED"
-    case modified = "MODIFIED"
-    case deleted = "DELETED"
-    case bookmark = "BOOKMARK"
-}
-
-/// Why a list or watch failed, as far as retry decisions care.
-public enum ReflectorFailure: Sendable, Equatable, CustomStringConvertible {
-    /// 410 Expired/Gone: the resourceVersion or continue token is too old.
-    case expired
-    case tooManyRequests(retryAfter: Duration?)
-    /// No response: connection refused, reset, timeout.
-    case unreachable(String)
-    case serverError(code: Int, message: String)
-    /// 403: these credentials may not read the resource.
-    case forbidden(String)
-    /// Anything else (decode errors, 400); retried with backoff.
-    case other(String)
-
-    public var retryAfter: Duration? {
-        if case .tooManyRequests(let after?) = self { return after }
-        return nil
-    }
-
-    public var description: String {
-        switch self {
-        case .expired: return "resourceVersion expired (410)"
-        case .tooManyRequests(let after):
-            return "throttled (429)" + (after.map { ", retry after \(Int($0.inSeconds.rounded()))s" } ?? "")
-        case .unreachable(let problem): return problem
-        case .serverError(let code, let message): return "server error \(code): \(message)"
-        case .forbidden(let problem), .other(let problem): return problem
-        }
-    }
-}
-
-/// Capped exponential backoff with full jitter: `random(0, min(cap, initial × factor^(attempt-1)))`.
-public struct BackoffPolicy: Sendable, Equatable {
-    public var initial: Duration = .milliseconds(800)
-    public var factor: Double = 2
-    public var cap: Duration = .seconds(30)
-    /// Failures are forgotten after this long without one.
-    public var resetAfter: Duration = .seconds(120)
-    /// How often a forbidden resource is tried again.
-    public var forbiddenRetry: Duration = .seconds(300)
-
-    public init() {}
-
-    /// The delay before retry number `attempt` (1-based), with `unit` in [0, 1) drawn for jitter.
-    public func delay(attempt: Int, unit: Double) -> Duration {
-        let ceiling = min(cap.inSeconds, initial.inSeconds * pow(factor, Double(max(0, attempt - 1))))
-        return .milliseconds(Int64((ceiling * unit * 1000).rounded()))
-    }
-}
-
 extension Duration {
     /// The duration in seconds as a Double.
     var inSeconds: Double {

@@ -16,7 +16,9 @@ extension PodSummary {
             containers: (wire.spec?.containers ?? []).map(\.summary),
             containerStatuses: (status?.containerStatuses ?? []).map(\.summary),
             ready: condition("Ready"), scheduled: condition("PodScheduled"),
-            disruptionTarget: condition("DisruptionTarget"), qosClass: status?.qosClass)
+            disruptionTarget: condition("DisruptionTarget"), qosClass: status?.qosClass,
+            generation: wire.metadata.generation ?? 1, observedGeneration: status?.observedGeneration,
+            resizePending: condition("PodResizePending"), resizeInProgress: condition("PodResizeInProgress"))
     }
 }
 
@@ -35,6 +37,7 @@ private struct WirePod: Decodable {
         var reason: String?
         var message: String?
         var qosClass: String?
+        var observedGeneration: Int64?
         var conditions: [WireCondition]?
         var containerStatuses: [WireContainerStatus]?
     }
@@ -46,11 +49,12 @@ private struct WireContainerStatus: Decodable {
     var restartCount: Int?
     var state: WireState?
     var lastState: WireState?
+    var resources: WireResources?
 
     var summary: ContainerStatusSummary {
         ContainerStatusSummary(
             name: name, ready: ready ?? false, restartCount: restartCount ?? 0,
-            state: state?.summary ?? .none, lastState: lastState?.summary ?? .none)
+            state: state?.summary ?? .none, lastState: lastState?.summary ?? .none, resources: resources?.summary)
     }
 }
 

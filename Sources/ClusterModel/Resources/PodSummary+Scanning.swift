@@ -18,6 +18,7 @@ extension PodSummary: ScannableObject {
                 deletionTimestamp = meta.deletionTimestamp
                 labels = meta.labels
                 controller = meta.controller
+                generation = meta.generation ?? 1
             } else if key.is("spec") {
                 try s.object { s, key throws(JSONScanError) in
                     if key.is("nodeName") {
@@ -38,6 +39,8 @@ extension PodSummary: ScannableObject {
                         message = try s.string()
                     } else if key.is("qosClass") {
                         qosClass = try s.string()
+                    } else if key.is("observedGeneration") {
+                        observedGeneration = try s.int().map { Int64($0) }
                     } else if key.is("conditions") {
                         conditions = try ScannedCondition.scanList(&s, keeping: Self.keptConditions)
                     } else if key.is("containerStatuses") {
@@ -54,10 +57,14 @@ extension PodSummary: ScannableObject {
         ready = conditions["Ready"]
         scheduled = conditions["PodScheduled"]
         disruptionTarget = conditions["DisruptionTarget"]
+        resizePending = conditions["PodResizePending"]
+        resizeInProgress = conditions["PodResizeInProgress"]
     }
 
     /// The pod conditions the projection keeps.
-    private static let keptConditions: Set<String> = ["Ready", "PodScheduled", "DisruptionTarget"]
+    private static let keptConditions: Set<String> = [
+        "Ready", "PodScheduled", "DisruptionTarget", "PodResizePending", "PodResizeInProgress",
+    ]
 
     private static func scanStatus(_ s: inout JSONScanner) throws(JSONScanError) -> ContainerStatusSummary {
         var status = ContainerStatusSummary(name: "", ready: false, restartCount: 0, state: .none, lastState: .none)
@@ -72,6 +79,8 @@ extension PodSummary: ScannableObject {
                 status.state = try scanState(&s)
             } else if key.is("lastState") {
                 status.lastState = try scanState(&s)
+            } else if key.is("resources") {
+                status.resources = try ScannedContainer.scanResources(&s)
             } else {
                 try s.skipValue()
             }

@@ -23,6 +23,14 @@ public struct PodSummary: KubeObject, Hashable {
     public var scheduled: ConditionSummary?
     public var disruptionTarget: ConditionSummary?
     public var qosClass: String?
+    /// `metadata.generation`: bumped by spec changes such as an in-place resize.
+    public var generation: Int64
+    /// `status.observedGeneration`: the generation the kubelet has acted on (nil on servers before 1.34).
+    public var observedGeneration: Int64?
+    /// The `PodResizePending` condition (reason `Deferred` or `Infeasible`).
+    public var resizePending: ConditionSummary?
+    /// The `PodResizeInProgress` condition (reason `Error` when applying failed).
+    public var resizeInProgress: ConditionSummary?
 
     public var key: ObjectKey { ObjectKey(namespace: namespace, name: name) }
 
@@ -32,7 +40,9 @@ public struct PodSummary: KubeObject, Hashable {
         deletionTimestamp: Date? = nil, labels: [String: String] = [:], controller: OwnerRef? = nil,
         containers: [ContainerSpecSummary] = [], containerStatuses: [ContainerStatusSummary] = [],
         ready: ConditionSummary? = nil, scheduled: ConditionSummary? = nil,
-        disruptionTarget: ConditionSummary? = nil, qosClass: String? = nil
+        disruptionTarget: ConditionSummary? = nil, qosClass: String? = nil, generation: Int64 = 1,
+        observedGeneration: Int64? = nil, resizePending: ConditionSummary? = nil,
+        resizeInProgress: ConditionSummary? = nil
     ) {
         self.namespace = namespace
         self.name = name
@@ -52,14 +62,21 @@ public struct PodSummary: KubeObject, Hashable {
         self.scheduled = scheduled
         self.disruptionTarget = disruptionTarget
         self.qosClass = qosClass
+        self.generation = generation
+        self.observedGeneration = observedGeneration
+        self.resizePending = resizePending
+        self.resizeInProgress = resizeInProgress
     }
 
     /// The spec of the named container.
     public func container(named name: String) -> ContainerSpecSummary? { containers.first { $0.name == name } }
+
+    /// `Succeeded` or `Failed`: its containers will not run again.
+    public var hasTerminated: Bool { phase == "Succeeded" || phase == "Failed" }
 }
 
 /// Requests and limits of one container: CPU in millicores, memory in bytes; `nil` when unset.
-public struct ContainerResources: Sendable, Hashable {
+public struct ContainerResources: Sendable, Hashable, Codable {
     public var cpuRequestMillis: Int64?
     public var cpuLimitMillis: Int64?
     public var memoryRequestBytes: Int64?
@@ -94,16 +111,21 @@ public struct ContainerStatusSummary: Sendable, Hashable {
     public var restartCount: Int
     public var state: ContainerState
     public var lastState: ContainerState
+    /// The requests and limits the runtime has applied (`status.containerStatuses[].resources`); nil when the node
+    /// does not report them (it cannot resize in place).
+    public var resources: ContainerResources?
 
     public init(
         name: String, ready: Bool = true, restartCount: Int = 0,
-        state: ContainerState = .running(startedAt: nil), lastState: ContainerState = .none
+        state: ContainerState = .running(startedAt: nil), lastState: ContainerState = .none,
+        resources: ContainerResources? = nil
     ) {
         self.name = name
         self.ready = ready
         self.restartCount = restartCount
         self.state = state
         self.lastState = lastState
+        self.resources = resources
     }
 }
 

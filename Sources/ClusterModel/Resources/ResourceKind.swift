@@ -1,5 +1,5 @@
 /// A Kubernetes resource described as data: enough to build list, watch and object paths.
-public struct ResourceKind: Sendable, Hashable, CustomStringConvertible {
+public struct ResourceKind: Sendable, Hashable, Codable, CustomStringConvertible {
     /// API group, empty for the core group.
     public var group: String
     public var version: String
@@ -51,6 +51,11 @@ public struct ResourceKind: Sendable, Hashable, CustomStringConvertible {
     public static let podDisruptionBudgets = ResourceKind(
         group: "policy", version: "v1", plural: "poddisruptionbudgets",
         kind: "PodDisruptionBudget", isNamespaced: true)
+
+    public static let cronJobs = ResourceKind(
+        group: "batch", version: "v1", plural: "cronjobs", kind: "CronJob", isNamespaced: true)
+    public static let jobs = ResourceKind(
+        group: "batch", version: "v1", plural: "jobs", kind: "Job", isNamespaced: true)
 
     /// The resources a `ClusterConnection` watches.
     public static let watched: [ResourceKind] = [

@@ -109,24 +109,31 @@ enum ScannedContainer {
             if key.is("name") {
                 container.name = try s.string() ?? ""
             } else if key.is("resources") {
-                try s.object { s, key throws(JSONScanError) in
-                    if key.is("requests") {
-                        let (cpu, memory) = try scanResourceList(&s)
-                        container.resources.cpuRequestMillis = cpu
-                        container.resources.memoryRequestBytes = memory
-                    } else if key.is("limits") {
-                        let (cpu, memory) = try scanResourceList(&s)
-                        container.resources.cpuLimitMillis = cpu
-                        container.resources.memoryLimitBytes = memory
-                    } else {
-                        try s.skipValue()
-                    }
-                }
+                container.resources = try scanResources(&s)
             } else {
                 try s.skipValue()
             }
         }
         return container
+    }
+
+    /// A ResourceRequirements object: CPU and memory requests and limits.
+    static func scanResources(_ s: inout JSONScanner) throws(JSONScanError) -> ContainerResources {
+        var resources = ContainerResources()
+        try s.object { s, key throws(JSONScanError) in
+            if key.is("requests") {
+                let (cpu, memory) = try scanResourceList(&s)
+                resources.cpuRequestMillis = cpu
+                resources.memoryRequestBytes = memory
+            } else if key.is("limits") {
+                let (cpu, memory) = try scanResourceList(&s)
+                resources.cpuLimitMillis = cpu
+                resources.memoryLimitBytes = memory
+            } else {
+                try s.skipValue()
+            }
+        }
+        return resources
     }
 
     /// CPU in millicores and memory in bytes from a ResourceList.

@@ -7,7 +7,8 @@ extension SignalRules {
         history: inout SignalHistory, now: Date, thresholds: SignalThresholds
     ) -> [Finding] {
         var findings: [Finding] = []
-        var liveRestartKeys = Set<String>()
+        history.recordRestarts(
+            previous: previous, current: current, now: now, keeping: thresholds.restartSampleWindow)
         for pod in current.pods.values {
             for status in pod.containerStatuses {
                 let ref = ContainerRef(namespace: pod.namespace, pod: pod.name, container: status.name)
@@ -19,18 +20,13 @@ extension SignalRules {
                 if status.state.waitingReason == "CrashLoopBackOff" {
                     findings.append(crashLoopFinding(pod, status, ref: ref))
                 }
-                liveRestartKeys.insert(ref.description)
-                let previousCount = previous?.pods[pod.key]?.containerStatuses.first { $0.name == status.name }?
-                    .restartCount
                 if let finding = restartFinding(
-                    pod, status, ref: ref, previousCount: previousCount,
-                    history: &history, now: now, thresholds: thresholds)
+                    pod, status, ref: ref, history: history, now: now, thresholds: thresholds)
                 {
                     findings.append(finding)
                 }
             }
         }
-        history.restartSamples = history.restartSamples.filter { liveRestartKeys.contains($0.key) }
         return findings
     }
 
@@ -94,25 +90,15 @@ extension SignalRules {
             subject: podSubject(pod, container: status.name), evidence: evidence, summary: summary)
     }
 
-    /// Restarts within the window, from restart-count samples kept in history.
+    /// Restarts within the burst window, from the restart-count samples kept in history.
     private static func restartFinding(
-        _ pod: PodSummary, _ status: ContainerStatusSummary, ref: ContainerRef,
-        previousCount: Int?, history: inout SignalHistory, now: Date,
+        _ pod: PodSummary, _ status: ContainerStatusSummary, ref: ContainerRef, history: SignalHistory, now: Date,
         thresholds: SignalThresholds
     ) -> Finding? {
-        let key = ref.description
-        var samples = history.restartSamples[key] ?? []
-        if samples.isEmpty, let previousCount, previousCount <= status.restartCount {
-            samples.append(.init(time: now, count: previousCount))
-        }
-        if let last = samples.last, last.count > status.restartCount { samples.removeAll() }
-        if samples.last?.count != status.restartCount { samples.append(.init(time: now, count: status.restartCount)) }
-        let windowStart = now.addingTimeInterval(-thresholds.restartWindow)
-        if let keepFrom = samples.lastIndex(where: { $0.time <= windowStart }) { samples.removeFirst(keepFrom) }
-        history.restartSamples[key] = samples
-        guard let baseline = samples.first else { return nil }
-        let restarts = status.restartCount - baseline.count
-        guard restarts >= thresholds.restartBurstCount else { return nil }
+        let restarts = history.restarts(
+            of: ref, currentCount: status.restartCount, podCreated: pod.createdAt, within: thresholds.restartWindow,
+            now: now)
+        guard thresholds.isRestartBurst(restarts) else { return nil }
         let evidence = [
             "restarts": String(restarts), "window": Formatting.duration(thresholds.restartWindow),
             "restartCount": String(status.restartCount),

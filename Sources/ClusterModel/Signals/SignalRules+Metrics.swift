@@ -12,7 +12,7 @@ extension SignalRules {
             let pod = current.pods[ObjectKey(namespace: ref.namespace, name: ref.pod)]
             let subject = ObservationSubject(
                 kind: "Pod", namespace: ref.namespace, name: ref.pod, container: ref.container)
-            if let ratio = usage.cpuThrottleRatio, ratio >= thresholds.cpuThrottlingRatio {
+            if let ratio = usage.cpuThrottleRatio, thresholds.isThrottled(ratio) {
                 let id = "cpuThrottling/\(ref)"
                 throttled.insert(id)
                 let since = history.heldSince[id] ?? now
@@ -37,7 +37,7 @@ extension SignalRules {
             let limit = specLimit ?? usage.memoryLimitBytes.flatMap { $0 > 0 ? $0 : nil }
             if let workingSet = usage.workingSetBytes, let limit, limit > 0 {
                 let ratio = Double(workingSet) / Double(limit)
-                if ratio >= thresholds.memoryNearLimitRatio {
+                if thresholds.isNearMemoryLimit(ratio) {
                     findings.append(
                         Finding(
                             id: "memoryNearLimit/\(ref)", kind: .memoryNearLimit, severity: .warning,

@@ -1,10 +1,15 @@
 import Foundation
 
 /// Every threshold the signal rules use, named, with defaults from kubelet and kubernetes-mixin practice.
+///
+/// The console marks rows with the same judgements (`isThrottled`, `isNearMemoryLimit`, `isRestartBurst`),
+/// so a threshold is set in one place.
 public struct SignalThresholds: Sendable, Equatable {
     /// Restarts within `restartWindow` that make a burst.
     public var restartBurstCount = 3
     public var restartWindow: TimeInterval = 600
+    /// How far back restart counts are remembered, for recent-restart counts (the console's last hour).
+    public var restartHistoryWindow: TimeInterval = 3_600
     /// How long an OOM kill (and any inactive observation) stays visible after it was last seen.
     public var retention: TimeInterval = 1800
     /// Events (probe failures, evictions, node OOM) count while last seen within this window.
@@ -19,4 +24,16 @@ public struct SignalThresholds: Sendable, Equatable {
     public var memoryNearLimitRatio = 0.9
 
     public init() {}
+
+    /// Whether a throttled-periods ratio is at or above `cpuThrottlingRatio`.
+    public func isThrottled(_ ratio: Double) -> Bool { ratio >= cpuThrottlingRatio }
+
+    /// Whether a working set / limit ratio is at or above `memoryNearLimitRatio`.
+    public func isNearMemoryLimit(_ ratio: Double) -> Bool { ratio >= memoryNearLimitRatio }
+
+    /// Whether this many restarts within a window make a burst.
+    public func isRestartBurst(_ restarts: Int) -> Bool { restarts >= restartBurstCount }
+
+    /// How long restart samples must be kept: the longer of the burst window and the history window.
+    var restartSampleWindow: TimeInterval { max(restartWindow, restartHistoryWindow) }
 }

@@ -1,33 +1,52 @@
 import Foundation
 
-/// An immutable view of everything the store holds, for rendering and signal detection.
+/// An immutable view of everything the store holds, for rendering and signal detection, with the indexes views
+/// need (pods by node, pods by owner, what the pods on each node add up to), kept up to date change by change.
 public struct ClusterSnapshot: Sendable {
-    public var nodes: [ObjectKey: NodeSummary] = [:]
-    public var pods: [ObjectKey: PodSummary] = [:]
-    public var events: [ObjectKey: EventSummary] = [:]
-    public var deployments: [ObjectKey: WorkloadSummary] = [:]
-    public var replicaSets: [ObjectKey: WorkloadSummary] = [:]
-    public var statefulSets: [ObjectKey: WorkloadSummary] = [:]
-    public var daemonSets: [ObjectKey: WorkloadSummary] = [:]
-    public var podDisruptionBudgets: [ObjectKey: PDBSummary] = [:]
+    public internal(set) var nodes: [ObjectKey: NodeSummary] = [:]
+    public internal(set) var pods: [ObjectKey: PodSummary] = [:]
+    public internal(set) var events: [ObjectKey: EventSummary] = [:]
+    public internal(set) var deployments: [ObjectKey: WorkloadSummary] = [:]
+    public internal(set) var replicaSets: [ObjectKey: WorkloadSummary] = [:]
+    public internal(set) var statefulSets: [ObjectKey: WorkloadSummary] = [:]
+    public internal(set) var daemonSets: [ObjectKey: WorkloadSummary] = [:]
+    public internal(set) var podDisruptionBudgets: [ObjectKey: PDBSummary] = [:]
     /// Freshness of this view.
     public var health = ConnectionHealth()
     /// Bumped on every change to the store.
     public var generation: UInt64 = 0
+    /// Bumped on every change to a resource's objects (by plural), so a reader can skip what did not change.
+    public var resourceGenerations: [String: UInt64] = [:]
+
+    /// The change counter of `resource`'s objects.
+    public func generation(of resource: ResourceKind) -> UInt64 { resourceGenerations[resource.plural] ?? 0 }
+    /// Pods by the node they are bound to.
+    var podsByNode = ObjectIndex<String>()
+    /// Pods by their controller (a ReplicaSet, StatefulSet, DaemonSet, Job or Node).
+    var podsByController = ObjectIndex<OwnerKey>()
+    /// ReplicaSets by their controller (a Deployment), the step from a Deployment to its pods.
+    var replicaSetsByController = ObjectIndex<OwnerKey>()
+    /// What the pods bound to each node ask for.
+    var nodeTotals: [String: PodTotals] = [:]
 
     public init(
         nodes: [NodeSummary] = [], pods: [PodSummary] = [], events: [EventSummary] = [],
         workloads: [WorkloadSummary] = [], podDisruptionBudgets: [PDBSummary] = [],
         health: ConnectionHealth = ConnectionHealth(), generation: UInt64 = 0
     ) {
-        self.nodes = Dictionary(nodes.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
-        self.pods = Dictionary(pods.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
-        self.events = Dictionary(events.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
-        for workload in workloads { self[workloadsOf: workload.kind]?[workload.key] = workload }
-        self.podDisruptionBudgets = Dictionary(
-            podDisruptionBudgets.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
+        replace(.nodes, with: Self.keyed(nodes))
+        replace(.pods, with: Self.keyed(pods))
+        replace(.events, with: Self.keyed(events))
+        for kind in [ResourceKind.deployments, .replicaSets, .statefulSets, .daemonSets] {
+            replace(kind, with: Self.keyed(workloads.filter { $0.kind == kind.kind }))
+        }
+        replace(.podDisruptionBudgets, with: Self.keyed(podDisruptionBudgets))
         self.health = health
         self.generation = generation
+    }
+
+    private static func keyed<T: StoredObject>(_ objects: [T]) -> [ObjectKey: T] {
+        Dictionary(objects.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
     }
 
     /// All workloads of every kind.
@@ -35,26 +54,14 @@ public struct ClusterSnapshot: Sendable {
         Array(deployments.values) + Array(replicaSets.values) + Array(statefulSets.values) + Array(daemonSets.values)
     }
 
-    /// The workload dictionary for a kind name (`Deployment`, `ReplicaSet`, `StatefulSet`, `DaemonSet`).
+    /// The workloads of a kind (`Deployment`, `ReplicaSet`, `StatefulSet`, `DaemonSet`); nil for another kind.
     public subscript(workloadsOf kind: String) -> [ObjectKey: WorkloadSummary]? {
-        get {
-            switch kind {
-            case "Deployment": return deployments
-            case "ReplicaSet": return replicaSets
-            case "StatefulSet": return statefulSets
-            case "DaemonSet": return daemonSets
-            default: return nil
-            }
-        }
-        set {
-            guard let newValue else { return }
-            switch kind {
-            case "Deployment": deployments = newValue
-            case "ReplicaSet": replicaSets = newValue
-            case "StatefulSet": statefulSets = newValue
-            case "DaemonSet": daemonSets = newValue
-            default: break
-            }
+        switch kind {
+        case "Deployment": return deployments
+        case "ReplicaSet": return replicaSets
+        case "StatefulSet": return statefulSets
+        case "DaemonSet": return daemonSets
+        default: return nil
         }
     }
 
@@ -68,31 +75,4 @@ public struct ClusterSnapshot: Sendable {
         }
         return owner
     }
-}
-
-/// How fresh the store's view is.
-public struct ConnectionHealth: Sendable, Equatable {
-    /// When any list or watch last succeeded.
-    public var lastContact: Date?
-    /// When the view became stale (some resource's list/watch is failing); `nil` when live.
-    public var staleSince: Date?
-    /// The latest failure, one line.
-    public var lastError: String?
-    /// Resources whose first list has completed.
-    public var syncedResources: Set<String> = []
-    /// Resources these credentials may not read (plural → reason); they are left empty.
-    public var unavailableResources: [String: String] = [:]
-
-    public init(
-        lastContact: Date? = nil, staleSince: Date? = nil, lastError: String? = nil,
-        syncedResources: Set<String> = [], unavailableResources: [String: String] = [:]
-    ) {
-        self.lastContact = lastContact
-        self.staleSince = staleSince
-        self.lastError = lastError
-        self.syncedResources = syncedResources
-        self.unavailableResources = unavailableResources
-    }
-
-    public var isStale: Bool { staleSince != nil }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The last known state of the cluster: projections per resource, a generation counter and connection health.
-/// A failing API server never empties it; a relist replaces a resource's objects wholesale.
+/// The last known state of the cluster: projections per resource, the indexes over them (maintained on every
+/// relist and watch event), a generation counter and connection health. A failing API server never empties it;
+/// a relist replaces a resource's objects wholesale.
 public actor ClusterStore {
     private var state = ClusterSnapshot()
     private var staleResources: [ResourceKind: Date] = [:]
@@ -24,41 +25,41 @@ public actor ClusterStore {
 
     /// Replaces all objects of `resource` with a complete list, already keyed.
     public func replace<T: StoredObject>(_ resource: ResourceKind, objects: [ObjectKey: T], at now: Date = Date()) {
-        guard let path = T.storage(for: resource) else { return }
-        state[keyPath: path] = objects
+        guard T.storage(for: resource) != nil else { return }
+        state.replace(resource, with: objects)
         state.health.syncedResources.insert(resource.plural)
         state.health.unavailableResources[resource.plural] = nil
         state.health.lastContact = now
-        bump()
+        bump(resource)
     }
 
     /// Applies one watch event (ADDED/MODIFIED upsert, DELETED removes; bookmarks and errors change nothing).
     public func apply<T: StoredObject>(_ resource: ResourceKind, event: WatchEvent<T>, at now: Date = Date()) {
-        guard let path = T.storage(for: resource) else { return }
+        guard T.storage(for: resource) != nil else { return }
         switch event {
         case .added(let object), .modified(let object):
-            state[keyPath: path][object.key] = object
+            state.upsert(object, as: resource)
         case .deleted(let object):
-            state[keyPath: path][object.key] = nil
+            state.remove(object, as: resource)
         case .bookmark, .error:
             return
         }
         state.health.lastContact = now
-        bump()
+        bump(resource)
     }
 
     /// Applies a batch of events with one generation bump.
     public func apply<T: StoredObject>(_ resource: ResourceKind, events: [WatchEvent<T>], at now: Date = Date()) {
-        guard let path = T.storage(for: resource), !events.isEmpty else { return }
+        guard T.storage(for: resource) != nil, !events.isEmpty else { return }
         for event in events {
             switch event {
-            case .added(let object), .modified(let object): state[keyPath: path][object.key] = object
-            case .deleted(let object): state[keyPath: path][object.key] = nil
+            case .added(let object), .modified(let object): state.upsert(object, as: resource)
+            case .deleted(let object): state.remove(object, as: resource)
             case .bookmark, .error: continue
             }
         }
         state.health.lastContact = now
-        bump()
+        bump(resource)
     }
 
     /// Records that `resource` cannot be listed or watched; the view is stale from the first such resource.
@@ -108,6 +109,12 @@ public actor ClusterStore {
 
     private func removeWatcher(_ id: UUID) {
         watchers[id] = nil
+    }
+
+    /// A change to the objects of `resource`.
+    private func bump(_ resource: ResourceKind) {
+        state.resourceGenerations[resource.plural, default: 0] &+= 1
+        bump()
     }
 
     private func bump() {

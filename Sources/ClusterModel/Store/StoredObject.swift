@@ -1,18 +1,18 @@
 /// Where each projection lives in a `ClusterSnapshot`.
 public protocol StoredObject: KubeObject {
-    /// The snapshot dictionary holding objects of `resource`, `nil` when this type does not represent it.
-    static func storage(for resource: ResourceKind) -> WritableKeyPath<ClusterSnapshot, [ObjectKey: Self]>?
+    /// The snapshot dictionary holding objects of `resource`, `nil` when this type does not represent it. Read-only:
+    /// the store changes it through `ClusterSnapshot`'s mutations, which keep the indexes.
+    static func storage(for resource: ResourceKind) -> KeyPath<ClusterSnapshot, [ObjectKey: Self]>?
 }
 
 extension PodSummary: StoredObject {
-    public static func storage(for resource: ResourceKind) -> WritableKeyPath<ClusterSnapshot, [ObjectKey: PodSummary]>?
-    {
+    public static func storage(for resource: ResourceKind) -> KeyPath<ClusterSnapshot, [ObjectKey: PodSummary]>? {
         resource == .pods ? \.pods : nil
     }
 }
 
 extension NodeSummary: StoredObject {
-    public static func storage(for resource: ResourceKind) -> WritableKeyPath<
+    public static func storage(for resource: ResourceKind) -> KeyPath<
         ClusterSnapshot, [ObjectKey: NodeSummary]
     >? {
         resource == .nodes ? \.nodes : nil
@@ -20,7 +20,7 @@ extension NodeSummary: StoredObject {
 }
 
 extension EventSummary: StoredObject {
-    public static func storage(for resource: ResourceKind) -> WritableKeyPath<
+    public static func storage(for resource: ResourceKind) -> KeyPath<
         ClusterSnapshot, [ObjectKey: EventSummary]
     >? {
         resource == .events ? \.events : nil
@@ -28,14 +28,13 @@ extension EventSummary: StoredObject {
 }
 
 extension PDBSummary: StoredObject {
-    public static func storage(for resource: ResourceKind) -> WritableKeyPath<ClusterSnapshot, [ObjectKey: PDBSummary]>?
-    {
+    public static func storage(for resource: ResourceKind) -> KeyPath<ClusterSnapshot, [ObjectKey: PDBSummary]>? {
         resource == .podDisruptionBudgets ? \.podDisruptionBudgets : nil
     }
 }
 
 extension WorkloadSummary: StoredObject {
-    public static func storage(for resource: ResourceKind) -> WritableKeyPath<
+    public static func storage(for resource: ResourceKind) -> KeyPath<
         ClusterSnapshot, [ObjectKey: WorkloadSummary]
     >? {
         switch resource {

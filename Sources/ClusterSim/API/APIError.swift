@@ -86,7 +86,7 @@ struct APIError: Error, Sendable, Equatable {
         APIError(
             code: 415, reason: "UnsupportedMediaType",
             message:
-                "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json (got \(contentType))"
+                "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json (got \(contentType))"
         )
     }
 

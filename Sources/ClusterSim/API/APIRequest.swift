@@ -54,6 +54,15 @@ public enum APIResponse: Sendable {
     case full(status: Int, headers: [(name: String, value: String)], body: [UInt8])
     case stream(headers: [(name: String, value: String)], chunks: AsyncStream<StreamChunk>)
 
+    /// The same response with one more header.
+    func adding(header name: String, _ value: String) -> APIResponse {
+        switch self {
+        case .full(let status, let headers, let body):
+            return .full(status: status, headers: headers + [(name, value)], body: body)
+        case .stream(let headers, let chunks): return .stream(headers: headers + [(name, value)], chunks: chunks)
+        }
+    }
+
     static func json(_ status: Int, _ body: [UInt8], extraHeaders: [(name: String, value: String)] = []) -> APIResponse
     {
         .full(

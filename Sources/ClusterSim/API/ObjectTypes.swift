@@ -15,6 +15,12 @@ enum ObjectTypes {
         case .jobs: Job.self
         case .cronJobs: CronJob.self
         case .podDisruptionBudgets: PodDisruptionBudget.self
+        case .configMaps: ConfigMap.self
+        case .secrets: Secret.self
+        case .resourceQuotas: ResourceQuota.self
+        case .limitRanges: LimitRange.self
+        case .priorityClasses: PriorityClass.self
+        case .controllerRevisions: ControllerRevision.self
         default: nil
         }
     }

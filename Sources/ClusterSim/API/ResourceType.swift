@@ -94,6 +94,23 @@ extension ResourceType {
         group: "policy", version: "v1", plural: "poddisruptionbudgets", singular: "poddisruptionbudget",
         kind: "PodDisruptionBudget", isNamespaced: true, shortNames: ["pdb"],
         subresources: [status("PodDisruptionBudget")])
+    static let configMaps = ResourceType(
+        group: "", version: "v1", plural: "configmaps", singular: "configmap", kind: "ConfigMap", isNamespaced: true,
+        shortNames: ["cm"])
+    static let secrets = ResourceType(
+        group: "", version: "v1", plural: "secrets", singular: "secret", kind: "Secret", isNamespaced: true)
+    static let resourceQuotas = ResourceType(
+        group: "", version: "v1", plural: "resourcequotas", singular: "resourcequota", kind: "ResourceQuota",
+        isNamespaced: true, shortNames: ["quota"], subresources: [status("ResourceQuota")])
+    static let limitRanges = ResourceType(
+        group: "", version: "v1", plural: "limitranges", singular: "limitrange", kind: "LimitRange",
+        isNamespaced: true, shortNames: ["limits"])
+    static let controllerRevisions = ResourceType(
+        group: "apps", version: "v1", plural: "controllerrevisions", singular: "controllerrevision",
+        kind: "ControllerRevision", isNamespaced: true)
+    static let priorityClasses = ResourceType(
+        group: "scheduling.k8s.io", version: "v1", plural: "priorityclasses", singular: "priorityclass",
+        kind: "PriorityClass", isNamespaced: false, shortNames: ["pc"])
     static let selfSubjectAccessReviews = ResourceType(
         group: "authorization.k8s.io", version: "v1", plural: "selfsubjectaccessreviews",
         singular: "selfsubjectaccessreview", kind: "SelfSubjectAccessReview", isNamespaced: false, verbs: ["create"])
@@ -109,8 +126,8 @@ extension ResourceType {
 
     /// Resources with stored objects (list, watch, write).
     static let stored: [ResourceType] = [
-        namespaces, nodes, pods, events, deployments, replicaSets, daemonSets, statefulSets, jobs, cronJobs,
-        podDisruptionBudgets,
+        namespaces, nodes, pods, events, configMaps, secrets, resourceQuotas, limitRanges, deployments, replicaSets,
+        daemonSets, statefulSets, controllerRevisions, jobs, cronJobs, podDisruptionBudgets, priorityClasses,
     ]
 
     /// Everything discovery announces, grouped by group version, in the order a real server lists them.

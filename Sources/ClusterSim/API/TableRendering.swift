@@ -10,11 +10,13 @@ enum TableRendering {
     enum Cell: Encodable {
         case text(String)
         case number(Int)
+        case bool(Bool)
         func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             switch self {
             case .text(let value): try container.encode(value)
             case .number(let value): try container.encode(value)
+            case .bool(let value): try container.encode(value)
             }
         }
     }
@@ -83,6 +85,30 @@ enum TableRendering {
             ]
         case .namespaces:
             return [c("Name", format: "name"), c("Status"), c("Age")]
+        case .configMaps:
+            return [c("Name", format: "name"), c("Data", type: "integer"), c("Age")]
+        case .secrets:
+            return [c("Name", format: "name"), c("Type"), c("Data", type: "integer"), c("Age")]
+        case .resourceQuotas:
+            return [c("Name", format: "name"), c("Age"), c("Request"), c("Limit")]
+        case .controllerRevisions:
+            return [c("Name", format: "name"), c("Controller"), c("Revision", type: "integer"), c("Age")]
+        case .priorityClasses:
+            return [
+                c("Name", format: "name"), c("Value", type: "integer"), c("Global-Default", type: "boolean"),
+                c("Age"), c("PreemptionPolicy"),
+            ]
+        case .jobs:
+            return [
+                c("Name", format: "name"), c("Status"), c("Completions"), c("Duration"), c("Age"), c("Containers", 1),
+                c("Images", 1), c("Selector", 1),
+            ]
+        case .cronJobs:
+            return [
+                c("Name", format: "name"), c("Schedule"), c("Timezone"), c("Suspend", type: "boolean"),
+                c("Active", type: "integer"), c("Last Schedule"), c("Age"), c("Containers", 1), c("Images", 1),
+                c("Selector", 1),
+            ]
         default:
             return [c("Name", format: "name"), c("Created At", type: "date")]
         }
@@ -142,7 +168,8 @@ enum TableRendering {
         case let namespace as Namespace:
             return [name, .text(namespace.status.phase ?? "Active"), created]
         default:
-            return [name, .text(object.metadata.creationTimestamp?.rfc3339 ?? "")]
+            return objectCells(object, name: name, created: created, now: now)
+                ?? [name, .text(object.metadata.creationTimestamp?.rfc3339 ?? "")]
         }
     }
 

@@ -3,6 +3,9 @@ extension ClusterWorld {
     func reconcile(_ daemonSet: DaemonSet) {
         guard let namespace = daemonSet.metadata.namespace, let name = daemonSet.metadata.name else { return }
         let hash = templateHash(of: daemonSet.metadata, daemonSet.spec.template)
+        keepRevision(
+            kind: "DaemonSet", owner: daemonSet.metadata, template: daemonSet.spec.template, hash: hash,
+            labelKey: "controller-revision-hash", historyLimit: daemonSet.spec.revisionHistoryLimit)
         let nodes = store.all(Node.self)
         let pods = ownedPods(daemonSet.metadata.uid)
         var byNode: [String: [Pod]] = [:]
@@ -46,6 +49,9 @@ extension ClusterWorld {
     func reconcile(_ statefulSet: StatefulSet) {
         guard let namespace = statefulSet.metadata.namespace, let name = statefulSet.metadata.name else { return }
         let hash = templateHash(of: statefulSet.metadata, statefulSet.spec.template)
+        keepRevision(
+            kind: "StatefulSet", owner: statefulSet.metadata, template: statefulSet.spec.template, hash: hash,
+            labelKey: "controller.kubernetes.io/hash", historyLimit: statefulSet.spec.revisionHistoryLimit)
         let desired = Int(statefulSet.spec.replicas ?? 1)
         let pods = ownedPods(statefulSet.metadata.uid)
         let byName = Dictionary(pods.map { ($0.metadata.name ?? "", $0) }, uniquingKeysWith: { a, _ in a })

@@ -63,6 +63,7 @@ final class ClusterWorld {
             if resource == .pods { trackPlacement(old: old as? Pod, new: new as? Pod) }
             if let event = new as? Event { trackExpiry(of: event) }
         }
+        store.podAdmission = { [unowned self] (pod: inout Pod) throws(APIError) in try self.admit(&pod) }
     }
 
     var timestamp: Timestamp { Timestamp(seconds: Int64(now)) }
@@ -92,6 +93,7 @@ final class ClusterWorld {
         runKubelets()
         runNodeLifecycle()
         updateDisruptionBudgets()
+        runQuotaAndRevisionControllers()
         collectGarbage()
     }
 

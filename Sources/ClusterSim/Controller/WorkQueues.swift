@@ -47,7 +47,7 @@ struct WorkQueues {
                 mayHaveOrphans = true
             }
         default:
-            return
+            break
         }
         if let old { queueOwner(of: old.metadata) }
         if let new {

@@ -13,6 +13,7 @@ struct ObjectMeta: Codable, Sendable, Equatable {
     var annotations: [String: String]?
     var ownerReferences: [OwnerReference]?
     var finalizers: [String]?
+    var managedFields: [ManagedFieldsEntry]?
 
     init(name: String, namespace: String? = nil, labels: [String: String]? = nil, annotations: [String: String]? = nil)
     {
@@ -24,6 +25,17 @@ struct ObjectMeta: Codable, Sendable, Equatable {
 
     /// The controller owner, if any (`controller: true`).
     var controller: OwnerReference? { ownerReferences?.first { $0.controller == true } }
+}
+
+/// `metav1.ManagedFieldsEntry`: the fields one manager owns, as server-side apply tracks them.
+struct ManagedFieldsEntry: Codable, Sendable, Equatable {
+    var manager: String
+    var operation: String
+    var apiVersion: String?
+    var time: Timestamp?
+    var fieldsType: String? = "FieldsV1"
+    var fieldsV1: JSONValue?
+    var subresource: String?
 }
 
 /// `metav1.OwnerReference`.

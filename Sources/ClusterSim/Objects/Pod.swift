@@ -16,6 +16,7 @@ struct PodSpec: Codable, Sendable, Equatable {
     var volumes: [Volume]?
     var restartPolicy: String? = "Always"
     var terminationGracePeriodSeconds: Int64? = 30
+    var activeDeadlineSeconds: Int64?
     var dnsPolicy: String? = "ClusterFirst"
     var serviceAccountName: String?
     var serviceAccount: String?

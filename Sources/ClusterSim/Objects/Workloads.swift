@@ -56,6 +56,7 @@ struct DaemonSet: Codable, Sendable {
         var selector: LabelSelector
         var template: PodTemplateSpec
         var updateStrategy: UpdateStrategy?
+        var revisionHistoryLimit: Int32? = 10
     }
     struct UpdateStrategy: Codable, Sendable { var type: String? }
     struct Status: Codable, Sendable, Equatable {
@@ -81,6 +82,7 @@ struct StatefulSet: Codable, Sendable {
         var template: PodTemplateSpec
         var serviceName: String?
         var updateStrategy: DaemonSet.UpdateStrategy?
+        var revisionHistoryLimit: Int32? = 10
     }
     struct Status: Codable, Sendable, Equatable {
         var observedGeneration: Int64?

@@ -115,12 +115,45 @@ extension ClusterWorld {
                     selector: LabelSelector(matchLabels: ["app": app]))))
     }
 
+    /// A ResourceQuota with the given hard limits.
+    func addQuota(_ namespace: String, _ name: String, hard: [String: String]) {
+        _ = try? store.create(
+            ResourceQuota(metadata: ObjectMeta(name: name, namespace: namespace), spec: .init(hard: hard)))
+    }
+
+    /// A LimitRange giving containers that set none a default request and memory limit.
+    func addContainerDefaults(_ namespace: String, request: [String: String], limit: [String: String]) {
+        _ = try? store.create(
+            LimitRange(
+                metadata: ObjectMeta(name: "container-defaults", namespace: namespace),
+                spec: .init(limits: [.init(type: "Container", default: limit, defaultRequest: request)])))
+    }
+
+    /// What kube-apiserver creates in every cluster: the two system PriorityClasses.
+    func addBuiltInObjects() {
+        for (name, value, description) in [
+            (
+                "system-cluster-critical", Int32(2_000_000_000),
+                "Used for system critical pods that must run in the cluster, but can be moved to another node if necessary."
+            ),
+            (
+                "system-node-critical", Int32(2_000_001_000),
+                "Used for system critical pods that must not be moved from their current node."
+            ),
+        ] {
+            _ = try? store.create(
+                PriorityClass(metadata: ObjectMeta(name: name), value: value, description: description))
+        }
+    }
+
     /// A healthy cluster of `nodes` nodes with CoreDNS, a shared ingress, kube-proxy, a log agent, and a shop (deployments
     /// with budgets and a StatefulSet).
     func buildBaseCluster(nodes: Int = 4) {
         for namespace in ["default", "kube-system", "kube-public", "kube-node-lease", "logging", "shop"] {
             addNamespace(namespace)
         }
+        addQuota("shop", "shop-quota", hard: ["pods": "50", "requests.cpu": "8", "requests.memory": "16Gi"])
+        addContainerDefaults("shop", request: ["cpu": "100m", "memory": "128Mi"], limit: ["memory": "512Mi"])
         for index in 1...nodes { addNode("node-\(index)", index: index) }
         addDeployment(
             "kube-system", "coredns", replicas: 2,

@@ -99,7 +99,7 @@ struct APIServerOutage: Scenario {
 }
 
 /// A runaway CronJob: `*/1` instead of `*/15 9-19 * * Mon-Fri`, its history limits under the pod template, and jobs that
-/// never finish; 60 pods a minute until thousands crowd the namespace, nodes fill, and past 1,000 pods the API server slows.
+/// never finish, in a namespace without a pod quota; 60 pods a minute until thousands crowd the namespace, nodes fill, and past 1,000 pods the API server slows.
 struct CronJobExplosion: Scenario {
     func setUp(_ world: ClusterWorld) {
         world.buildBaseCluster()
@@ -137,6 +137,7 @@ struct ScaleScenario: Scenario {
     func setUp(_ world: ClusterWorld) {
         world.addNamespace("default")
         world.addNamespace("kube-system")
+        world.addQuota("default", "default-quota", hard: ["pods": "100"])
         for index in 0..<options.nodes {
             world.addNode(String(format: "node-%05d", index), cpu: 32, memoryGi: 128, pods: 250, index: index)
         }

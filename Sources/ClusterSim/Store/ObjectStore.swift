@@ -9,6 +9,8 @@ final class ObjectStore {
     private var random: SeededRandom
     /// Pod keys by node name (`""` for pods not yet scheduled).
     private(set) var podsByNode: [String: Set<String>] = [:]
+    /// Each pod's facts, by key.
+    private(set) var podFacts: [String: PodFacts] = [:]
     /// The open watches, told of every change.
     let hub = WatchHub()
     var clock: () -> Timestamp
@@ -16,6 +18,8 @@ final class ObjectStore {
     /// the controllers' work queues are fed from here.
     var onChange: (_ resource: ResourceType, _ key: String, _ old: (any SimObject)?, _ new: (any SimObject)?) -> Void =
         { _, _, _, _ in }
+    /// Admission for new pods (limit ranges, quotas), run after create-time defaults.
+    var podAdmission: ((inout Pod) throws(APIError) -> Void)?
 
     init(seed: UInt64, historyCapacity: Int = 50_000, clock: @escaping () -> Timestamp) {
         self.random = SeededRandom(seed: seed ^ 0x5EED)
@@ -99,6 +103,10 @@ final class ObjectStore {
         object.metadata.generation = 1
         object.metadata.deletionTimestamp = nil
         object.applyCreateDefaults()
+        if var pod = object as? Pod, let admit = podAdmission {
+            try admit(&pod)
+            if let admitted = pod as? T { object = admitted }
+        }
         return try write(object, key: key, in: table, type: .added)
     }
 
@@ -127,7 +135,10 @@ final class ObjectStore {
         stored = StoredObject(
             object: object, json: (try? encode(object)) ?? stored.json, resourceVersion: resourceVersion)
         let old = table.remove(key, finalState: stored)
-        if let pod = object as? Pod { unindex(pod) }
+        if let pod = object as? Pod {
+            unindex(pod)
+            podFacts.removeValue(forKey: key)
+        }
         hub.publish(resource, .deleted, stored, now: clock())
         onChange(table.resource, key, old?.object, nil)
     }
@@ -150,7 +161,10 @@ final class ObjectStore {
         let stored = StoredObject(object: object, json: json, resourceVersion: resourceVersion)
         let old = table.put(key, stored, type: type)
         if let pod = old?.object as? Pod { unindex(pod) }
-        if let pod = object as? Pod { index(pod) }
+        if let pod = object as? Pod {
+            index(pod)
+            podFacts[key] = PodFacts(pod, key: key)
+        }
         hub.publish(T.resource, type, stored, now: clock())
         onChange(T.resource, key, old?.object, object)
         return object

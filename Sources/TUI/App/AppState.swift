@@ -1,60 +1,3 @@
-/// What the console is doing with the keyboard.
-public enum AppMode: Hashable, Sendable {
-    case normal
-    /// Typing a `/` filter; `text` so far.
-    case filter(String)
-    /// Typing a `:` command; `text` so far.
-    case command(String)
-    /// The help screen, scrolled to `scrollOffset`.
-    case help(scrollOffset: Int)
-    /// The detail view of one row of a pane.
-    case detail(PaneID, row: Int)
-    /// Asking whether to quit.
-    case confirmQuit
-
-    var isHelp: Bool {
-        if case .help = self { return true }
-        return false
-    }
-}
-
-/// One pane's table position and query.
-public struct PaneState: Hashable, Sendable {
-    /// Rows after the filter (reported by the pane's provider).
-    public var rowCount: Int
-    /// Rows before the filter.
-    public var totalCount: Int
-    public var columnCount: Int
-    /// The selected row.
-    public var cursor: Int
-    /// The first row in view.
-    public var scrollOffset: Int
-    /// The column under the cursor, which `s` sorts by.
-    public var selectedColumn: Int
-    public var query: PaneQuery
-
-    public init(columnCount: Int, rowCount: Int = 0, totalCount: Int = 0, query: PaneQuery = PaneQuery()) {
-        self.rowCount = rowCount
-        self.totalCount = totalCount
-        self.columnCount = columnCount
-        self.cursor = 0
-        self.scrollOffset = 0
-        self.selectedColumn = 0
-        self.query = query
-    }
-}
-
-/// A one-line message in the footer.
-public struct StatusMessage: Hashable, Sendable {
-    public var text: String
-    public var isError: Bool
-
-    public init(_ text: String, isError: Bool = false) {
-        self.text = text
-        self.isError = isError
-    }
-}
-
 /// Everything the console shows that is not cluster data; `reduce` changes it, `ConsoleView` draws it.
 public struct AppState: Hashable, Sendable {
     public var size: Size
@@ -69,6 +12,8 @@ public struct AppState: Hashable, Sendable {
     public var keymap: Keymap
     /// The first line shown in the detail view.
     public var detailScrollOffset: Int = 0
+    /// The clocks as of the last tick; rendering reads the time here, never from the system.
+    public var time = ConsoleTime.unset
 
     public init(size: Size, keymap: Keymap = .defaults, panes: [PaneID: PaneState], focus: PaneID = .signals) {
         self.size = size

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one UI loop: it owns the terminal and the state, turns input and posted events into
 /// `reduce` calls, performs effects, and draws a frame after each batch of events.
 ///
@@ -8,17 +10,21 @@ public struct ConsoleLoop<Terminal: TerminalBackend> {
     public var inbox: EventInbox
     /// The longest the loop waits for a key before it looks at the inbox.
     public var frameInterval: Duration
-    /// How often a `tick` event is sent (for the clock and ages in the header).
+    /// How often a `tick` event is sent (for the clock and countdowns in the header).
     public var tickInterval: Duration
+    /// The time each tick carries: the wall clock and the cluster's clock.
+    public var clock: () -> ConsoleTime
 
     public init(
         terminal: Terminal, inbox: EventInbox, frameInterval: Duration = .milliseconds(100),
-        tickInterval: Duration = .seconds(1)
+        tickInterval: Duration = .seconds(1),
+        clock: @escaping () -> ConsoleTime = { ConsoleTime(wall: Date(), cluster: Date()) }
     ) {
         self.terminal = terminal
         self.inbox = inbox
         self.frameInterval = frameInterval
         self.tickInterval = tickInterval
+        self.clock = clock
     }
 
     /// Runs until an effect asks to quit.
@@ -32,10 +38,12 @@ public struct ConsoleLoop<Terminal: TerminalBackend> {
     }
 
     /// Runs until an effect asks to quit; `perform` also sees the state as it is when the effect runs.
+    /// The first frame is drawn after a tick, so it shows the time.
     public func run(state: inout AppState, render: (AppState) -> Screen, perform: (AppEffect, AppState) -> [AppEvent]) {
-        let clock = ContinuousClock()
-        var nextTick = clock.now.advanced(by: tickInterval)
+        let timer = ContinuousClock()
+        var nextTick = timer.now.advanced(by: tickInterval)
         if state.size != terminal.size { _ = reduce(&state, .resized(terminal.size)) }
+        _ = reduce(&state, .tick(clock()))
         terminal.draw(render(state))
         while true {
             var pending: [AppEvent] = []
@@ -43,9 +51,9 @@ public struct ConsoleLoop<Terminal: TerminalBackend> {
                 pending.append(event(for: input))
             }
             pending += inbox.takeAll()
-            if clock.now >= nextTick {
-                pending.append(.tick)
-                nextTick = clock.now.advanced(by: tickInterval)
+            if timer.now >= nextTick {
+                pending.append(.tick(clock()))
+                nextTick = timer.now.advanced(by: tickInterval)
             }
             guard !pending.isEmpty else { continue }
             while !pending.isEmpty {

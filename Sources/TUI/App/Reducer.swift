@@ -7,12 +7,22 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [AppEffect] {
         state.size = size
         for pane in PaneID.allCases { state.scrollToCursor(pane) }
         return []
-    case .tick:
+    case .tick(let time):
+        state.time = time
         return []
     case .clusterUpdated:
         return [.refreshCluster]
     case .messagePosted(let message):
         state.message = message
+        return []
+    case .detailUnavailable(let reason):
+        if case .detail = state.mode { state.mode = .normal }
+        if case .detail = state.underlyingMode { state.underlyingMode = .normal }
+        state.detailScrollOffset = 0
+        state.message = StatusMessage(reason, isError: true)
+        return []
+    case .switchFailed(let reason):
+        state.message = StatusMessage(reason, isError: true)
         return []
     case .rowsChanged(let pane, let rowCount, let totalCount, let cursor):
         guard var paneState = state.panes[pane] else { return [] }

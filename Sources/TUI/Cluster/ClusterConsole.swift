@@ -48,6 +48,11 @@ public struct ClusterConsole {
             let moved = selected.flatMap { pane.index(ofRowID: $0) }
             events.append(.rowsChanged(id, rowCount: pane.rowCount, totalCount: pane.totalCount, cursor: moved))
         }
+        // A resource these credentials may not read says so where it would show: an empty pane is never mistaken
+        // for an empty cluster.
+        let unavailable = data.snapshot.health.unavailableResources
+        nodes.emptyMessage = unavailable[ResourceKind.nodes.plural] ?? "No nodes"
+        pods.emptyMessage = unavailable[ResourceKind.pods.plural] ?? "No pods"
         swap(&signals, .signals, rows.signals)
         swap(&nodes, .nodes, rows.nodes)
         swap(&pods, .pods, rows.pods, search: rows.podSearch)
@@ -85,26 +90,5 @@ public struct ClusterConsole {
     public func detail(for target: DetailTarget) -> DetailView {
         guard let data else { return DetailView(title: target.title, sections: [DetailSection("Loading", fields: [])]) }
         return ObjectDetail(target: target, data: data, usage: usage).view
-    }
-}
-
-/// The object a detail view is about.
-public enum DetailTarget: Hashable, Sendable {
-    case pod(ObjectKey)
-    case node(String)
-
-    init?(subject: ObservationSubject) {
-        switch subject.kind {
-        case "Pod": self = .pod(ObjectKey(namespace: subject.namespace ?? "", name: subject.name))
-        case "Node": self = .node(subject.name)
-        default: return nil
-        }
-    }
-
-    var title: String {
-        switch self {
-        case .pod(let key): "Pod \(key)"
-        case .node(let name): "Node \(name)"
-        }
     }
 }

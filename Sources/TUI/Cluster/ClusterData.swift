@@ -1,48 +1,33 @@
 import ClusterModel
 import Foundation
 
-/// What the background feed hands the UI loop: the store's snapshot, the signals, metrics and the time.
+/// What the background feed hands the UI loop: the store's snapshot, the signals and what they remember,
+/// the thresholds they judge by, metrics and the time.
 public struct ClusterData: Sendable {
     public var snapshot: ClusterSnapshot
     /// The current observations (active and recently cleared).
     public var observations: [Observation]
     /// Observations in the order they were recorded (the Timeline pane until the Timeline module lands).
     public var timeline: [Observation]
+    /// What the signal rules remember: restart counts over time, for restarts in the last hour.
+    public var history: SignalHistory
+    /// The thresholds the signal rules use; the panes mark rows by the same ones.
+    public var thresholds: SignalThresholds
     public var metrics: MetricsSnapshot
     /// The cluster's time, for ages (a simulator's clock in a demo).
     public var now: Date
 
     public init(
         snapshot: ClusterSnapshot = ClusterSnapshot(), observations: [Observation] = [], timeline: [Observation] = [],
+        history: SignalHistory = SignalHistory(), thresholds: SignalThresholds = SignalThresholds(),
         metrics: MetricsSnapshot = .empty, now: Date
     ) {
         self.snapshot = snapshot
         self.observations = observations
         self.timeline = timeline
+        self.history = history
+        self.thresholds = thresholds
         self.metrics = metrics
         self.now = now
-    }
-}
-
-/// The rows of every cluster pane for one `ClusterData`; built off the UI loop, then swapped in.
-public struct ClusterRows: Sendable {
-    public var signals: [SignalRow]
-    public var nodes: [NodeRow]
-    public var pods: [PodRow]
-    public var restarts: [RestartRow]
-    public var timeline: [SignalRow]
-    /// The search text of each pods row (the biggest pane), computed here rather than on the UI loop.
-    public var podSearch: [String]
-
-    public init(_ data: ClusterData, restarts history: RestartHistory = RestartHistory()) {
-        let now = data.now
-        signals = SignalRow.ranked(data.observations, now: now)
-        nodes = NodeRow.rows(snapshot: data.snapshot, metrics: data.metrics, now: now)
-        pods = data.snapshot.pods.values.sorted { $0.key < $1.key }.map {
-            PodRow(pod: $0, metrics: data.metrics, now: now)
-        }
-        restarts = RestartRow.ranked(snapshot: data.snapshot, history: history, now: now)
-        timeline = data.timeline.reversed().map { SignalRow(observation: $0, now: now) }
-        podSearch = ClusterPanes.pods().searchIndex(of: pods)
     }
 }

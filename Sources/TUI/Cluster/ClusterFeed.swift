@@ -3,10 +3,11 @@ import Foundation
 
 /// Carries cluster data from a `ClusterConnection` to the UI loop without the loop ever waiting.
 ///
-/// Background tasks poll the connection, build the pane rows off the UI thread, keep the
-/// newest result here and post `clusterUpdated`; the loop takes the newest with `take()`.
-/// Polling at most every `interval` (and never faster than rows can be built) coalesces
-/// bursts of cluster changes to at most ten redraws a second.
+/// Driven by changes: it sleeps until the store, the observations, the metrics or the connection state change, then
+/// reads them as of one moment (`ClusterConnection.view()`), rebuilds only the pod rows whose pods changed, keeps the
+/// newest result and posts `clusterUpdated`; the loop takes the newest with `take()`. Builds are at least `interval`
+/// apart, so bursts coalesce into at most ten redraws a second. Ages move every `ageRefresh` of wall time by giving
+/// the kept rows the new time, which rebuilds no row.
 public final class ClusterFeed: @unchecked Sendable {
     public struct Update: Sendable {
         public var rows: ClusterRows
@@ -17,6 +18,7 @@ public final class ClusterFeed: @unchecked Sendable {
     private var pending: Update?
     private var timeline: [Observation] = []
     private var retry: (delay: Duration, reportedAt: Date)?
+    private var problem: ConnectionProblem?
     private var health = ConnectionHealth()
 
     public init() {}
@@ -29,80 +31,95 @@ public final class ClusterFeed: @unchecked Sendable {
         }
     }
 
-    /// The connection health and the last retry report, for the header.
-    public func connectionState() -> (health: ConnectionHealth, retry: (delay: Duration, reportedAt: Date)?) {
-        lock.withLock { (health, retry) }
+    /// The connection health, the last retry report and why it failed, for the header.
+    public func connectionState() -> (
+        health: ConnectionHealth, retry: (delay: Duration, reportedAt: Date)?, problem: ConnectionProblem?
+    ) {
+        lock.withLock { (health, retry, problem) }
     }
 
-    /// Follows `connection` until cancelled; `clusterClock` is the cluster's time (for ages and signals).
+    /// Follows `connection` until cancelled.
     public func follow(
-        _ connection: ClusterConnection, inbox: EventInbox, clusterClock: @escaping @Sendable () -> Date,
-        interval: Duration = .milliseconds(100)
+        _ connection: ClusterConnection, inbox: EventInbox, interval: Duration = .milliseconds(100),
+        ageRefresh: Duration = .seconds(15)
     ) async {
+        let (triggers, trigger) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let states = connection.stateUpdates()
+        let observations = connection.observationUpdates()
+        let metrics = connection.metricsUpdates()
+        let changes = await connection.store.changes()
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await self.followStates(connection) }
-            group.addTask { await self.followObservations(connection) }
-            group.addTask { await self.poll(connection, inbox: inbox, clusterClock: clusterClock, interval: interval) }
-            await group.waitForAll()
+            group.addTask {
+                for await state in states {
+                    self.record(state)
+                    trigger.yield()
+                }
+            }
+            group.addTask {
+                for await batch in observations {
+                    self.lock.withLock { self.timeline = Array((self.timeline + batch).suffix(5_000)) }
+                    trigger.yield()
+                }
+            }
+            group.addTask {
+                for await _ in metrics { trigger.yield() }
+            }
+            group.addTask {
+                for await _ in changes { trigger.yield() }
+            }
+            group.addTask {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: ageRefresh)
+                    trigger.yield()
+                }
+            }
+            group.addTask {
+                await self.build(
+                    connection, triggers: triggers, inbox: inbox, interval: interval)
+            }
+            await group.next()
+            group.cancelAll()
         }
     }
 
-    private func followStates(_ connection: ClusterConnection) async {
-        for await state in connection.states {
-            lock.withLock {
-                switch state {
-                case .reconnecting(let delay): retry = (delay, Date())
-                case .connected, .reconnected: retry = nil
-                case .stale: break
-                }
+    private func record(_ state: ConnectionState) {
+        lock.withLock {
+            switch state {
+            case .reconnecting(let delay, let why):
+                retry = (delay, Date())
+                problem = why
+            case .connected, .reconnected:
+                retry = nil
+                problem = nil
+            case .stale: break
             }
         }
     }
 
-    private func followObservations(_ connection: ClusterConnection) async {
-        for await observation in connection.observations {
-            lock.withLock { timeline = Array((timeline + [observation]).suffix(5_000)) }
-        }
-    }
-
-    private func poll(
-        _ connection: ClusterConnection, inbox: EventInbox, clusterClock: @Sendable () -> Date, interval: Duration
+    /// Builds rows after each trigger, at most once per `interval` (longer when building takes longer).
+    private func build(
+        _ connection: ClusterConnection, triggers: AsyncStream<Void>, inbox: EventInbox, interval: Duration
     ) async {
-        var restarts = RestartHistory()
-        var lastGeneration: UInt64?
-        var lastObservations: [Observation] = []
-        var lastMetrics = MetricsSnapshot.empty
-        var lastTimelineCount = 0
-        var lastBuild = ContinuousClock.now
-        while !Task.isCancelled {
-            let snapshot = await connection.store.snapshot()
-            let observations = await connection.currentObservations()
-            let metrics = await connection.currentMetrics()
+        let thresholds = connection.thresholds
+        var pods = PodRowCache()
+        for await _ in triggers {
+            if Task.isCancelled { return }
+            let start = ContinuousClock.now
+            let view = await connection.view()
+            let now = view.now
             let timeline = lock.withLock { self.timeline }
-            let isDue = ContinuousClock.now - lastBuild >= .seconds(1)
-            if snapshot.generation != lastGeneration || observations != lastObservations || metrics != lastMetrics
-                || timeline.count != lastTimelineCount || isDue
-            {
-                let start = ContinuousClock.now
-                let now = clusterClock()
-                restarts.record(snapshot, now: now)
-                let data = ClusterData(
-                    snapshot: snapshot, observations: observations, timeline: timeline, metrics: metrics, now: now)
-                let update = Update(rows: ClusterRows(data, restarts: restarts), data: data)
-                lock.withLock {
-                    pending = update
-                    health = snapshot.health
-                }
-                inbox.post(.clusterUpdated)
-                (lastGeneration, lastObservations, lastMetrics, lastTimelineCount) = (
-                    snapshot.generation, observations, metrics, timeline.count
-                )
-                lastBuild = ContinuousClock.now
-                let spent = lastBuild - start
-                try? await Task.sleep(for: max(interval, spent * 2))
-            } else {
-                try? await Task.sleep(for: interval)
+            let data = ClusterData(
+                snapshot: view.snapshot, observations: view.observations, timeline: timeline, history: view.history,
+                thresholds: thresholds, metrics: view.metrics, now: now)
+            let podRows = pods.rows(view.snapshot, metrics: view.metrics, thresholds: thresholds, now: now)
+            let update = Update(rows: ClusterRows(data, pods: podRows), data: data)
+            lock.withLock {
+                pending = update
+                health = view.snapshot.health
             }
+            inbox.post(.clusterUpdated)
+            let spent = ContinuousClock.now - start
+            try? await Task.sleep(for: max(interval, spent * 2))
         }
     }
 }

@@ -10,6 +10,8 @@ public struct ConnectionStatus: Sendable {
     public var health: ConnectionHealth
     /// The last `reconnecting(in:)` report and when it arrived (wall clock).
     public var retry: (delay: Duration, reportedAt: Date)?
+    /// Why the last attempt failed, said in the header with the retry.
+    public var problem: ConnectionProblem?
     /// How many resources the first sync waits for.
     public var resourceCount: Int
     public var isReadOnly: Bool
@@ -36,11 +38,18 @@ public struct ConnectionStatus: Sendable {
     /// The API health segment: connected, reconnecting in N s, stale for N s (wall clock `now`).
     func healthSegment(now: Date) -> HeaderSegment {
         let retryIn = retry.map { max(0, Int(($0.delay.seconds - now.timeIntervalSince($0.reportedAt)).rounded(.up))) }
+        let why = problem.map { "\($0.kind == .tls ? "\($0) (context \(context))" : $0.message); " } ?? ""
         if let since = health.staleSince {
             let stale = "stale for \(Age.short(seconds: secondsBetween(since, now) ?? 0))"
-            return HeaderSegment(retryIn.map { "\(stale), reconnecting in \($0)s" } ?? stale, role: .headerStale)
+            return HeaderSegment(
+                retryIn.map { "\(stale), \(why.isEmpty ? "reconnecting" : why + "retry") in \($0)s" } ?? stale,
+                role: .headerStale)
         }
-        if let retryIn, retryIn > 0 { return HeaderSegment("reconnecting in \(retryIn)s", role: .headerWarn) }
+        if let retryIn, retryIn > 0 {
+            return HeaderSegment(
+                why.isEmpty ? "reconnecting in \(retryIn)s" : "\(why)retry in \(retryIn)s",
+                role: problem?.isDefinite == true ? .headerStale : .headerWarn)
+        }
         if settledCount < resourceCount {
             return HeaderSegment(health.lastContact == nil ? "connecting" : "syncing", role: .headerWarn)
         }

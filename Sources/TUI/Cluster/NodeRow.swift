@@ -1,27 +1,33 @@
 import ClusterModel
 import Foundation
 
-/// One line of the Nodes pane: the node, its pods' requests and (when scraped) their usage.
+/// One line of the Nodes pane: the node, what its pods ask for and (when scraped) what they use,
+/// as ClusterModel sums them.
 public struct NodeRow: Sendable {
     public var node: NodeSummary
-    public var podCount: Int
-    public var cpuRequestMillis: Int64
-    public var memoryRequestBytes: Int64
-    public var cpuUsageMillis: Int64?
-    public var memoryUsageBytes: Int64?
+    public var totals: PodTotals
+    public var usage: NodeUsage
     public var now: Date
 
-    public init(
-        node: NodeSummary, podCount: Int = 0, cpuRequestMillis: Int64 = 0, memoryRequestBytes: Int64 = 0,
-        cpuUsageMillis: Int64? = nil, memoryUsageBytes: Int64? = nil, now: Date
-    ) {
+    public init(node: NodeSummary, totals: PodTotals = .zero, usage: NodeUsage = NodeUsage(), now: Date) {
         self.node = node
-        self.podCount = podCount
-        self.cpuRequestMillis = cpuRequestMillis
-        self.memoryRequestBytes = memoryRequestBytes
-        self.cpuUsageMillis = cpuUsageMillis
-        self.memoryUsageBytes = memoryUsageBytes
+        self.totals = totals
+        self.usage = usage
         self.now = now
+    }
+
+    /// The row of `node` with its pods' totals and usage from `snapshot` and `metrics`.
+    init(node: NodeSummary, snapshot: ClusterSnapshot, metrics: MetricsSnapshot, now: Date) {
+        self.init(
+            node: node, totals: snapshot.podTotals(onNode: node.name),
+            usage: snapshot.usage(onNode: node.name, metrics: metrics), now: now)
+    }
+
+    /// Rows for every node, by name.
+    static func rows(snapshot: ClusterSnapshot, metrics: MetricsSnapshot, now: Date) -> [NodeRow] {
+        snapshot.nodes.values.sorted { $0.name < $1.name }.map {
+            NodeRow(node: $0, snapshot: snapshot, metrics: metrics, now: now)
+        }
     }
 
     /// `Ready`, `NotReady` or `Unknown`, with `,SchedulingDisabled` when cordoned.
@@ -46,42 +52,24 @@ public struct NodeRow: Sendable {
     }
 
     var cpuRequestText: String {
-        Quantities.usage(cpuRequestMillis, of: node.allocatableCPUMillis, format: Quantities.millicores)
+        Quantities.usage(totals.cpuRequestMillis, of: node.allocatableCPUMillis, format: Quantities.millicores)
     }
 
     var memoryRequestText: String {
-        Quantities.usage(memoryRequestBytes, of: node.allocatableMemoryBytes, format: Quantities.bytes)
+        Quantities.usage(totals.memoryRequestBytes, of: node.allocatableMemoryBytes, format: Quantities.bytes)
+    }
+
+    var cpuLimitText: String {
+        Quantities.usage(totals.cpuLimitMillis, of: node.allocatableCPUMillis, format: Quantities.millicores)
+    }
+
+    var memoryLimitText: String {
+        Quantities.usage(totals.memoryLimitBytes, of: node.allocatableMemoryBytes, format: Quantities.bytes)
     }
 
     var usageText: String {
-        guard cpuUsageMillis != nil || memoryUsageBytes != nil else { return "-" }
+        guard usage.cpuMillis != nil || usage.workingSetBytes != nil else { return "-" }
         return
-            "\(cpuUsageMillis.map(Quantities.millicores) ?? "-") cpu, \(memoryUsageBytes.map(Quantities.bytes) ?? "-")"
-    }
-}
-
-extension NodeRow {
-    /// Rows for every node, with requests and usage summed over the pods scheduled on it.
-    static func rows(snapshot: ClusterSnapshot, metrics: MetricsSnapshot, now: Date) -> [NodeRow] {
-        var rows = Dictionary(
-            uniqueKeysWithValues: snapshot.nodes.values.map { ($0.name, NodeRow(node: $0, now: now)) })
-        let hasMetrics = !metrics.containers.isEmpty
-        for pod in snapshot.pods.values {
-            guard let nodeName = pod.nodeName, var row = rows[nodeName] else { continue }
-            if pod.phase == "Succeeded" || pod.phase == "Failed" { continue }
-            row.podCount += 1
-            for container in pod.containers {
-                row.cpuRequestMillis += container.resources.cpuRequestMillis ?? 0
-                row.memoryRequestBytes += container.resources.memoryRequestBytes ?? 0
-                guard hasMetrics,
-                    let usage = metrics.containers[
-                        ContainerRef(namespace: pod.namespace, pod: pod.name, container: container.name)]
-                else { continue }
-                if let cpu = usage.cpuUsageMillis { row.cpuUsageMillis = (row.cpuUsageMillis ?? 0) + cpu }
-                if let memory = usage.workingSetBytes { row.memoryUsageBytes = (row.memoryUsageBytes ?? 0) + memory }
-            }
-            rows[nodeName] = row
-        }
-        return rows.values.sorted { $0.node.name < $1.node.name }
+            "\(usage.cpuMillis.map(Quantities.millicores) ?? "-") cpu, \(usage.workingSetBytes.map(Quantities.bytes) ?? "-")"
     }
 }

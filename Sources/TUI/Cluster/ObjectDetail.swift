@@ -27,7 +27,7 @@ struct ObjectDetail {
     }
 
     private func podView(_ pod: PodSummary) -> DetailView {
-        let row = PodRow(pod: pod, metrics: data.metrics, now: data.now)
+        let row = PodRow(pod: pod, metrics: data.metrics, thresholds: data.thresholds, now: data.now)
         var sections = [
             DetailSection(
                 "Pod",
@@ -57,7 +57,7 @@ struct ObjectDetail {
             charts.append(
                 DetailChart(
                     single ? "throttled" : "thr \(spec.name)",
-                    sparkline: Sparkline(values: series.throttleRatio, limit: 0.25),
+                    sparkline: Sparkline(values: series.throttleRatio, limit: data.thresholds.cpuThrottlingRatio),
                     caption: current?.cpuThrottleRatio.map { "throttled \(Quantities.percent($0))" } ?? "throttled -"))
         }
         sections.append(eventsSection(kind: "Pod", namespace: pod.namespace, name: pod.name))
@@ -100,12 +100,7 @@ struct ObjectDetail {
     }
 
     private func nodeView(_ node: NodeSummary) -> DetailView {
-        let row =
-            NodeRow.rows(
-                snapshot: ClusterSnapshot(
-                    nodes: [node], pods: data.snapshot.pods.values.filter { $0.nodeName == node.name }),
-                metrics: data.metrics, now: data.now
-            ).first ?? NodeRow(node: node, now: data.now)
+        let row = NodeRow(node: node, snapshot: data.snapshot, metrics: data.metrics, now: data.now)
         let conditions = [
             ("Ready", node.ready), ("MemoryPressure", node.memoryPressure), ("DiskPressure", node.diskPressure),
             ("PIDPressure", node.pidPressure),
@@ -114,9 +109,11 @@ struct ObjectDetail {
             "Node",
             fields: [
                 DetailField("Status", row.status, role: row.statusRole),
-                DetailField("Pods", "\(row.podCount) of \(node.allocatablePods.map { "\($0)" } ?? "-")"),
+                DetailField("Pods", "\(row.totals.podCount) of \(node.allocatablePods.map { "\($0)" } ?? "-")"),
                 DetailField("CPU requests", row.cpuRequestText),
+                DetailField("CPU limits", row.cpuLimitText),
                 DetailField("Memory requests", row.memoryRequestText),
+                DetailField("Memory limits", row.memoryLimitText),
                 DetailField("Usage", row.usageText),
                 DetailField("Kubelet", node.kubeletVersion ?? "-"),
                 DetailField(

@@ -16,11 +16,20 @@ public struct PodRow: Sendable {
     public var lastRestart: Date?
     /// Highest CPU throttling ratio of any container.
     public var throttleRatio: Double?
+    /// Whether `throttleRatio` is at the signal rules' throttling threshold.
+    public var isThrottled: Bool
     public var memoryBytes: Int64?
     public var memoryLimitBytes: Int64?
+    /// Working set / memory limit, when both are known.
+    public var memoryRatio: Double?
+    /// Whether `memoryRatio` is at the signal rules' near-the-limit threshold.
+    public var isNearMemoryLimit: Bool
     public var now: Date
 
-    public init(pod: PodSummary, metrics: MetricsSnapshot = .empty, now: Date) {
+    public init(
+        pod: PodSummary, metrics: MetricsSnapshot = .empty, thresholds: SignalThresholds = SignalThresholds(),
+        now: Date
+    ) {
         self.pod = pod
         self.now = now
         containerCount = max(pod.containers.count, pod.containerStatuses.count)
@@ -39,7 +48,15 @@ public struct PodRow: Sendable {
         throttleRatio = throttle
         memoryBytes = memory
         let limits = pod.containers.map(\.resources.memoryLimitBytes)
-        memoryLimitBytes = limits.isEmpty || limits.contains(nil) ? nil : limits.reduce(0) { $0 + ($1 ?? 0) }
+        let limit = limits.isEmpty || limits.contains(nil) ? nil : limits.reduce(0) { $0 + ($1 ?? 0) }
+        memoryLimitBytes = limit
+        if let memory, let limit, limit > 0 {
+            memoryRatio = Double(memory) / Double(limit)
+        } else {
+            memoryRatio = nil
+        }
+        isThrottled = throttle.map(thresholds.isThrottled) ?? false
+        isNearMemoryLimit = memoryRatio.map(thresholds.isNearMemoryLimit) ?? false
     }
 
     /// The pod's status text and colour.
@@ -72,10 +89,5 @@ public struct PodRow: Sendable {
 
     var memoryText: String {
         Quantities.usage(memoryBytes, of: memoryLimitBytes, format: Quantities.bytes)
-    }
-
-    var memoryRatio: Double? {
-        guard let memoryBytes, let memoryLimitBytes, memoryLimitBytes > 0 else { return nil }
-        return Double(memoryBytes) / Double(memoryLimitBytes)
     }
 }

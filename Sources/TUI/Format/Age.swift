@@ -26,12 +26,3 @@ public enum Age {
         minor == 0 ? "\(major)\(majorUnit)" : "\(major)\(majorUnit)\(minor)\(minorUnit)"
     }
 }
-
-/// The header clock: `03:12:45 UTC` for seconds since 1970.
-public enum UTCClock {
-    public static func text(secondsSince1970 seconds: Int64) -> String {
-        let ofDay = Int(((seconds % 86_400) + 86_400) % 86_400)
-        func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(twoDigits(ofDay / 3_600)):\(twoDigits(ofDay / 60 % 60)):\(twoDigits(ofDay % 60)) UTC"
-    }
-}

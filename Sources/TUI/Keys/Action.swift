@@ -59,13 +59,3 @@ public enum Action: Hashable, Sendable {
         }
     }
 }
-
-/// Where the user is, which decides the keys that apply.
-public enum KeyContext: String, CaseIterable, Hashable, Sendable {
-    /// A pane's table.
-    case table
-    /// The detail view of one object.
-    case detail
-    /// The help screen.
-    case help
-}

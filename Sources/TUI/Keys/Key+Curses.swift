@@ -1,12 +1,5 @@
 import CNcurses
 
-/// One input event from the terminal.
-public enum TerminalInput: Hashable, Sendable {
-    case key(Key)
-    /// The terminal changed size (`KEY_RESIZE` after SIGWINCH).
-    case resize
-}
-
 extension TerminalInput {
     /// Translates what `wget_wch` returned: a key code when `isKeyCode` (`KEY_CODE_YES`),
     /// otherwise a character. Returns nil for codes Firebreak does not use.

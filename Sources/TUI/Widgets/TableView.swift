@@ -1,33 +1,3 @@
-/// One cell of a table row; `role` colours it (for example a severity) unless the row is selected.
-public struct TableCell: Hashable, Sendable, ExpressibleByStringInterpolation {
-    public var text: String
-    public var role: Role?
-
-    public init(_ text: String, role: Role? = nil) {
-        self.text = text
-        self.role = role
-    }
-
-    public init(stringLiteral text: String) {
-        self.init(text)
-    }
-
-    public init(stringInterpolation: DefaultStringInterpolation) {
-        self.init(String(stringInterpolation: stringInterpolation))
-    }
-}
-
-/// The sorted column and its direction.
-public struct SortOrder: Hashable, Sendable {
-    public var column: Int
-    public var isAscending: Bool
-
-    public init(column: Int, isAscending: Bool = true) {
-        self.column = column
-        self.isAscending = isAscending
-    }
-}
-
 /// A bordered, virtualised table: only the rows in view are asked for and formatted.
 public struct TableView {
     public var title: String

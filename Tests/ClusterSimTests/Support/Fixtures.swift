@@ -1,20 +1,11 @@
 import Foundation
+import TestSupport
 
 @testable import ClusterSim
 
-/// Responses captured from a real kube-apiserver v1.36, in `../shared/fixtures` beside the repository.
-enum Fixtures {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/fixtures")
-
-    static func json(_ name: String) throws -> JSONValue {
-        try JSONValue(parsing: Data(contentsOf: folder.appendingPathComponent(name)))
-    }
-
-    static func text(_ name: String) throws -> String {
-        try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-    }
+/// Fixtures read as the simulator's own JSON values, and shape comparisons.
+extension Fixtures {
+    static func json(_ name: String) throws -> JSONValue { try JSONValue(parsing: data(name)) }
 
     /// Every key path in a JSON value (`spec.containers[].name`), for comparing shapes.
     static func keyPaths(_ value: JSONValue, prefix: String = "") -> Set<String> {

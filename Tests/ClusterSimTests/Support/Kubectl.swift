@@ -13,19 +13,11 @@ struct Kubectl {
         let stderr: String
     }
 
-    /// Serves `cluster` and writes a kubeconfig with `token`; returns kubectl and the server (stop it when done).
-    static func serving(_ cluster: SimCluster, token: String = "firebreak-admin-token") async throws -> (
-        Kubectl, SimServer
-    ) {
-        let server = try SimServer(cluster: cluster)
-        _ = try await server.start()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "firebreak-kubectl-\(UUID().uuidString)")
-        let path = folder.appendingPathComponent("config").path
-        try SimKubeconfig.write(
-            to: path, server: await server.url, token: token,
-            certificateAuthorityPEM: server.certificate?.certificatePEM)
-        return (Kubectl(kubeconfig: path, cacheDir: folder.appendingPathComponent("cache").path), server)
+    /// Serves `cluster` and writes a kubeconfig for its admin; returns kubectl and the server (stop it when done).
+    static func serving(_ cluster: SimCluster) async throws -> (Kubectl, SimServer) {
+        let served = try await ServedSimulator.start(cluster, threads: 2)
+        let folder = (served.kubeconfigPath as NSString).deletingLastPathComponent
+        return (Kubectl(kubeconfig: served.kubeconfigPath, cacheDir: folder + "/cache"), served.server)
     }
 
     func with(token: String) throws -> Kubectl {

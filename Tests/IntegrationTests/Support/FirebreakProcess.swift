@@ -18,10 +18,12 @@ final class FirebreakProcess: @unchecked Sendable {
             ?? candidates[0].appendingPathComponent("firebreak")
     }
 
-    init(_ arguments: [String]) throws {
+    /// Starts `firebreak ARGUMENTS` with HOME in the temporary folder and `environment` added.
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
         process.executableURL = Self.executable
         process.arguments = arguments
         process.environment = ["HOME": FileManager.default.temporaryDirectory.path, "PATH": "/usr/bin:/bin"]
+            .merging(environment) { _, added in added }
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardOutput = stdout

@@ -1,12 +1,12 @@
 import ClusterModel
 import ClusterSim
 import Foundation
+import TestSupport
 
 /// A scenario served over HTTPS by a real `SimServer`, a kubeconfig written to disk and loaded by
 /// `KubeconfigLoader`, and a `ClusterConnection` whose clock is the simulator's.
 struct LiveCluster {
-    let cluster: SimCluster
-    let server: SimServer
+    let served: ServedSimulator
     let connection: ClusterConnection
     let clock: SimClock
     let kubeconfigPath: String
@@ -15,38 +15,38 @@ struct LiveCluster {
     let states = Recorder<ConnectionState>()
     private let followers: [Task<Void, Never>]
 
+    var cluster: SimCluster { served.cluster }
+    var server: SimServer { served.server }
+
     static func start(_ scenario: String, metricsInterval: Duration? = nil) async throws -> LiveCluster {
-        let cluster = try SimCluster(scenario: scenario)
-        let server = try SimServer(cluster: cluster, threads: 1)
-        _ = try await server.start()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-it-\(UUID().uuidString)")
-        let path = folder.appendingPathComponent("config").path
-        try SimKubeconfig.write(
-            to: path, server: await server.url, token: "firebreak-admin-token",
-            certificateAuthorityPEM: server.certificate?.certificatePEM)
+        let served = try await ServedSimulator.start(try SimCluster(scenario: scenario))
+        let path = served.kubeconfigPath
         let endpoint = try KubeconfigLoader(
-            environment: KubeconfigEnvironment(variables: [:], homeDirectory: folder.path)
+            environment: KubeconfigEnvironment(
+                variables: [:], homeDirectory: (path as NSString).deletingLastPathComponent)
         )
         .load(kubeconfigPath: path)
-        let start = await cluster.now
+        let start = await served.cluster.now
         let clock = SimClock(start)
-        let connection = try ClusterConnection(endpoint: endpoint, metricsInterval: metricsInterval, now: { clock.now })
-        return LiveCluster(
-            cluster: cluster, server: server, connection: connection, clock: clock, kubeconfigPath: path,
-            start: start)
+        let connection = try ClusterConnection(
+            endpoint: endpoint, metricsInterval: metricsInterval, clock: ClusterClock(source: { clock.now }))
+        return LiveCluster(served: served, connection: connection, clock: clock, kubeconfigPath: path, start: start)
     }
 
     private init(
-        cluster: SimCluster, server: SimServer, connection: ClusterConnection, clock: SimClock,
-        kubeconfigPath: String, start: Date
+        served: ServedSimulator, connection: ClusterConnection, clock: SimClock, kubeconfigPath: String, start: Date
     ) {
-        self.cluster = cluster
-        self.server = server
+        self.served = served
         self.connection = connection
         self.clock = clock
         self.kubeconfigPath = kubeconfigPath
         self.start = start
-        followers = [observations.follow(connection.observations), states.follow(connection.states)]
+        let batches = connection.observationUpdates()
+        let observations = observations
+        followers = [
+            Task { for await batch in batches { for observation in batch { observations.append(observation) } } },
+            states.follow(connection.stateUpdates()),
+        ]
     }
 
     /// Starts the connection and waits until every resource has been listed.
@@ -91,24 +91,8 @@ struct LiveCluster {
     func stop() async {
         await connection.stop()
         followers.forEach { $0.cancel() }
-        await server.stop()
-        try? FileManager.default.removeItem(atPath: (kubeconfigPath as NSString).deletingLastPathComponent)
+        await served.stop()
     }
-}
-
-struct Timeout: Error, CustomStringConvertible {
-    let what: String
-    var description: String { "timed out waiting for \(what)" }
-}
-
-/// Polls `condition` in real time until it holds; throws `Timeout` after `timeout` seconds.
-func eventually(_ what: String, timeout: Double = 20, _ condition: () async throws -> Bool) async throws {
-    let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
-    while ContinuousClock.now < deadline {
-        if try await condition() { return }
-        try await Task.sleep(for: .milliseconds(50))
-    }
-    throw Timeout(what: what)
 }
 
 extension LiveCluster {

@@ -1,5 +1,6 @@
 import ClusterModel
 import Foundation
+import TestSupport
 import Testing
 
 @testable import TUI

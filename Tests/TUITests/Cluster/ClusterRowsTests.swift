@@ -25,10 +25,12 @@ import Testing
         #expect(rows.signals.map(\.observation.kind) == [.oomKilled, .nodeNotReady, .cpuThrottling, .podPending])
     }
 
-    @Test func nodesSumRequestsAndUsageOfTheirPods() throws {
+    @Test func nodesShowTheirPodsTotalsAndUsageFromTheSnapshot() throws {
         let node = try #require(rows.nodes.first { $0.node.name == "worker-eu-west-1a-01" })
-        #expect(node.podCount == 2)
+        #expect(node.totals == SampleCluster.data.snapshot.podTotals(onNode: "worker-eu-west-1a-01"))
+        #expect(node.totals.podCount == 2)
         #expect(node.cpuRequestText == "100m/3920m 3%")
+        #expect(node.memoryLimitText == "170Mi/14.6Gi 1%")
         #expect(node.usageText == "95m cpu, 169Mi")
         let cordoned = try #require(rows.nodes.first { $0.node.name == "worker-eu-west-1a-02" })
         #expect(cordoned.status == "Ready,SchedulingDisabled")
@@ -45,27 +47,40 @@ import Testing
         #expect(rows.restarts.first?.exitCode == 137)
     }
 
-    @Test func restartHistoryCountsOnlyRestartsWithinTheHour() {
-        let ref = ContainerRef(namespace: "a", pod: "p", container: "c")
-        let start = SampleCluster.now
-        func snapshot(_ count: Int) -> ClusterSnapshot {
-            ClusterSnapshot(pods: [
-                PodSummary(
-                    namespace: "a", name: "p", createdAt: start.addingTimeInterval(-86_400),
-                    containerStatuses: [ContainerStatusSummary(name: "c", restartCount: count)])
-            ])
-        }
-        var history = RestartHistory()
-        history.record(snapshot(10), now: start)
-        history.record(snapshot(12), now: start.addingTimeInterval(1_800))
-        history.record(snapshot(15), now: start.addingTimeInterval(4_000))
-        let old = start.addingTimeInterval(-86_400)
-        #expect(
-            history.restartsInLastHour(of: ref, current: 15, podCreated: old, now: start.addingTimeInterval(4_000)) == 5
-        )
-        #expect(
-            history.restartsInLastHour(of: ref, current: 15, podCreated: old, now: start.addingTimeInterval(6_000)) == 3
-        )
+    @Test func restartsInTheLastHourComeFromTheSignalHistory() throws {
+        let restarts = ClusterRows(SampleCluster.restarted(2, sinceMinutesAgo: 30)).restarts
+        let crashing = try #require(restarts.first { $0.container.pod == "coredns-7db6d8ff4d-qq8mz" })
+        #expect(crashing.totalRestarts == 5)
+        #expect(crashing.restartsLastHour == 2)
+        #expect(!crashing.isRestartBurst)
+    }
+
+    static let thresholdCases: [(String, SignalThresholds, Bool, Bool, Bool)] = [
+        ("defaults", SignalThresholds(), true, true, true),
+        ("throttling at 50%", with { $0.cpuThrottlingRatio = 0.5 }, false, true, true),
+        ("memory near limit at 99.5%", with { $0.memoryNearLimitRatio = 0.995 }, true, false, true),
+        ("bursts from 6 restarts", with { $0.restartBurstCount = 6 }, true, true, false),
+    ]
+
+    static func with(_ change: (inout SignalThresholds) -> Void) -> SignalThresholds {
+        var thresholds = SignalThresholds()
+        change(&thresholds)
+        return thresholds
+    }
+
+    @Test(arguments: thresholdCases)
+    func rowsAreMarkedByTheSignalThresholdsOfTheirData(
+        name: String, thresholds: SignalThresholds, throttled: Bool, nearLimit: Bool, burst: Bool
+    ) throws {
+        var data = SampleCluster.restarted(4, sinceMinutesAgo: 30)
+        data.thresholds = thresholds
+        let rows = ClusterRows(data)
+        let checkout = try #require(rows.pods.first { $0.pod.name.hasPrefix("checkout") })
+        #expect(checkout.isThrottled == throttled, "\(name)")
+        let coredns = try #require(rows.pods.first { $0.pod.name == "coredns-7db6d8ff4d-x2k9p" })
+        #expect(coredns.isNearMemoryLimit == nearLimit, "\(name)")
+        let crashing = try #require(rows.restarts.first { $0.container.pod == "coredns-7db6d8ff4d-qq8mz" })
+        #expect(crashing.isRestartBurst == burst, "\(name)")
     }
 
     @Test func updatesKeepTheCursorOnTheSameObject() {
@@ -73,7 +88,8 @@ import Testing
         _ = reduce(&state, .keyPressed(.character("G")))
         let selected = console.pods.rowID(at: state.focusedPane.cursor)
         var data = SampleCluster.data
-        data.snapshot.pods[ObjectKey(namespace: "a", name: "first")] = PodSummary(namespace: "a", name: "first")
+        data.snapshot = ClusterSnapshot(
+            nodes: SampleCluster.nodes, pods: SampleCluster.pods + [PodSummary(namespace: "a", name: "first")])
         for event in console.update(ClusterRows(data), data: data, state: state) { _ = reduce(&state, event) }
         #expect(console.pods.rowID(at: state.focusedPane.cursor) == selected)
         #expect(state.focusedPane.rowCount == 6)
@@ -86,28 +102,5 @@ import Testing
         ] as [(Int64, String)])
     func bytesAreShortBinaryUnits(value: Int64, text: String) {
         #expect(Quantities.bytes(value) == text)
-    }
-}
-
-@Suite struct ConnectionStatusTests {
-    @Test func reconnectingCountsDownFromTheLastReport() {
-        var status = SampleCluster.status
-        status.retry = (.seconds(8), SampleCluster.ago(3))
-        let segment = status.header(wallClock: SampleCluster.now, clusterClock: SampleCluster.now).segments[3]
-        #expect(segment == HeaderSegment("reconnecting in 5s", role: .headerWarn))
-    }
-
-    @Test func connectedOnceEveryResourceIsListed() {
-        let segment = SampleCluster.status.header(wallClock: SampleCluster.now, clusterClock: SampleCluster.now)
-            .segments[3]
-        #expect(segment == HeaderSegment("connected", role: .headerOK))
-    }
-
-    @Test func readOnlyIsShownInTheHeader() {
-        var status = SampleCluster.status
-        status.isReadOnly = true
-        #expect(
-            status.header(wallClock: SampleCluster.now, clusterClock: SampleCluster.now).segments.last?.text
-                == "read-only")
     }
 }

@@ -135,6 +135,29 @@ enum SampleCluster {
             now: now)
     }
 
+    /// The sample with a signal history in which every container restarted `count` times since `minutesAgo`.
+    static func restarted(_ count: Int, sinceMinutesAgo minutesAgo: Double) -> ClusterData {
+        var data = self.data
+        let earlier = ClusterSnapshot(
+            pods: data.snapshot.pods.values.map { pod in
+                var pod = pod
+                pod.containerStatuses = pod.containerStatuses.map { status in
+                    var status = status
+                    status.restartCount = max(0, status.restartCount - count)
+                    return status
+                }
+                return pod
+            })
+        for (snapshot, time) in [(earlier, ago(minutesAgo * 60)), (data.snapshot, now)] {
+            data.history =
+                SignalRules.evaluate(
+                    previous: nil, current: snapshot, metrics: .empty, history: data.history, now: time,
+                    thresholds: data.thresholds
+                ).history
+        }
+        return data
+    }
+
     /// A console loaded with the sample, and its state at `size` with `focus`.
     static func console(size: Size, focus: PaneID) -> (ClusterConsole, AppState) {
         var console = ClusterConsole()

@@ -1,0 +1,11 @@
+import Foundation
+
+/// What the command line chose for the console.
+struct ConsoleOptions {
+    var namespace: String?
+    var isReadOnly: Bool
+    var theme: String?
+    var kubeconfigPath: String?
+    /// How often to scrape metrics (shorter on the simulator, whose clock runs faster).
+    var metricsInterval: Duration = .seconds(30)
+}

@@ -1,0 +1,180 @@
+import ArgumentParser
+import ClusterModel
+import Foundation
+import Logging
+import Runbooks
+
+/// `firebreak runbook run NAME --target KIND/NAMESPACE/NAME …`: the console's engine, headless.
+struct RunbookRunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a runbook on one object: plan, check permissions, dry run, confirm, apply, verify.",
+        discussion: """
+            Prints the plan, the server's dry-run diff and the blast radius, asks for confirmation (y/n, or the \
+            object's name for disruptive runbooks), applies, and waits for verification on the store. Exits \
+            non-zero on refusal or failure. Each action is recorded; roll it back later with \
+            `firebreak runbook rollback ACTION-ID`.
+            """
+    )
+
+    @Argument(help: "The runbook id (see `firebreak runbook list`).")
+    var name: String
+
+    @Option(help: "KIND/NAMESPACE/NAME, e.g. pod/kube-system/coredns-5d78c9869d-x2x7k, or node/NAME.")
+    var target: String
+
+    @Option(help: "The container, when the pod has several.")
+    var container: String?
+
+    @Option(name: .customLong("set"), help: "A parameter value, PARAM=VALUE (repeatable).")
+    var settings: [String] = []
+
+    @Flag(help: "Stop after the dry run and diff: change nothing.")
+    var dryRun = false
+
+    @Flag(help: "Answer yes to the confirmation (and to a rollback offer).")
+    var yes = false
+
+    @Flag(help: "One JSON object a line instead of text.")
+    var json = false
+
+    @Flag(help: "Do not wait for verification.")
+    var noWait = false
+
+    @Flag(help: "Refuse anything that would change the cluster.")
+    var readOnly = false
+
+    @OptionGroup var cluster: ClusterTargetOptions
+
+    @Option(help: "Seconds to wait for the first view of the cluster.")
+    var timeout: Double = 30
+
+    func run() async throws {
+        let output = RunbookOutput(json: json)
+        let runbook: Runbook
+        let target: RunbookTarget
+        let values: [String: String]
+        let endpoint: ClusterEndpoint
+        do {
+            runbook = try RunbookDirectories.catalog().runbook(name)
+            target = try RunbookTarget(parsing: self.target, container: container)
+            values = try Self.parse(settings)
+            endpoint = try cluster.endpoint()
+        } catch {
+            output.fail("\(error)")
+            throw ExitCode(1)
+        }
+        let recorder = ActionLog(directory: ActionLog.defaultDirectory())
+        await Self.reportUnfinished(recorder, output)
+        let started = ContinuousClock.now
+        var logger = Logger(label: "firebreak.runbook")
+        logger.logLevel = .critical
+        let connection: ClusterConnection
+        do {
+            connection = try ClusterConnection(
+                endpoint: endpoint, namespace: target.kind == .node ? nil : target.namespace, metricsInterval: nil,
+                logger: logger)
+        } catch {
+            output.fail("\(error)")
+            throw ExitCode(1)
+        }
+        await connection.start()
+        let synced = await Self.waitSynced(connection.store, timeout: timeout)
+        output.timing("connect", ContinuousClock.now - started)
+        guard synced else {
+            let health = await connection.store.snapshot().health
+            output.fail("no view of the cluster after \(Int(timeout))s" + (health.lastError.map { ": \($0)" } ?? ""))
+            await connection.stop()
+            throw ExitCode(1)
+        }
+        let (client, store) = (await connection.client, await connection.store)
+        let driver = RunbookDriver(
+            client: client, store: store, clock: { Date() },
+            recorder: recorder, conversation: TerminalConversation(output: output, assumeYes: yes),
+            context: endpoint.contextName,
+            options: RunbookExecution.Options(isReadOnly: readOnly, isDryRunOnly: dryRun, skipsVerification: noWait))
+        let run = await driver.run(runbook, target: target, settings: values)
+        await connection.stop()
+        output.result(run)
+        if !run.result.isSuccess { throw ExitCode(1) }
+    }
+
+    /// Actions whose last request was sent without a recorded answer (the process stopped): their result is unknown.
+    static func reportUnfinished(_ recorder: ActionLog, _ output: RunbookOutput) async {
+        for id in (try? await recorder.unfinishedActions()) ?? [] {
+            output.progress(
+                "result unknown",
+                "action \(id) sent a request whose answer was never recorded; check the object, or roll it back with "
+                    + "`firebreak runbook rollback \(id)`")
+        }
+    }
+
+    /// `["limit=300Mi"]` → `["limit": "300Mi"]`.
+    static func parse(_ settings: [String]) throws(RunbooksError) -> [String: String] {
+        var values: [String: String] = [:]
+        for setting in settings {
+            guard let equals = setting.firstIndex(of: "="), equals != setting.startIndex else {
+                throw .invalidValue(setting, type: .string, problem: "expected PARAM=VALUE")
+            }
+            values[String(setting[..<equals])] = String(setting[setting.index(after: equals)...])
+        }
+        return values
+    }
+
+    /// Waits for the resources planning reads (pods and their owners, budgets).
+    static func waitSynced(_ store: ClusterStore, timeout: Double) async -> Bool {
+        let needed: [ResourceKind] = [.pods, .replicaSets, .deployments, .statefulSets, .daemonSets]
+        return await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await store.waitUntilSynced(needed)
+                return true
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(timeout))
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+    }
+}
+
+/// `firebreak runbook rollback ACTION-ID`.
+struct RunbookRollbackCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollback",
+        abstract: "Restore the snapshot an earlier runbook action recorded (also after a restart).")
+
+    @Argument(help: "The action id printed by `firebreak runbook run`.")
+    var actionID: String
+
+    @Flag(help: "Do not ask.")
+    var yes = false
+
+    @Flag(help: "One JSON object a line instead of text.")
+    var json = false
+
+    @OptionGroup var cluster: ClusterTargetOptions
+
+    func run() async throws {
+        let output = RunbookOutput(json: json)
+        let client: KubeClient
+        let endpoint: ClusterEndpoint
+        do {
+            endpoint = try cluster.endpoint()
+            client = try KubeClient(endpoint: endpoint)
+        } catch {
+            output.fail("\(error)")
+            throw ExitCode(1)
+        }
+        let driver = RunbookDriver(
+            client: client, store: ClusterStore(), clock: { Date() },
+            recorder: ActionLog(directory: ActionLog.defaultDirectory()),
+            conversation: TerminalConversation(output: output, assumeYes: yes), context: endpoint.contextName)
+        let run = await driver.rollback(actionID: actionID)
+        try? await client.shutdown()
+        output.result(run)
+        if !run.result.isSuccess, run.result.status != .rolledBack { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,153 @@
+import ClusterSim
+import Foundation
+import TestSupport
+import Testing
+
+/// `firebreak runbook …` run as a separate process against a simulator served over HTTPS.
+@Suite("firebreak runbook end to end", .serialized)
+struct RunbookCommandTests {
+    /// A simulator whose clock starts at the real time (the command verifies on the wall clock).
+    static func serve(_ scenario: String, advance: Double = 0) async throws -> ServedSimulator {
+        let served = try await ServedSimulator.start(try SimCluster(scenario: scenario, start: Date()))
+        if advance > 0 { await served.cluster.advance(bySeconds: advance) }
+        return served
+    }
+
+    static func kubectl(_ served: ServedSimulator, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let cache = (served.kubeconfigPath as NSString).deletingLastPathComponent + "/kubectl-cache"
+        process.arguments = ["kubectl", "--kubeconfig", served.kubeconfigPath, "--cache-dir", cache] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func corednsPod(_ served: ServedSimulator) throws -> String {
+        let names = try kubectl(served, ["-n", "kube-system", "get", "pods", "-l", "app=kube-dns", "-o", "name"])
+        return String(names.split(separator: "\n").first?.split(separator: "/").last ?? "")
+    }
+
+    @Test func validateReportsEveryProblemWithItsPlaceAndFails() async throws {
+        let folder = try TemporaryDirectory()
+        let path = try folder.write(
+            "broken.yaml",
+            "id: broken\ntitle: Broken\nrisk: reversible\ntargets: [deployment]\nparams:\n  limit:\n    default: 1Gi\nsteps:\n  - kind: scael\n"
+        )
+        let run = try FirebreakProcess(["runbook", "validate", path])
+        #expect(try await run.wait() == 1)
+        #expect(
+            run.lines == [
+                "\(path):6:3: parameter 'limit' has no type (one of memory, cpu, integer, number, string, boolean, duration, container)",
+                "\(path):9:11: unknown step kind 'scael' (did you mean 'scale'?)",
+            ])
+        #expect(run.stderr.contains("2 problems found"))
+        let builtIns = try FirebreakProcess(["runbook", "validate"])
+        #expect(try await builtIns.wait() == 0, "\(builtIns.stdout)")
+        #expect(builtIns.stdout.contains("7 runbooks valid"))
+    }
+
+    @Test func listShowsTheSourceFileAndWhichFileWon() async throws {
+        let config = try TemporaryDirectory()
+        let builtIn = RepositoryPaths.root.appendingPathComponent("runbooks/scale.yaml").path
+        let user = try config.write(
+            "firebreak/runbooks/scale.yaml",
+            try String(contentsOfFile: builtIn, encoding: .utf8).replacingOccurrences(of: "key: S", with: "key: K"))
+        let run = try FirebreakProcess(["runbook", "list"], environment: ["XDG_CONFIG_HOME": config.path])
+        #expect(try await run.wait() == 0, "\(run.stderr)")
+        let scale = try #require(run.lines.first { $0.hasPrefix("scale ") })
+        #expect(scale.contains(" K ") && scale.contains(user) && scale.contains("(overrides \(builtIn))"), "\(scale)")
+        #expect(
+            run.lines.contains { $0.hasPrefix("raise-memory-limit") && $0.contains("runbooks/raise-memory-limit.yaml") }
+        )
+    }
+
+    @Test func aDryRunPrintsThePlanDiffAndTimingsAndChangesNothing() async throws {
+        let served = try await Self.serve("coredns-dns-spike", advance: 30)
+        defer { Task { await served.stop() } }
+        let pod = try Self.corednsPod(served)
+        // An earlier process died after sending a request: its result is unknown.
+        let state = try TemporaryDirectory()
+        try state.write(
+            "firebreak/actions/20261121-101651-3f2a.jsonl",
+            #"{"actionID":"20261121-101651-3f2a","isRollback":false,"kind":"intent","method":"PATCH","runbook":"scale","#
+                + #""sequence":1,"target":{"kind":"deployment","name":"checkout","namespace":"shop"},"time":"2026-11-21T10:16:51Z"}"#
+                + "\n")
+        let run = try FirebreakProcess(
+            [
+                "runbook", "run", "raise-memory-limit", "--target", "pod/kube-system/\(pod)", "--dry-run", "--json",
+                "--kubeconfig", served.kubeconfigPath,
+            ], environment: ["XDG_STATE_HOME": state.path])
+        #expect(try await run.wait() == 0, "\(run.stdout)\n\(run.stderr)")
+        let events = run.jsonLines
+        #expect(
+            (events.first?["event"] as? String) == "result unknown"
+                && (events.first?["message"] as? String)?.contains("20261121-101651-3f2a") == true)
+        let preview = try #require(events.first { $0["event"] as? String == "preview" })
+        #expect(
+            preview["changes"] as? [String] == [
+                "spec.template.spec.containers[coredns].resources.limits.memory: 170Mi → 255Mi"
+            ])
+        #expect((preview["blastRadius"] as? [String])?.first?.hasPrefix("pods restarted: 2") == true)
+        let phases = events.filter { $0["event"] as? String == "timing" }.compactMap { $0["phase"] as? String }
+        #expect(phases == ["connect", "read", "plan", "access", "dry-run"])
+        #expect(events.last?["status"] as? String == "dry-run")
+        #expect(
+            try Self.kubectl(
+                served,
+                [
+                    "-n", "kube-system", "get", "deployment", "coredns", "-o",
+                    "jsonpath={.spec.template.spec.containers[0].resources.limits.memory}",
+                ]) == "170Mi")
+        #expect(!run.stdout.contains(served.token(for: .admin)) && !run.stderr.contains(served.token(for: .admin)))
+    }
+
+    @Test func theReadOnlyTokenGetsAClearForbiddenAndExitsNonZero() async throws {
+        let served = try await Self.serve("coredns-dns-spike")
+        defer { Task { await served.stop() } }
+        let pod = try Self.corednsPod(served)
+        let run = try FirebreakProcess([
+            "runbook", "run", "raise-memory-limit", "--target", "pod/kube-system/\(pod)", "--yes",
+            "--kubeconfig", try served.kubeconfig(for: .viewer),
+        ])
+        #expect(try await run.wait() == 1)
+        #expect(run.stdout.contains("access: patch deployments.apps coredns in kube-system: DENIED"), "\(run.stdout)")
+        #expect(
+            run.lines.last
+                == "refused: Forbidden: these credentials may not patch deployments.apps coredns in kube-system")
+        #expect(!run.stdout.contains("applying"))
+    }
+
+    @Test func scaleAppliesAndItsActionRollsBackFromAnotherProcess() async throws {
+        let served = try await Self.serve("coredns-dns-spike")
+        defer { Task { await served.stop() } }
+        let state = try TemporaryDirectory()
+        let environment = ["XDG_STATE_HOME": state.path]
+        let run = try FirebreakProcess(
+            [
+                "runbook", "run", "scale", "--target", "deployment/shop/checkout", "--set", "count=3", "--yes",
+                "--no-wait", "--kubeconfig", served.kubeconfigPath,
+            ], environment: environment)
+        #expect(try await run.wait() == 0, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stdout.contains("dry run (server):\n  spec.replicas: 2 → 3"))
+        #expect(
+            try Self.kubectl(
+                served, ["-n", "shop", "get", "deployment", "checkout", "-o", "jsonpath={.spec.replicas}"]) == "3")
+        let line = try #require(run.lines.first { $0.hasPrefix("action ") })
+        let id = String(line.dropFirst("action ".count).prefix { $0 != " " })
+        let files = try FileManager.default.contentsOfDirectory(atPath: state.path + "/firebreak/actions")
+        #expect(files == ["\(id).jsonl"])
+        let attributes = try FileManager.default.attributesOfItem(atPath: state.path + "/firebreak/actions/\(id).jsonl")
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let rollback = try FirebreakProcess(
+            ["runbook", "rollback", id, "--yes", "--kubeconfig", served.kubeconfigPath], environment: environment)
+        #expect(try await rollback.wait() == 0, "\(rollback.stdout)\n\(rollback.stderr)")
+        #expect(
+            try Self.kubectl(
+                served, ["-n", "shop", "get", "deployment", "checkout", "-o", "jsonpath={.spec.replicas}"]) == "2")
+    }
+}
