@@ -39,6 +39,13 @@ extension ClusterWorld {
         return keys.sorted().compactMap { store.get(Pod.self, $0) }.filter { $0.metadata.deletionTimestamp == nil }
     }
 
+    /// The live (not terminating) pods a controller owns, as facts, in key order.
+    func ownedPodFacts(_ ownerUID: String?) -> [PodFacts] {
+        guard let ownerUID, let keys = store.podsByOwner[ownerUID] else { return [] }
+        let facts = store.podFacts
+        return keys.sorted().compactMap { facts[$0] }.filter { !$0.isTerminating }
+    }
+
     func isReady(_ pod: Pod) -> Bool {
         pod.status.conditions?.first { $0.type == "Ready" }?.status == "True"
     }
@@ -106,7 +113,9 @@ extension ClusterWorld {
 
     /// Starts a graceful delete of a pod (the kubelet finishes it).
     func deletePodGracefully(_ key: String, gracePeriod: Int64? = nil, condition: PodCondition? = nil) {
+        var isBound = true
         store.modify(Pod.self, key) { pod in
+            isBound = pod.spec.nodeName != nil
             guard pod.metadata.deletionTimestamp == nil else { return false }
             let grace = gracePeriod ?? pod.spec.terminationGracePeriodSeconds ?? 30
             pod.metadata.deletionTimestamp = timestamp.adding(seconds: grace)
@@ -116,12 +125,13 @@ extension ClusterWorld {
             }
             return true
         }
-        if store.get(Pod.self, key)?.spec.nodeName == nil { store.remove(.pods, key) }
+        // No kubelet stops an unbound pod's containers: it goes at once.
+        if !isBound { store.remove(.pods, key) }
     }
 
     private func reconcile(_ replicaSet: ReplicaSet) {
         guard let namespace = replicaSet.metadata.namespace, let name = replicaSet.metadata.name else { return }
-        let pods = ownedPods(replicaSet.metadata.uid)
+        let pods = ownedPodFacts(replicaSet.metadata.uid)
         let desired = Int(replicaSet.spec.replicas ?? 1)
         if pods.count < desired, replicaSet.metadata.deletionTimestamp == nil {
             let owner = ownerReference(kind: "ReplicaSet", apiVersion: "apps/v1", metadata: replicaSet.metadata)
@@ -130,15 +140,13 @@ extension ClusterWorld {
             }
         } else if pods.count > desired {
             let victims = pods.sorted { a, b in
-                let (ra, rb) = (isReady(a), isReady(b))
-                if ra != rb { return !ra }
-                return (a.metadata.creationTimestamp ?? Timestamp(seconds: 0))
-                    > (b.metadata.creationTimestamp ?? Timestamp(seconds: 0))
+                if a.isReady != b.isReady { return !a.isReady }
+                return (a.creationTimestamp ?? Timestamp(seconds: 0)) > (b.creationTimestamp ?? Timestamp(seconds: 0))
             }.prefix(pods.count - desired)
-            for pod in victims { deletePodGracefully(pod.storeKey) }
+            for pod in victims { deletePodGracefully(pod.key) }
         }
-        let live = ownedPods(replicaSet.metadata.uid)
-        let ready = Int32(live.filter(isReady).count)
+        let live = pods.count == desired ? pods : ownedPodFacts(replicaSet.metadata.uid)
+        let ready = Int32(live.filter(\.isReady).count)
         let status = ReplicaSet.Status(
             replicas: Int32(live.count), fullyLabeledReplicas: Int32(live.count), readyReplicas: ready,
             availableReplicas: ready, observedGeneration: replicaSet.metadata.generation)

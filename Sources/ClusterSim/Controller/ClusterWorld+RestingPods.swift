@@ -84,7 +84,7 @@ extension ClusterWorld {
             let memory = runPod(pod, key: key, on: node)
             memoryByPod[key] = memory
             visitedMemory += memory
-            restIfSteady(key, on: node, pass: pass)
+            restIfSteady(pod, key: key, on: node, pass: pass)
         }
         guard node.isReady else { return }
         if kubeletNodes[name] == nil { kubeletNodes[name] = KubeletNodeView(node) }
@@ -117,9 +117,10 @@ extension ClusterWorld {
         return used + Self.memoryBoundMargin <= 0.85 * view.capacityBytes
     }
 
-    /// Puts a pod that was just visited to rest when nothing about it can change by itself.
-    private func restIfSteady(_ key: String, on node: Node, pass: Int) {
-        guard !queues.isPodQueued(key), let name = node.metadata.name, let pod = store.get(Pod.self, key),
+    /// Puts a pod that was just visited to rest when nothing about it can change by itself. `pod` is the object the
+    /// visit read: a visit that wrote the pod queued it again, and then it does not rest.
+    private func restIfSteady(_ pod: Pod, key: String, on node: Node, pass: Int) {
+        guard !queues.isPodQueued(key), let name = node.metadata.name,
             pod.metadata.deletionTimestamp == nil, pod.status.phase == "Running",
             pod.status.observedGeneration == pod.metadata.generation, var runtime = runtimes[key],
             !runtime.statusDirty

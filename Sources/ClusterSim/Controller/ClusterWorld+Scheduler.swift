@@ -22,21 +22,21 @@ extension ClusterWorld {
             capacities = schedulableNodes ?? []
             load = capacities.map { placedLoads[$0.name] ?? NodeLoad() }
         }
+        // Plain arrays: the loop below runs pending pods × nodes times and must not touch the names' storage.
+        let podLimits = capacities.map(\.pods)
+        let memoryLimits = capacities.map(\.memory)
+        let cpuLimits = capacities.map(\.cpu)
         for pod in candidates {
             let (memory, cpu) = requests(of: pod)
             var best: (index: Int, fraction: Double)?
-            for (index, node) in capacities.enumerated() {
+            for index in capacities.indices {
                 let used = load[index]
-                guard used.pods < node.pods, used.memory + memory <= node.memory, used.cpu + cpu <= node.cpu else {
-                    continue
-                }
-                let fraction = Double(used.memory) / Double(max(1, node.memory))
-                if let current = best,
-                    fraction > current.fraction
-                        || (fraction == current.fraction && node.name >= capacities[current.index].name)
-                {
-                    continue
-                }
+                guard used.pods < podLimits[index], used.memory + memory <= memoryLimits[index],
+                    used.cpu + cpu <= cpuLimits[index]
+                else { continue }
+                let fraction = Double(used.memory) / Double(max(1, memoryLimits[index]))
+                // Nodes are in name order, so of equally loaded nodes the first seen has the smallest name.
+                if let current = best, fraction >= current.fraction { continue }
                 best = (index, fraction)
             }
             guard let chosen = best?.index else {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Encodes `Encodable` values straight into compact JSON bytes, with no intermediate tree: the store encodes every
-/// object it writes, and Foundation's `JSONEncoder` (100–200 µs a pod) bounded the simulator's write rate.
+/// Encodes values straight into compact JSON bytes, with no intermediate tree: the store encodes every object it
+/// writes, and Foundation's `JSONEncoder` (100–200 µs a pod) bounded the simulator's write rate. `JSONWritable` types
+/// (pods and the other objects written most) write themselves; anything else streams through its `Encodable` form.
 ///
 /// The output means what `JSONEncoder` with `.withoutEscapingSlashes` writes; byte for byte it differs only in that
 /// `[String: String]` maps (labels, annotations, quantities) come out sorted by key, as the Go API server writes them.
@@ -9,6 +10,17 @@ import Foundation
 /// encoding streams in the order `encode(to:)` calls arrive.
 struct JSONBytesEncoder {
     func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        if let writable = value as? any JSONWritable {
+            var writer = JSONWriter()
+            writable.write(to: &writer)
+            if let failure = writer.failure { throw failure }
+            return writer.bytes
+        }
+        return try encodeStreaming(value)
+    }
+
+    /// The `Encodable` path alone.
+    func encodeStreaming<T: Encodable>(_ value: T) throws -> [UInt8] {
         let sink = JSONSink()
         try sink.encodeValue(value, depth: 0)
         sink.close(downTo: 0)
@@ -87,16 +99,38 @@ final class JSONSink {
 
     func writeNull() { bytes += Array("null".utf8) }
 
-    func writeInteger(_ value: Int64) {
-        if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            writeUnsigned(value.magnitude)
+    func writeInteger(_ value: Int64) { Self.appendInteger(value, to: &bytes) }
+
+    func writeUnsigned(_ value: UInt64) { Self.appendUnsigned(value, to: &bytes) }
+
+    func writeDouble(_ value: Double) throws {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(
+                value, .init(codingPath: [], debugDescription: "\(value) is not valid JSON"))
+        }
+        if value == value.rounded(), value.magnitude < 1e15 {
+            writeInteger(Int64(value))
         } else {
-            writeUnsigned(UInt64(value))
+            bytes += Array("\(value)".utf8)
         }
     }
 
-    func writeUnsigned(_ value: UInt64) {
+    func writeTimestamp(_ time: Timestamp) { Self.appendTimestamp(time, to: &bytes) }
+
+    func writeMap(_ map: [String: String]) { Self.appendMap(map, to: &bytes) }
+
+    func writeString(_ text: String) { Self.appendString(text, to: &bytes) }
+
+    static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            appendUnsigned(value.magnitude, to: &bytes)
+        } else {
+            appendUnsigned(UInt64(value), to: &bytes)
+        }
+    }
+
+    static func appendUnsigned(_ value: UInt64, to bytes: inout [UInt8]) {
         var count = 1
         var probe = value
         while probe >= 10 {
@@ -113,26 +147,14 @@ final class JSONSink {
         } while rest > 0
     }
 
-    func writeDouble(_ value: Double) throws {
-        guard value.isFinite else {
-            throw EncodingError.invalidValue(
-                value, .init(codingPath: [], debugDescription: "\(value) is not valid JSON"))
-        }
-        if value == value.rounded(), value.magnitude < 1e15 {
-            writeInteger(Int64(value))
-        } else {
-            bytes += Array("\(value)".utf8)
-        }
-    }
-
-    /// `2026-11-21T10:09:08Z` from the seconds, as `Timestamp.rfc3339` spells it.
-    func writeTimestamp(_ time: Timestamp) {
+    /// `"2026-11-21T10:09:08Z"` from the seconds, as `Timestamp.rfc3339` spells it.
+    static func appendTimestamp(_ time: Timestamp, to bytes: inout [UInt8]) {
         let seconds = time.seconds
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = Timestamp.civilDate(daysSinceEpoch: days)
         guard (1000...9999).contains(year) else {
-            writeString(time.rfc3339)
+            appendString(time.rfc3339, to: &bytes)
             return
         }
         func two(_ value: Int64) {
@@ -140,7 +162,7 @@ final class JSONSink {
             bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
         }
         bytes.append(UInt8(ascii: "\""))
-        writeUnsigned(UInt64(year))
+        appendUnsigned(UInt64(year), to: &bytes)
         bytes.append(UInt8(ascii: "-"))
         two(month)
         bytes.append(UInt8(ascii: "-"))
@@ -155,12 +177,13 @@ final class JSONSink {
     }
 
     /// A string map with its keys in order.
-    func writeMap(_ map: [String: String]) {
+    static func appendMap(_ map: [String: String], to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "{"))
-        for (index, key) in map.keys.sorted().enumerated() {
+        for (index, entry) in map.sorted(by: { $0.key < $1.key }).enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            writeKey(key)
-            writeString(map[key] ?? "")
+            appendString(entry.key, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            appendString(entry.value, to: &bytes)
         }
         bytes.append(UInt8(ascii: "}"))
     }
@@ -168,13 +191,15 @@ final class JSONSink {
     private static let hex = Array("0123456789abcdef".utf8)
 
     /// A JSON string: quotes, backslashes and control characters escaped, everything else (slashes too) as UTF-8.
-    func writeString(_ text: String) {
+    static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
             var runStart = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == 0x5C {
-                bytes += utf8[runStart..<index]
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == 0x5C else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 runStart = index + 1
                 bytes.append(0x5C)
                 switch byte {
@@ -187,12 +212,12 @@ final class JSONSink {
                 case 0x0C: bytes.append(UInt8(ascii: "f"))
                 default:
                     bytes += [
-                        UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), Self.hex[Int(byte >> 4)],
-                        Self.hex[Int(byte & 0xF)],
+                        UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)],
+                        hex[Int(byte & 0xF)],
                     ]
                 }
             }
-            bytes += utf8[runStart...]
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }
