@@ -16,6 +16,8 @@ public actor SimCluster {
     public private(set) var isPaused = false
     /// The running clock's accounts: what it owes the wall clock, its progress, and tick CPU times.
     private var meter = ClockMeter()
+    /// Set while a tick's work is under way: its CPU time so far, and whether the server was down when it began.
+    private var tickInProgress: (cpuSeconds: Double, wasDown: Bool)?
     private let wallOrigin = ContinuousClock.now
 
     /// Builds the cluster for a scenario; `start` is the simulated wall-clock time of the scenario's first second.
@@ -42,45 +44,72 @@ public actor SimCluster {
     /// Simulated seconds since the scenario began.
     public var elapsedSeconds: Double { world.elapsed }
 
-    /// Advances simulated time by whole ticks, running every controller each tick. It yields whenever ticks have held
-    /// the actor for `yieldInterval`, so requests (and other simulators in the same process) are served while a long
-    /// stretch of simulated time passes: after every tick of a large cluster, after many of a small one.
+    /// Advances simulated time by whole ticks, running every controller each tick. It yields whenever the work has
+    /// held the actor for `yieldInterval`, in the middle of a tick if need be, so requests (and other simulators in the
+    /// same process) are served while a long stretch of simulated time passes or a busy tick runs.
     public func advance(bySeconds seconds: Double) async {
         var remaining = seconds
-        var lastYield = ContinuousClock.now
+        var sliceStart = ContinuousClock.now
         while remaining >= world.tickSeconds {
-            stepClock(bySeconds: world.tickSeconds)
+            startTick()
             remaining -= world.tickSeconds
-            if ContinuousClock.now - lastYield >= Self.yieldInterval {
+            while !finishTick(until: sliceStart + Self.yieldInterval, notifying: true) {
+                world.store.hub.flushAll()
                 await Task.yield()
-                lastYield = .now
+                sliceStart = .now
+            }
+            if ContinuousClock.now - sliceStart >= Self.yieldInterval {
+                await Task.yield()
+                sliceStart = .now
             }
         }
         await Task.yield()
     }
 
-    private static let yieldInterval = Duration.milliseconds(20)
+    private static let yieldInterval = Duration.milliseconds(10)
 
-    /// Advances simulated time without yielding.
+    /// Advances simulated time without yielding; availability observers hear only where it ends up.
     func stepClock(bySeconds seconds: Double) {
         let wasDown = world.faults.isDown
         var remaining = seconds
         while remaining >= world.tickSeconds {
-            let cpu = threadCPUSeconds()
-            world.tick(scenario: scenario)
-            world.store.hub.flushAll()
-            meter.recordTick(cpuSeconds: threadCPUSeconds() - cpu, wall: wallSeconds)
+            startTick()
+            _ = finishTick(until: nil, notifying: false)
             remaining -= world.tickSeconds
-            if let until = world.faults.downUntil, world.now >= until {
-                world.faults.isDown = false
-                world.faults.downUntil = nil
-            }
         }
         if wasDown != world.faults.isDown { notifyAvailability() }
+    }
+
+    /// Begins the next tick, after finishing one still in progress (a step taken while `advance` was yielding).
+    private func startTick() {
+        _ = finishTick(until: nil, notifying: true)
+        tickInProgress = (cpuSeconds: 0, wasDown: world.faults.isDown)
+        world.beginTick(scenario: scenario)
+    }
+
+    /// Works on the tick in progress until it is done (true) or `deadline` has passed (false); then the tick's end:
+    /// watches flushed, its CPU time recorded, an outage that is over ended (observers told when `notifying`),
+    /// bookmarks sent when due.
+    private func finishTick(until deadline: ContinuousClock.Instant?, notifying: Bool) -> Bool {
+        guard var progress = tickInProgress else { return true }
+        let cpu = threadCPUSeconds()
+        let isDone = world.continueTick(until: deadline)
+        progress.cpuSeconds += threadCPUSeconds() - cpu
+        tickInProgress = progress
+        guard isDone else { return false }
+        tickInProgress = nil
+        world.store.hub.flushAll()
+        meter.recordTick(cpuSeconds: progress.cpuSeconds, wall: wallSeconds)
+        if let until = world.faults.downUntil, world.now >= until {
+            world.faults.isDown = false
+            world.faults.downUntil = nil
+        }
+        if notifying, progress.wasDown != world.faults.isDown { notifyAvailability() }
         if ContinuousClock.now - lastBookmark >= bookmarkInterval {
             lastBookmark = ContinuousClock.now
             world.store.hub.bookmarkAll(resourceVersion: world.store.resourceVersion)
         }
+        return true
     }
 
     /// Runs the clock at `speed` × real time until the task is cancelled. When ticks take longer than the time they

@@ -3,29 +3,38 @@ extension ClusterWorld {
     static let maxBackoff = 300.0
     static let defaultMemoryRequest = 64.0 * 1_048_576
 
-    /// Every Ready node's kubelet: starts, runs, OOM-kills and restarts containers, finishes deletions, reports memory
-    /// pressure. In full-visit mode every pod of every node, each tick; otherwise only pods that are not resting.
-    func runKubelets() {
+    /// Every Ready node's kubelet, one step per node: starts, runs, OOM-kills and restarts containers, finishes
+    /// deletions, reports memory pressure. In full-visit mode every pod of every node, each tick; otherwise only pods
+    /// that are not resting. The last step records the pass.
+    func kubeletSteps() -> [TickStep] {
+        let pass = tickCount
+        var steps: [TickStep]
         switch controllerMode {
         case .fullVisit:
             _ = queues.takePods()
             _ = queues.takeNodesForKubelet()
-            for node in store.all(Node.self) {
-                guard let nodeName = node.metadata.name else { continue }
-                let keys = (store.podsByNode[nodeName] ?? []).sorted()
-                var podMemory = 0.0
-                for key in keys {
-                    guard let pod = store.get(Pod.self, key) else { continue }
-                    if finishDeletionIfDue(pod, key: key) { continue }
-                    guard node.isReady else { continue }
-                    podMemory += runPod(pod, key: key, on: node)
-                }
-                if node.isReady { reportMemory(of: node, podMemory: podMemory, podKeys: keys) }
+            steps = (store.table(.nodes)?.sortedKeys ?? SortedKeys()).map { name in
+                { [unowned self] in if let node = store.get(Node.self, name) { runKubelet(on: node) } }
             }
         case .changeDriven:
-            runWakefulKubelets()
+            steps = wakefulKubeletSteps(pass: pass)
         }
-        kubeletPassTick = tickCount
+        steps.append { [unowned self] in kubeletPassTick = pass }
+        return steps
+    }
+
+    /// One node's kubelet visiting every pod on it.
+    private func runKubelet(on node: Node) {
+        guard let nodeName = node.metadata.name else { return }
+        let keys = (store.podsByNode[nodeName] ?? []).sorted()
+        var podMemory = 0.0
+        for key in keys {
+            guard let pod = store.get(Pod.self, key) else { continue }
+            if finishDeletionIfDue(pod, key: key) { continue }
+            guard node.isReady else { continue }
+            podMemory += runPod(pod, key: key, on: node)
+        }
+        if node.isReady { reportMemory(of: node, podMemory: podMemory, podKeys: keys) }
     }
 
     /// Removes a terminating pod once its containers would have stopped; true when the pod is gone.

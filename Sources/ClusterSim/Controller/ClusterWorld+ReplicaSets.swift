@@ -1,16 +1,25 @@
 import Foundation
 
+/// Deployments own ReplicaSets; ReplicaSets, DaemonSets, StatefulSets and Jobs own pods. Each pass returns one step
+/// per object it reconciles (see `ClusterWorld.runNext`).
 extension ClusterWorld {
-    /// Deployments own ReplicaSets; ReplicaSets, DaemonSets, StatefulSets and Jobs own pods.
-    func runWorkloadControllers() {
-        for key in keysToReconcile(.deployments) {
-            guard let deployment = store.get(Deployment.self, key), deployment.metadata.deletionTimestamp == nil
-            else { continue }
-            reconcile(deployment, owned: ownedReplicaSets(deployment.metadata.uid))
+    func deploymentSteps() -> [TickStep] {
+        keysToReconcile(.deployments).map { key in
+            { [unowned self] in
+                guard let deployment = store.get(Deployment.self, key), deployment.metadata.deletionTimestamp == nil
+                else { return }
+                reconcile(deployment, owned: ownedReplicaSets(deployment.metadata.uid))
+            }
         }
-        for key in keysToReconcile(.replicaSets) {
-            if let replicaSet = store.get(ReplicaSet.self, key) { reconcile(replicaSet) }
+    }
+
+    func replicaSetSteps() -> [TickStep] {
+        keysToReconcile(.replicaSets).map { key in
+            { [unowned self] in if let replicaSet = store.get(ReplicaSet.self, key) { reconcile(replicaSet) } }
         }
+    }
+
+    func daemonSetSteps() -> [TickStep] {
         if queues.nodesChangedForDaemonSets {
             // A daemon set's pods follow every node: any node written sends every daemon set round again.
             queues.nodesChangedForDaemonSets = false
@@ -18,13 +27,15 @@ extension ClusterWorld {
                 queues.queueOwner(.daemonSets, key)
             }
         }
-        for key in keysToReconcile(.daemonSets) {
-            if let daemonSet = store.get(DaemonSet.self, key) { reconcile(daemonSet) }
+        return keysToReconcile(.daemonSets).map { key in
+            { [unowned self] in if let daemonSet = store.get(DaemonSet.self, key) { reconcile(daemonSet) } }
         }
-        for key in keysToReconcile(.statefulSets) {
-            if let statefulSet = store.get(StatefulSet.self, key) { reconcile(statefulSet) }
+    }
+
+    func statefulSetSteps() -> [TickStep] {
+        keysToReconcile(.statefulSets).map { key in
+            { [unowned self] in if let statefulSet = store.get(StatefulSet.self, key) { reconcile(statefulSet) } }
         }
-        runJobControllers()
     }
 
     /// The replica sets a deployment controls, in key order.

@@ -21,8 +21,8 @@ struct KubeletNodeView {
 extension ClusterWorld {
     static let memoryBoundMargin = 1_048_576.0
 
-    func runWakefulKubelets() {
-        let pass = tickCount
+    /// One step per node with pods awake, or whose memory the resting pods' bound does not settle.
+    func wakefulKubeletSteps(pass: Int) -> [TickStep] {
         var visit = queues.takePods().union(wakefulPods)
         for name in queues.takeNodesForKubelet() {
             if let node = store.get(Node.self, name) {
@@ -53,16 +53,19 @@ extension ClusterWorld {
         for (name, view) in kubeletNodes where byNode[name] == nil && !hasSettledMemory(name, view, visited: 0) {
             byNode[name] = []
         }
-        for name in byNode.keys.sorted() {
-            guard let node = store.get(Node.self, name) else {
-                // Pods bound to a node that does not exist are not run; the node's creation wakes them.
-                for key in byNode[name] ?? [] {
-                    wake(key, through: pass - 1)
-                    wakefulPods.remove(key)
+        return byNode.keys.sorted().map { name in
+            let keys = (byNode[name] ?? []).sorted()
+            return { [unowned self] in
+                guard let node = store.get(Node.self, name) else {
+                    // Pods bound to a node that does not exist are not run; the node's creation wakes them.
+                    for key in keys {
+                        wake(key, through: pass - 1)
+                        wakefulPods.remove(key)
+                    }
+                    return
                 }
-                continue
+                runKubelet(on: node, visiting: keys, pass: pass)
             }
-            runKubelet(on: node, visiting: (byNode[name] ?? []).sorted(), pass: pass)
         }
     }
 

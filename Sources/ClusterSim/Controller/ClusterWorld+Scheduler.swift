@@ -1,13 +1,14 @@
 extension ClusterWorld {
-    /// Binds pending pods to the least-loaded Ready, schedulable node they fit on.
-    func schedulePendingPods() {
-        let candidates = (store.podsByNode[""] ?? []).sorted().compactMap { store.get(Pod.self, $0) }
-            .filter { $0.metadata.deletionTimestamp == nil }
-        guard !candidates.isEmpty else { return }
+    /// Binds pending pods to the least-loaded Ready, schedulable node they fit on: one step per pod, in key order,
+    /// against the nodes and loads read when the pass began (and kept up to date by its own bindings).
+    func schedulingSteps() -> [TickStep] {
+        let candidates = (store.podsByNode[""] ?? []).sorted().filter {
+            store.podFacts[$0].map { !$0.isTerminating } ?? false
+        }
+        guard !candidates.isEmpty else { return [] }
         if podRequests.count > 2 * store.count(.pods) + 1000 { podRequests.removeAll() }
-        let nodeCount = store.count(.nodes)
         let capacities: [NodeCapacity]
-        var load: [NodeLoad]
+        let load: [NodeLoad]
         // Loads by position in `capacities`: thousands of pending pods times thousands of nodes must not hash names.
         switch controllerMode {
         case .fullVisit:
@@ -22,12 +23,59 @@ extension ClusterWorld {
             capacities = schedulableNodes ?? []
             load = capacities.map { placedLoads[$0.name] ?? NodeLoad() }
         }
-        // Plain arrays: the loop below runs pending pods × nodes times and must not touch the names' storage.
-        let podLimits = capacities.map(\.pods)
-        let memoryLimits = capacities.map(\.memory)
-        let cpuLimits = capacities.map(\.cpu)
-        for pod in candidates {
-            let (memory, cpu) = requests(of: pod)
+        let round = SchedulingRound(capacities: capacities, load: load, nodeCount: store.count(.nodes))
+        return candidates.map { key in
+            { [unowned self] in
+                guard let pod = store.get(Pod.self, key), pod.spec.nodeName == nil,
+                    pod.metadata.deletionTimestamp == nil
+                else { return }
+                schedule(pod, in: round)
+            }
+        }
+    }
+
+    private func schedule(_ pod: Pod, in round: SchedulingRound) {
+        let (memory, cpu) = requests(of: pod)
+        guard let chosen = round.leastLoaded(memory: memory, cpu: cpu) else {
+            markUnschedulable(pod, nodeCount: round.nodeCount)
+            return
+        }
+        let nodeName = round.capacities[chosen].name
+        round.load[chosen].add(memory: memory, cpu: cpu)
+        store.modify(Pod.self, pod.storeKey) { pod in
+            pod.spec.nodeName = nodeName
+            pod.status.conditions = [
+                PodCondition(type: "PodScheduled", status: "True", lastTransitionTime: timestamp)
+            ]
+            return true
+        }
+        recordEvent(
+            on: reference(to: pod), type: "Normal", reason: "Scheduled",
+            message: "Successfully assigned \(pod.metadata.namespace ?? "")/\(pod.metadata.name ?? "") to \(nodeName)",
+            component: "default-scheduler")
+    }
+
+    /// One scheduling pass's view of the nodes: what each allows and what is placed on it so far.
+    final class SchedulingRound {
+        let capacities: [NodeCapacity]
+        var load: [NodeLoad]
+        let nodeCount: Int
+        // Plain arrays: `leastLoaded` runs pending pods × nodes times and must not touch the names' storage.
+        private let podLimits: [Int]
+        private let memoryLimits: [Int64]
+        private let cpuLimits: [Int64]
+
+        init(capacities: [NodeCapacity], load: [NodeLoad], nodeCount: Int) {
+            self.capacities = capacities
+            self.load = load
+            self.nodeCount = nodeCount
+            podLimits = capacities.map(\.pods)
+            memoryLimits = capacities.map(\.memory)
+            cpuLimits = capacities.map(\.cpu)
+        }
+
+        /// The position of the node with the lowest share of its memory placed that the requests fit on.
+        func leastLoaded(memory: Int64, cpu: Int64) -> Int? {
             var best: (index: Int, fraction: Double)?
             for index in capacities.indices {
                 let used = load[index]
@@ -39,24 +87,7 @@ extension ClusterWorld {
                 if let current = best, fraction >= current.fraction { continue }
                 best = (index, fraction)
             }
-            guard let chosen = best?.index else {
-                markUnschedulable(pod, nodeCount: nodeCount)
-                continue
-            }
-            let nodeName = capacities[chosen].name
-            load[chosen].add(memory: memory, cpu: cpu)
-            store.modify(Pod.self, pod.storeKey) { pod in
-                pod.spec.nodeName = nodeName
-                pod.status.conditions = [
-                    PodCondition(type: "PodScheduled", status: "True", lastTransitionTime: timestamp)
-                ]
-                return true
-            }
-            recordEvent(
-                on: reference(to: pod), type: "Normal", reason: "Scheduled",
-                message:
-                    "Successfully assigned \(pod.metadata.namespace ?? "")/\(pod.metadata.name ?? "") to \(nodeName)",
-                component: "default-scheduler")
+            return best?.index
         }
     }
 

@@ -1,3 +1,8 @@
+import Collections
+
+/// One piece of a tick's work.
+typealias TickStep = () -> Void
+
 /// Everything the simulated cluster is: stored objects, the kubelets' hidden state, the demand curves,
 /// the clock and the faults. Owned by `SimCluster`; controllers and scenarios are extensions that act on it.
 final class ClusterWorld {
@@ -44,6 +49,8 @@ final class ClusterWorld {
     var kubeletPassTick = 0
     /// `demandsVersion` at the last change-driven kubelet pass (a change wakes every resting pod).
     var kubeletDemandsVersion = 0
+    /// The rest of the current tick's work, in order.
+    var tickWork = Deque<TickStep>()
     /// Requests placed on each node, kept as pods are written (the change-driven scheduler's view).
     var placedLoads: [String: NodeLoad] = [:]
     /// Schedulable nodes in name order, kept until a node is written (the change-driven scheduler's view).
@@ -71,10 +78,16 @@ final class ClusterWorld {
 
     /// Advances simulated time by one tick and runs every controller once.
     func tick(scenario: any Scenario) {
+        beginTick(scenario: scenario)
+        _ = continueTick(until: nil)
+    }
+
+    /// Moves the clock one tick on and queues the tick's work: the story, then each controller in turn.
+    func beginTick(scenario: any Scenario) {
         now += tickSeconds
         tickCount += 1
-        scenario.tick(self)
-        runControllers()
+        tickWork.append { [unowned self] in scenario.tick(self) }
+        queueControllers()
     }
 
     /// Runs the controllers for `seconds` without the story, then starts the story clock.
@@ -82,20 +95,43 @@ final class ClusterWorld {
         for _ in 0..<seconds {
             now += tickSeconds
             tickCount += 1
-            runControllers()
+            queueControllers()
+            _ = continueTick(until: nil)
         }
         startTime = now
     }
 
-    private func runControllers() {
-        runWorkloadControllers()
-        schedulePendingPods()
-        runKubelets()
-        runNodeLifecycle()
-        updateDisruptionBudgets()
-        runQuotaAndRevisionControllers()
-        collectGarbage()
+    /// Each controller's pass, in order. A pass decides what it looks at when its turn comes (after the passes before
+    /// it have run) and puts one step per object first in line.
+    private func queueControllers() {
+        let passes: [TickStep] = [
+            { [unowned self] in runNext(deploymentSteps()) },
+            { [unowned self] in runNext(replicaSetSteps()) },
+            { [unowned self] in runNext(daemonSetSteps()) },
+            { [unowned self] in runNext(statefulSetSteps()) },
+            { [unowned self] in runJobControllers() },
+            { [unowned self] in runNext(schedulingSteps()) },
+            { [unowned self] in runNext(kubeletSteps()) },
+            { [unowned self] in runNodeLifecycle() },
+            { [unowned self] in updateDisruptionBudgets() },
+            { [unowned self] in runQuotaAndRevisionControllers() },
+            { [unowned self] in collectGarbage() },
+        ]
+        tickWork.append(contentsOf: passes)
     }
+
+    /// Does the tick's work until it is done (true), or until `deadline` has passed with work left (false: call again;
+    /// requests may be served in between, as a real API server serves them while its controllers work).
+    func continueTick(until deadline: ContinuousClock.Instant?) -> Bool {
+        while let step = tickWork.popFirst() {
+            step()
+            if let deadline, !tickWork.isEmpty, ContinuousClock.now >= deadline { return false }
+        }
+        return true
+    }
+
+    /// Puts `steps` first in line, in order.
+    func runNext(_ steps: [TickStep]) { tickWork.prepend(contentsOf: steps) }
 
     func demand(for pod: Pod, container: String) -> ContainerDemand? {
         let app = pod.metadata.labels?["app"] ?? pod.metadata.labels?["k8s-app"] ?? ""
