@@ -99,11 +99,11 @@ extension ClusterWorld {
     private func step(_ state: inout ContainerRuntime, container: Container, pod: Pod, runtime: PodRuntime, node: Node)
     {
         if state.containerID.isEmpty {
-            state.containerID = "containerd://" + store.makeUID().replacingOccurrences(of: "-", with: "")
+            state.containerID = newContainerID()
         }
         if let until = state.backoffUntil, now >= until {
             state.backoffUntil = nil
-            state.containerID = "containerd://" + store.makeUID().replacingOccurrences(of: "-", with: "")
+            state.containerID = newContainerID()
             state.runningSince = now
         }
         if state.runningSince == nil, state.backoffUntil == nil { state.runningSince = now }
@@ -117,6 +117,9 @@ extension ClusterWorld {
             oomKill(&state, container: container.name, pod: pod, node: node, limit: Int64(limit))
         }
     }
+
+    /// `containerd://` and a fresh uid's 32 hex digits.
+    private func newContainerID() -> String { "containerd://" + String(store.makeUID().filter { $0 != "-" }) }
 
     /// The container's limits and demand curve, recomputed only when the pod spec or the demand table changed.
     private func cachedLimits(_ state: inout ContainerRuntime, container: Container, pod: Pod) -> ContainerLimits {

@@ -119,6 +119,13 @@ extension ClusterWorld {
 
     /// Keeps `placedLoads` as pods are written: what `nodeLoads()` would count, without visiting every pod.
     func trackPlacement(old: Pod?, new: Pod?) {
+        // Most writes change neither where a pod is nor what it asks for.
+        if let old, let new, old.spec.nodeName == new.spec.nodeName,
+            old.metadata.generation == new.metadata.generation, old.metadata.uid == new.metadata.uid,
+            Self.holdsResources(old) == Self.holdsResources(new)
+        {
+            return
+        }
         if let old, let node = old.spec.nodeName, !node.isEmpty, Self.holdsResources(old) {
             let (memory, cpu) = requests(of: old)
             placedLoads[node, default: NodeLoad()].remove(memory: memory, cpu: cpu)

@@ -49,11 +49,15 @@ struct WorkQueues {
         default:
             break
         }
-        if let old { queueOwner(of: old.metadata) }
-        if let new {
-            queueOwner(of: new.metadata)
+        // The owner before and after (the same one, most often: then it is queued once).
+        let newMetadata = new?.metadata
+        if let oldMetadata = old?.metadata, oldMetadata.controller != newMetadata?.controller {
+            queueOwner(of: oldMetadata)
+        }
+        if let newMetadata {
+            queueOwner(of: newMetadata)
             // Garbage collection leaves pods owned by a Node (static pods) alone; anything else without its owner goes.
-            if let owner = new.metadata.controller, !liveControllers.contains(owner.uid),
+            if let owner = newMetadata.controller, !liveControllers.contains(owner.uid),
                 resource != .pods || owner.kind != "Node"
             {
                 mayHaveOrphans = true

@@ -14,7 +14,7 @@ struct JSONBytesEncoder {
             var writer = JSONWriter()
             writable.write(to: &writer)
             if let failure = writer.failure { throw failure }
-            return writer.bytes
+            return writer.compactBytes
         }
         return try encodeStreaming(value)
     }
@@ -25,7 +25,7 @@ struct JSONBytesEncoder {
         try sink.encodeValue(value, depth: 0)
         sink.close(downTo: 0)
         guard !sink.needsFoundation else { return Array(try Self.foundation.encode(value)) }
-        return sink.bytes
+        return sink.bytes.capacity > sink.bytes.count + 256 ? Array(sink.bytes) : sink.bytes
     }
 
     private static let foundation: JSONEncoder = {

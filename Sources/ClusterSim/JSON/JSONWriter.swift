@@ -11,6 +11,10 @@ protocol JSONWritable: Encodable {
 /// `encodeIfPresent` skips them.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
+
+    /// The bytes written, in an array no larger than they are (the writer reserves room to grow; a stored object keeps
+    /// its encoding for as long as it lives).
+    var compactBytes: [UInt8] { bytes.capacity > bytes.count + 256 ? Array(bytes) : bytes }
     /// Whether the next member or element needs a comma before it.
     private var needsComma = false
     /// The first error from a value written through `Encodable` (only non-finite numbers fail).

@@ -5,6 +5,8 @@ import Foundation
 final class ObjectStore {
     private(set) var resourceVersion: Int64 = 1
     private var tables: [ResourceType: ResourceTable] = [:]
+    /// The pods' table, held apart: it is read on every pod lookup, and a `ResourceType` key hashes two strings.
+    private let podTable: ResourceTable
     private let encoder = JSONBytesEncoder()
     private var random: SeededRandom
     /// Pod keys by node name (`""` for pods not yet scheduled).
@@ -27,6 +29,11 @@ final class ObjectStore {
         for resource in ResourceType.stored {
             tables[resource] = ResourceTable(resource: resource, historyCapacity: historyCapacity)
         }
+        podTable = tables[.pods] ?? ResourceTable(resource: .pods, historyCapacity: historyCapacity)
+    }
+
+    private func table<T: SimObject>(of type: T.Type) -> ResourceTable? {
+        T.self == Pod.self ? podTable : tables[T.resource]
     }
 
     func table(_ resource: ResourceType) -> ResourceTable? {
@@ -34,27 +41,27 @@ final class ObjectStore {
     }
 
     func get<T: SimObject>(_ type: T.Type, _ key: String) -> T? {
-        tables[T.resource]?.objects[key]?.object as? T
+        table(of: T.self)?.objects[key]?.object as? T
     }
 
     func stored(_ resource: ResourceType, _ key: String) -> StoredObject? { table(resource)?.objects[key] }
 
     /// Every object of a type in key order.
     func all<T: SimObject>(_ type: T.Type) -> [T] {
-        guard let table = tables[T.resource] else { return [] }
+        guard let table = table(of: T.self) else { return [] }
         return table.sortedKeys.compactMap { table.objects[$0]?.object as? T }
     }
 
     /// The objects of a type in one namespace, in key order.
     func all<T: SimObject>(_ type: T.Type, namespace: String) -> [T] {
-        guard let table = tables[T.resource] else { return [] }
+        guard let table = table(of: T.self) else { return [] }
         return table.keys(withPrefix: namespace + "/").compactMap { table.objects[$0]?.object as? T }
     }
 
     func count(_ resource: ResourceType) -> Int { tables[resource]?.count ?? 0 }
 
     /// Pod keys by the uid of their controller owner.
-    var podsByOwner: [String: Set<String>] { tables[.pods]?.byOwner ?? [:] }
+    var podsByOwner: [String: Set<String>] { podTable.byOwner }
 
     /// A fresh uid, deterministic for the seed.
     func makeUID() -> String {
@@ -132,8 +139,8 @@ final class ObjectStore {
         resourceVersion += 1
         var object = stored.object
         object.metadata.resourceVersion = String(resourceVersion)
-        stored = StoredObject(
-            object: object, json: (try? encode(object)) ?? stored.json, resourceVersion: resourceVersion)
+        let json = stored.json(withResourceVersion: resourceVersion) ?? (try? encode(object)) ?? stored.json
+        stored = StoredObject(object: object, json: json, resourceVersion: resourceVersion)
         let old = table.remove(key, finalState: stored)
         if let pod = object as? Pod {
             unindex(pod)

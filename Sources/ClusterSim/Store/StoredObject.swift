@@ -6,6 +6,19 @@ struct StoredObject: Sendable {
 
     var metadata: ObjectMeta { object.metadata }
 
+    /// The encoding with `metadata.resourceVersion` replaced, for the DELETED state of an object whose encoding is
+    /// known to start with its metadata (a `JSONWritable` one); nil otherwise. Metadata is the first member, and in it
+    /// `resourceVersion` comes after four plain strings, whose quotes are escaped: the first `"resourceVersion":"` in
+    /// the bytes is the object's own.
+    func json(withResourceVersion version: Int64) -> [UInt8]? {
+        guard object is any JSONWritable else { return nil }
+        let marker = Array(#""resourceVersion":""#.utf8)
+        guard let start = json.firstRange(of: marker)?.upperBound,
+            let end = json[start...].firstIndex(of: UInt8(ascii: "\""))
+        else { return nil }
+        return Array(json[..<start]) + Array(String(version).utf8) + Array(json[end...])
+    }
+
     /// The encoding with `kind` and `apiVersion` first, as single objects and watch events are served.
     func jsonWithKind(_ resource: ResourceType) -> [UInt8] {
         var bytes = Array("{\"kind\":\"\(resource.kind)\",\"apiVersion\":\"\(resource.apiVersion)\"".utf8)
@@ -55,12 +68,18 @@ final class ResourceTable {
     @discardableResult
     func put(_ key: String, _ stored: StoredObject, type: WatchEventType) -> StoredObject? {
         let old = objects.updateValue(stored, forKey: key)
+        let owner = stored.metadata.controller?.uid
         if let old {
-            unindexOwner(of: old, key: key)
+            // Most writes keep the owner: the index is then left as it is.
+            let oldOwner = old.metadata.controller?.uid
+            if oldOwner != owner {
+                unindexOwner(of: old, key: key)
+                if let owner { byOwner[owner, default: []].insert(key) }
+            }
         } else {
             sortedKeys.insert(key)
+            if let owner { byOwner[owner, default: []].insert(key) }
         }
-        if let owner = stored.metadata.controller?.uid { byOwner[owner, default: []].insert(key) }
         record(HistoryEntry(type: type, stored: stored))
         return old
     }
