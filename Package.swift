@@ -54,17 +54,19 @@ let package = Package(
             resources: [.copy("Resources/openapi")]
         ),
         .target(name: "Timeline", dependencies: ["ClusterModel", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Runbooks", dependencies: ["ClusterModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "COE", dependencies: ["Timeline", "ClusterModel"]),
+        .target(
+            name: "Runbooks", dependencies: ["ClusterModel", "Timeline", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "TUI",
             dependencies: [
-                "CNcurses", "ClusterModel", "Timeline", .product(name: "Yams", package: "Yams"),
+                "CNcurses", "ClusterModel", "Timeline", "Runbooks", "COE", .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "firebreak",
             dependencies: [
-                "ClusterModel", "ClusterSim", "Runbooks", "Timeline", "TUI",
+                "ClusterModel", "ClusterSim", "COE", "Runbooks", "Timeline", "TUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -72,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "firebreak-bench",
             dependencies: [
-                "ClusterModel", "ClusterSim", "Runbooks", "Timeline", "TUI",
+                "ClusterModel", "ClusterSim", "COE", "Runbooks", "Timeline", "TUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/firebreak-bench"
@@ -80,18 +82,39 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["ClusterSim"], path: "Tests/TestSupport"),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim", "TestSupport"]),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "TestSupport"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI", "ClusterModel", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "RunbooksTests", dependencies: ["Runbooks", "ClusterModel", "TestSupport"]),
         .testTarget(
-            name: "IntegrationTests", dependencies: ["ClusterModel", "ClusterSim", "Runbooks", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TUI", "firebreak", "TestSupport"]),
+            name: "TUITests",
+            dependencies: ["TUI", "ClusterModel", "ClusterSim", "Runbooks", "Timeline", "TestSupport"],
+            exclude: ["Snapshots"]),
+        .testTarget(name: "RunbooksTests", dependencies: ["Runbooks", "ClusterModel", "Timeline", "TestSupport"]),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["ClusterModel", "ClusterSim", "Runbooks", "Timeline", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TUI", "Runbooks", "firebreak", "TestSupport"]),
         .executableTarget(name: "journal-writer", dependencies: ["Timeline"], path: "Tests/JournalWriter"),
         .testTarget(
             name: "TimelineTests",
             dependencies: ["Timeline", "ClusterModel", "journal-writer", "firebreak", "TestSupport"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "COETests",
+            dependencies: ["COE", "Timeline", "ClusterModel", "ClusterSim", "firebreak", "TestSupport"],
+            exclude: ["Golden"]),
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["ClusterModel", .product(name: "Yams", package: "Yams")],
+            path: "Fuzz/Targets"
+        ),
+        .testTarget(name: "FuzzReplayTests", dependencies: ["FuzzTargets", "ClusterModel"]),
     ]
 )
+
+// One libFuzzer executable per fuzz target: `swift build -c release -Xswiftc -sanitize=fuzzer,address --product
+// fuzz-<name>`. In a normal build each is a small program that replays files through its target.
+for name in ["watch-events", "list-pages", "quantity", "kubeconfig", "prometheus"] {
+    package.targets.append(
+        .executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzTargets"], path: "Fuzz/Executables/fuzz-\(name)"))
+}
 
 for target in package.targets where target.type != .system {
     target.swiftSettings =

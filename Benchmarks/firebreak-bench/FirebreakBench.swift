@@ -8,7 +8,7 @@ struct FirebreakBench: AsyncParsableCommand {
         abstract: "Benchmarks for Firebreak (run with -c release).",
         subcommands: [
             SimBench.self, RealtimeBench.self, SyncBench.self, DecodeBench.self, RenderBench.self, JournalBench.self,
-            RunbookBench.self,
+            RunbookBench.self, LogBench.self, COEBench.self, DrainBench.self,
         ]
     )
 }

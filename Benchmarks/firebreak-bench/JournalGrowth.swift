@@ -4,7 +4,7 @@ import Foundation
 import Timeline
 
 /// Records a scenario into an incident the way the console does (observations as they come, a store snapshot a
-/// second) and measures how the journal file grows.
+/// second, a sample of each touched container and node per metrics scrape) and measures how the journal file grows.
 enum JournalGrowth {
     struct Result {
         let scenario: String
@@ -13,6 +13,7 @@ enum JournalGrowth {
         let bytes: Int64
         let entries: Int
         let sightings: Int
+        let samples: Int
         let kinds: [EntryKind: Int]
 
         var report: String {
@@ -20,7 +21,7 @@ enum JournalGrowth {
             let kindList = kinds.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
             return "growth recording \(scenario): \(Measure.fixed(simulatedMinutes, 0)) simulated minutes in "
                 + "\(Measure.fixed(wallSeconds, 0)) s: \(bytes / 1024) KiB, \(entries) entries "
-                + "(\(kindList.joined(separator: ", "))), \(sightings) sightings; projected "
+                + "(\(kindList.joined(separator: ", "))), \(sightings) sightings, \(samples) samples; projected "
                 + "\(Measure.fixed(perHour / 1_048_576, 1)) MiB per hour, \(Int(Double(entries) * 60 / simulatedMinutes)) "
                 + "entries per hour"
         }
@@ -51,6 +52,13 @@ enum JournalGrowth {
                 _ = try? await recorder.record(batch, snapshot: await connection.store.snapshot(), at: clock.now())
             }
         }
+        let scrapes = Task {
+            for await metrics in connection.metricsUpdates() {
+                await clock.refresh()
+                _ = try? await recorder.record(
+                    metrics: metrics, snapshot: await connection.store.snapshot(), at: metrics.time ?? clock.now())
+            }
+        }
         let snapshots = Task {
             while !Task.isCancelled {
                 await clock.refresh()
@@ -63,6 +71,7 @@ enum JournalGrowth {
         snapshots.cancel()
         await connection.stop()
         observations.cancel()
+        scrapes.cancel()
         let wall = JournalAppends.seconds(ContinuousClock.now - start)
         let elapsed = await cluster.elapsedSeconds / 60
         await served.stop()
@@ -70,9 +79,10 @@ enum JournalGrowth {
         let entries = try await journal.entries(of: incident.id)
         let sightings = try await journal.sightingCount()
         let kinds = Dictionary(grouping: entries, by: \.kind).mapValues(\.count)
+        let samples = try await journal.samples(of: incident.id).count
         return Result(
             scenario: scenario, simulatedMinutes: elapsed, wallSeconds: wall, bytes: size(path) - startSize,
-            entries: entries.count, sightings: sightings, kinds: kinds)
+            entries: entries.count, sightings: sightings, samples: samples, kinds: kinds)
     }
 
     /// The journal file and its WAL (empty after a checkpoint), in bytes.

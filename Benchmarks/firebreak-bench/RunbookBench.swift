@@ -3,6 +3,7 @@ import ClusterModel
 import ClusterSim
 import Foundation
 import Runbooks
+import Timeline
 
 /// From a runbook key to the dry-run diff on screen: read, plan, SelfSubjectAccessReview, server-side dry run and
 /// diff, against a simulator served over HTTPS, beside kubectl's own server-side dry run of the same patch.
@@ -36,11 +37,15 @@ struct RunbookBench: AsyncParsableCommand {
         await connection.start()
         let store = await connection.store
         await store.waitUntilSynced(ResourceKind.watched)
-        let recorder = TemporaryRecords()
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "firebreak-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let journal = try SQLiteJournal(directory: StateDirectory(path: state.path))
         let timings = PhaseTimings()
         let driver = RunbookDriver(
             client: await connection.client, store: store, clock: { Date() },
-            recorder: ActionLog(directory: recorder.path), conversation: timings, context: endpoint.contextName,
+            recorder: JournalActionRecorder(journal: journal, context: endpoint.contextName), conversation: timings,
+            context: endpoint.contextName,
             options: .init(isDryRunOnly: true))
         let runbookPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("runbooks/raise-memory-limit.yaml").path
@@ -112,10 +117,4 @@ final class PhaseTimings: RunbookConversation, @unchecked Sendable {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         lock.withLock { current[phase] = seconds }
     }
-}
-
-/// A temporary folder for the benchmark's action records.
-struct TemporaryRecords {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("firebreak-bench-\(UUID().uuidString)")
-        .path
 }

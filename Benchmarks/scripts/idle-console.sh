@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Idle console cost: the console connected to the scale scenario (150,000 pods) with the simulator's clock paused,
 # measured as CPU seconds of the console process over a window, after it has synced.
-#   Benchmarks/scripts/idle-console.sh CONSOLE_BINARY [SIM_BINARY] [SECONDS] [PODS] [NODES]
+#   Benchmarks/scripts/idle-console.sh CONSOLE_BINARY [SIM_BINARY] [SECONDS] [PODS] [NODES] [SETTLE]
+# SETTLE (default 20) is how long after "connected" the window starts: the first metrics scrape of every node and
+# the first signal passes belong to start-up, not to idling.
 # The simulator runs in its own process (its CPU is not counted); the console runs in tmux, a real terminal.
 set -euo pipefail
 console=${1:?console binary}
@@ -9,6 +11,7 @@ sim=${2:-$console}
 window=${3:-60}
 pods=${4:-150000}
 nodes=${5:-5000}
+settle=${6:-20}
 work=$(mktemp -d)
 trap 'tmux -L "fb-idle-$$" kill-server 2>/dev/null || true; kill $simpid 2>/dev/null || true; rm -rf "$work"' EXIT
 "$sim" sim serve --scenario scale --pods "$pods" --nodes "$nodes" --kubeconfig-out "$work/config" >"$work/sim.log" 2>&1 &
@@ -25,10 +28,10 @@ pid=$(pgrep -n -f "$console --kubeconfig $work/config")
 # Synced: the header stops saying "sync"; then let the first metrics scrape and signal passes settle.
 for _ in $(seq 1 600); do
   screen=$(tmux -L "fb-idle-$$" capture-pane -p)
-  if echo "$screen" | grep -q "connected" && ! echo "$screen" | grep -q "sync "; then break; fi
+  if grep -q "connected" <<<"$screen" && ! grep -q "sync " <<<"$screen"; then break; fi
   sleep 1
 done
-sleep 20
+sleep "$settle"
 ticks=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 before=$(cpu "$pid")

@@ -1,6 +1,6 @@
 import Foundation
 
-/// metrics.k8s.io, the kubelet's cAdvisor metrics through the node proxy, and container logs.
+/// metrics.k8s.io and the kubelet's cAdvisor metrics through the node proxy.
 extension SimCluster {
     func metrics(_ request: APIRequest, _ path: ResourcePath) throws(APIError) -> APIResponse {
         guard request.method == "GET" else { throw .methodNotAllowed() }
@@ -84,29 +84,6 @@ extension SimCluster {
         }
         return .text(
             200, CadvisorText.render(world: world, node: name), contentType: "text/plain; version=0.0.4; charset=utf-8")
-    }
-
-    /// `pods/{name}/log`: a few generated lines that tell the scenario's story.
-    func podLog(_ request: APIRequest, _ path: ResourcePath) throws(APIError) -> APIResponse {
-        guard let key = path.key, let pod = world.store.get(Pod.self, key) else {
-            throw .notFound(.pods, path.name ?? "")
-        }
-        let container = request.query["container"] ?? pod.spec.containers.first?.name ?? ""
-        guard pod.spec.containers.contains(where: { $0.name == container }) else {
-            throw .badRequest("container \(container) is not valid for pod \(path.name ?? "")")
-        }
-        let state = world.currentRuntime(key)?.containers[container]
-        let start = state?.runningSince ?? world.now
-        var lines: [String] = []
-        var time = start
-        while time <= world.now, lines.count < (Int(request.query["tailLines"] ?? "") ?? 50) {
-            let mib = Int((state?.workingSetBytes ?? 0) / 1_048_576)
-            lines.append(
-                "\(Timestamp(seconds: Int64(time)).rfc3339) \(container): serving; working set \(mib)Mi, cpu \(Int((state?.cpuCores ?? 0) * 1000))m"
-            )
-            time += 15
-        }
-        return .text(200, lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n"))
     }
 }
 

@@ -140,6 +140,9 @@ extension SimCluster {
                     && (budget.spec.unhealthyPodEvictionPolicy == "AlwaysAllow"
                         || budget.status.currentHealthy >= budget.status.desiredHealthy)
                 if !unhealthyAllowed {
+                    if (budget.status.observedGeneration ?? 0) < (budget.metadata.generation ?? 0) {
+                        throw .disruptionBudgetPending(budget.metadata.name ?? "")
+                    }
                     guard budget.status.disruptionsAllowed > 0 else {
                         throw .disruptionBudget(
                             budget.metadata.name ?? "", needs: budget.status.desiredHealthy,

@@ -7,6 +7,8 @@ public actor SimCluster {
     let scenario: any Scenario
     public nonisolated let tokens: SimTokens
     public nonisolated let scenarioName: String
+    /// Open `follow=true` log streams, fed after every tick.
+    let logFollowers = LogFollowers()
     private var lastBookmark = ContinuousClock.now
     /// How often open watches get a BOOKMARK, in real time.
     var bookmarkInterval: Duration = .seconds(60)
@@ -78,6 +80,7 @@ public actor SimCluster {
             remaining -= world.tickSeconds
         }
         if wasDown != world.faults.isDown { notifyAvailability() }
+        sendBookmarksIfDue()
     }
 
     /// Begins the next tick, after finishing one still in progress (a step taken while `advance` was yielding).
@@ -88,8 +91,8 @@ public actor SimCluster {
     }
 
     /// Works on the tick in progress until it is done (true) or `deadline` has passed (false); then the tick's end:
-    /// watches flushed, its CPU time recorded, an outage that is over ended (observers told when `notifying`),
-    /// bookmarks sent when due.
+    /// watches flushed, log followers fed, its CPU time recorded, an outage that is over ended (observers told when
+    /// `notifying`), bookmarks sent when due.
     private func finishTick(until deadline: ContinuousClock.Instant?, notifying: Bool) -> Bool {
         guard var progress = tickInProgress else { return true }
         let cpu = threadCPUSeconds()
@@ -99,17 +102,23 @@ public actor SimCluster {
         guard isDone else { return false }
         tickInProgress = nil
         world.store.hub.flushAll()
+        logFollowers.advance(world)
         meter.recordTick(cpuSeconds: progress.cpuSeconds, wall: wallSeconds)
         if let until = world.faults.downUntil, world.now >= until {
             world.faults.isDown = false
             world.faults.downUntil = nil
         }
         if notifying, progress.wasDown != world.faults.isDown { notifyAvailability() }
-        if ContinuousClock.now - lastBookmark >= bookmarkInterval {
-            lastBookmark = ContinuousClock.now
-            world.store.hub.bookmarkAll(resourceVersion: world.store.resourceVersion)
-        }
+        sendBookmarksIfDue()
         return true
+    }
+
+    /// A BOOKMARK to every open watch once per `bookmarkInterval` of real time, as kube-apiserver sends one about
+    /// every minute: also while the clock is paused, when nothing else would tell a client its watch is alive.
+    private func sendBookmarksIfDue() {
+        guard ContinuousClock.now - lastBookmark >= bookmarkInterval else { return }
+        lastBookmark = ContinuousClock.now
+        world.store.hub.bookmarkAll(resourceVersion: world.store.resourceVersion)
     }
 
     /// Runs the clock at `speed` × real time until the task is cancelled. When ticks take longer than the time they
@@ -120,6 +129,10 @@ public actor SimCluster {
         while !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(100))
             meter.accrue(wall: wallSeconds, isPaused: isPaused)
+            guard !isPaused else {
+                sendBookmarksIfDue()
+                continue
+            }
             let whole = meter.wholeSecondsOwed
             await advance(bySeconds: whole)
             meter.advanced(whole, wall: wallSeconds, simulated: world.elapsed)
@@ -133,6 +146,9 @@ public actor SimCluster {
         let elapsed = ContinuousClock.now - wallOrigin
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
+
+    /// How often open watches get a BOOKMARK, in real time (a minute by default, as kube-apiserver).
+    func setBookmarkInterval(_ interval: Duration) { bookmarkInterval = interval }
 
     /// Stops or restarts the running clock; real time that passes while paused is not made up afterwards.
     public func setPaused(_ paused: Bool) { isPaused = paused }
@@ -196,7 +212,10 @@ public actor SimCluster {
     public var resourceVersion: Int64 { world.store.resourceVersion }
 
     private func notifyAvailability() {
-        if world.faults.isDown { world.store.hub.endAll(cut: false) }
+        if world.faults.isDown {
+            world.store.hub.endAll(cut: false)
+            logFollowers.finishAll()
+        }
         for observer in availabilityObservers { observer(!world.faults.isDown) }
     }
 }

@@ -42,6 +42,9 @@ struct ConsoleCommand: AsyncParsableCommand {
     @Option(help: "With --demo --headless: stop after this many real seconds (0: run until interrupted).")
     var duration: Double = 0
 
+    @Option(help: "Where the incident journal is kept (default $XDG_STATE_HOME/firebreak).")
+    var stateDir: String?
+
     func validate() throws {
         if scenario != nil, !demo {
             throw ValidationError("A scenario needs --demo: firebreak --demo \(scenario ?? "")")
@@ -90,7 +93,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     ) throws {
         let options = ConsoleOptions(
             namespace: target.namespace, isReadOnly: readOnly, theme: theme, kubeconfigPath: kubeconfigPath,
-            metricsInterval: demo ? .seconds(5) : .seconds(30))
+            metricsInterval: demo ? .seconds(5) : .seconds(30), stateDirectory: stateDir)
         let session = ConsoleSession(options: options, simulatedTime: simulatedTime)
         defer { session.disconnect() }
         do {

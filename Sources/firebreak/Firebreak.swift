@@ -8,6 +8,7 @@ struct Firebreak: AsyncParsableCommand {
         abstract: "An incident console for Kubernetes.",
         subcommands: [
             SimCommand.self, ConsoleCommand.self, SignalsCommand.self, IncidentCommand.self, RunbookCommand.self,
+            COECommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

@@ -16,7 +16,8 @@ struct IncidentNote: AsyncParsableCommand {
         try await reportingErrors {
             let journal = try options.journal()
             let incident = try await options.target(in: journal)
-            let entry = try await journal.append(.note(text, context: incident.context, at: Date()), to: incident.id)
+            let now = try await journal.clusterNow(of: incident.id)
+            let entry = try await journal.append(.note(text, context: incident.context, at: now), to: incident.id)
             printLine("noted in \(incident.shortID) at \(KubeTime.format(entry.stamp.cluster))")
         }
     }
@@ -55,7 +56,8 @@ struct IncidentMilestone: AsyncParsableCommand {
         try await reportingErrors {
             let journal = try options.journal()
             let incident = try await options.target(in: journal)
-            var time = at.flatMap { TimeArgument.parse($0, now: Date()) }
+            let now = try await journal.clusterNow(of: incident.id)
+            var time = at.flatMap { TimeArgument.parse($0, now: now) }
             var origin = ""
             if time == nil,
                 let proposal = try await journal.timeline(of: incident.id).proposals().first(where: {
@@ -66,7 +68,7 @@ struct IncidentMilestone: AsyncParsableCommand {
                 origin = " (proposed: \(proposal.reason))"
             }
             let entry = try await journal.append(
-                .milestone(milestone, at: time ?? Date(), context: incident.context), to: incident.id)
+                .milestone(milestone, at: time ?? now, context: incident.context), to: incident.id)
             printLine("\(milestone.title) at \(KubeTime.format(entry.stamp.cluster)) in \(incident.shortID)\(origin)")
         }
     }
@@ -109,7 +111,8 @@ struct IncidentItem: AsyncParsableCommand {
             let item = ActionItem(
                 type: type, text: text, ownerRole: owner, due: due.flatMap { TimeArgument.parse($0, now: Date()) },
                 priority: priority?.uppercased())
-            _ = try await journal.append(.actionItem(item, context: incident.context, at: Date()), to: incident.id)
+            let now = try await journal.clusterNow(of: incident.id)
+            _ = try await journal.append(.actionItem(item, context: incident.context, at: now), to: incident.id)
             printLine("action item added to \(incident.shortID)")
         }
     }

@@ -66,7 +66,7 @@ struct IncidentClose: AsyncParsableCommand {
         try await reportingErrors {
             let journal = try options.journal()
             let incident = try await options.target(in: journal)
-            let closed = try await journal.closeIncident(incident.id, at: Date())
+            let closed = try await journal.closeIncident(incident.id, at: try await journal.clusterNow(of: incident.id))
             let next = try await journal.currentIncident()
             printLine(
                 "closed incident \(closed.shortID): \(closed.title)"

@@ -17,13 +17,17 @@ struct IncidentShow: AsyncParsableCommand {
         try await reportingErrors {
             let journal = try options.journal()
             let incident = try await options.target(in: journal)
-            let timeline = try await journal.timeline(of: incident.id)
+            let entries = try await journal.entries(of: incident.id)
+            let timeline = IncidentTimeline(entries: entries)
+            let unknown = Set(UnansweredIntents.find(in: entries).map(\.id))
             printLine("incident \(incident.shortID): \(incident.title)")
             printLine(
                 "context \(incident.context), opened \(KubeTime.format(incident.openedAt.cluster))"
                     + (incident.closedAt.map { ", closed \(KubeTime.format($0.cluster))" } ?? ", open")
                     + "; times in UTC")
-            for item in timeline.visible(includingHidden: all) { printLine(TimelineLine.text(item)) }
+            for item in timeline.visible(includingHidden: all) {
+                printLine(TimelineLine.text(item, resultUnknown: unknown.contains(item.entry.id)))
+            }
             for proposal in timeline.proposals() {
                 printLine(
                     "proposed: \(proposal.milestone.title) at \(KubeTime.format(proposal.at)) (\(proposal.reason)); "
@@ -35,9 +39,11 @@ struct IncidentShow: AsyncParsableCommand {
 
 /// One timeline item as a line of text.
 enum TimelineLine {
-    static func text(_ item: IncidentTimeline.Item) -> String {
+    /// `resultUnknown`: an action intent no result answers (the process stopped after sending it).
+    static func text(_ item: IncidentTimeline.Item, resultUnknown: Bool = false) -> String {
         let entry = item.entry
         var marks: [String] = []
+        if resultUnknown { marks.append("result unknown") }
         if item.isPinned { marks.append("pinned") }
         if item.isHidden { marks.append("hidden") }
         if !item.history.isEmpty { marks.append("edited") }
@@ -60,6 +66,8 @@ enum TimelineLine {
                 },
             ].compactMap { $0 }
             detail = "[\(action.type)] \(action.text)" + (facts.isEmpty ? "" : " (\(facts.joined(separator: ", ")))")
+        case .coeSection(let record):
+            detail = "COE \(record.section.title): \(record.text.prefix(60))"
         case .changeSeen, .actionIntent, .actionResult, .note, .curation:
             break
         }

@@ -32,6 +32,12 @@ struct JournalOptions: ParsableArguments {
         try SQLiteJournal(directory: StateDirectory.resolve(explicit: stateDir))
     }
 
+    /// The incident `--incident` names, if it names one.
+    func named(in journal: any Journal) async throws -> UUID? {
+        guard let incident else { return nil }
+        return try await journal.incident(matching: incident).id
+    }
+
     /// The incident `--incident` names, else the current one.
     func target(in journal: any Journal) async throws -> Incident {
         if let incident { return try await journal.incident(matching: incident) }

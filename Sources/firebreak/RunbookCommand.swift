@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Runbooks
+import Timeline
 
 /// `firebreak runbook …`: validate, list, run and roll back runbooks.
 struct RunbookCommand: AsyncParsableCommand {
@@ -13,7 +14,7 @@ struct RunbookCommand: AsyncParsableCommand {
             """,
         subcommands: [
             RunbookValidateCommand.self, RunbookListCommand.self, RunbookRunCommand.self,
-            RunbookRollbackCommand.self,
+            RunbookRollbackCommand.self, RunbookUnfinishedCommand.self,
         ]
     )
 }
@@ -87,5 +88,26 @@ struct RunbookListCommand: ParsableCommand {
             print((padded + [row[5]]).joined(separator: "  "))
         }
         for problem in catalog.problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
+    }
+}
+
+/// `firebreak runbook unfinished`: requests whose result the journal does not know.
+struct RunbookUnfinishedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unfinished",
+        abstract: "List runbook requests sent without a recorded answer (the process stopped): result unknown.",
+        discussion: "Without --incident, looks through every incident in the journal. Exits 0 either way.",
+        aliases: ["list-unfinished"])
+
+    @OptionGroup var journalOptions: JournalOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            let journal = try journalOptions.journal()
+            let incident = try await journalOptions.named(in: journal)
+            let actions = try await UnfinishedAction.find(in: journal, incident: incident)
+            for action in actions { printLine(action.description) }
+            if actions.isEmpty { printLine("no request without a recorded result") }
+        }
     }
 }

@@ -102,9 +102,27 @@ struct RunbookOutput: Sendable {
             return
         }
         line("\(result.status.rawValue): \(result.message)")
-        if let id = run.actionID, [.applied, .verified, .verificationFailed].contains(result.status) {
-            line("action \(id) (undo: firebreak runbook rollback \(id))")
+        guard let id = run.actionID,
+            [.applied, .verified, .verificationFailed, .failed, .cancelled].contains(result.status)
+        else { return }
+        let undoable = result.preview.map { !$0.plan.rollback.isEmpty } ?? false
+        line("action \(id)" + (undoable ? " (undo: firebreak runbook rollback \(id))" : ""))
+    }
+
+    /// A drain's progress: counts, the budgets blocking it, the oldest wait.
+    func drain(_ progress: DrainProgress, at time: Date) {
+        let lines = progress.lines(at: time)
+        if json {
+            let counts = progress.counts
+            emit([
+                "event": "drain", "node": .string(progress.node), "evicted": .int(Int64(counts.evicted)),
+                "terminating": .int(Int64(counts.terminating)), "waiting": .int(Int64(counts.waiting)),
+                "blocked": .object(counts.blocked.mapValues { .int(Int64($0)) }),
+                "failed": .int(Int64(counts.failed)), "lines": .array(lines.map { .string($0) }),
+            ])
+            return
         }
+        for text in lines { line("drain: \(text)") }
     }
 
     func fail(_ message: String) {
@@ -123,10 +141,15 @@ struct RunbookOutput: Sendable {
     }
 }
 
-/// The engineer at a terminal: progress on stdout, questions on stderr, answers from stdin (`--yes` answers yes).
+/// The engineer at a terminal: progress on stdout, questions on stderr, answers from stdin (`--yes` answers yes),
+/// Ctrl-C to cancel.
 struct TerminalConversation: RunbookConversation {
     let output: RunbookOutput
     let assumeYes: Bool
+    var interrupt = InterruptFlag()
+    private let drainLines = DrainLines()
+
+    var isCancelled: Bool { interrupt.isSet }
 
     func confirm(_ preview: RunbookPreview, context: String) async -> ConfirmationAnswer {
         let plan = preview.plan
@@ -168,11 +191,28 @@ struct TerminalConversation: RunbookConversation {
         case .verifying(let text): output.progress("verifying", text)
         case .rollingBack(let reason): output.progress("rolling back", reason)
         case .timed(let phase, let duration): output.timing(phase, duration)
+        case .draining(let progress, let time):
+            if drainLines.shouldPrint(progress, at: time) { output.drain(progress, at: time) }
         }
     }
 
     /// One line from stdin, off the cooperative pool; nil at end of input.
     private static func readAnswer() async -> String? {
         await Task.detached { readLine()?.trimmingCharacters(in: .whitespaces) }.value
+    }
+}
+
+/// When to print a drain's progress: when its counts change, and every 5 s of cluster time while they do not.
+final class DrainLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: (counts: DrainProgress.Counts, time: Date)?
+
+    func shouldPrint(_ progress: DrainProgress, at time: Date) -> Bool {
+        lock.withLock {
+            let counts = progress.counts
+            if let last, last.counts == counts, time.timeIntervalSince(last.time) < 5 { return false }
+            last = (counts, time)
+            return true
+        }
     }
 }

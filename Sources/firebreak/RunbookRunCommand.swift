@@ -3,6 +3,7 @@ import ClusterModel
 import Foundation
 import Logging
 import Runbooks
+import Timeline
 
 /// `firebreak runbook run NAME --target KIND/NAMESPACE/NAME …`: the console's engine, headless.
 struct RunbookRunCommand: AsyncParsableCommand {
@@ -12,8 +13,8 @@ struct RunbookRunCommand: AsyncParsableCommand {
         discussion: """
             Prints the plan, the server's dry-run diff and the blast radius, asks for confirmation (y/n, or the \
             object's name for disruptive runbooks), applies, and waits for verification on the store. Exits \
-            non-zero on refusal or failure. Each action is recorded; roll it back later with \
-            `firebreak runbook rollback ACTION-ID`.
+            non-zero on refusal or failure. Each request is recorded in the current incident's journal (an incident \
+            is opened when none is); roll an action back later with `firebreak runbook rollback ACTION-ID`.
             """
     )
 
@@ -46,6 +47,8 @@ struct RunbookRunCommand: AsyncParsableCommand {
 
     @OptionGroup var cluster: ClusterTargetOptions
 
+    @OptionGroup var journalOptions: JournalOptions
+
     @Option(help: "Seconds to wait for the first view of the cluster.")
     var timeout: Double = 30
 
@@ -55,17 +58,21 @@ struct RunbookRunCommand: AsyncParsableCommand {
         let target: RunbookTarget
         let values: [String: String]
         let endpoint: ClusterEndpoint
+        let recorder: JournalActionRecorder
         do {
             runbook = try RunbookDirectories.catalog().runbook(name)
             target = try RunbookTarget(parsing: self.target, container: container)
             values = try Self.parse(settings)
             endpoint = try cluster.endpoint()
+            let journal = try journalOptions.journal()
+            let incident = try await journalOptions.named(in: journal)
+            recorder = JournalActionRecorder(journal: journal, context: endpoint.contextName, incident: incident)
+            let current = try await journal.currentIncident()?.id
+            await Self.reportUnfinished(journal, incident: incident ?? current, output)
         } catch {
             output.fail("\(error)")
             throw ExitCode(1)
         }
-        let recorder = ActionLog(directory: ActionLog.defaultDirectory())
-        await Self.reportUnfinished(recorder, output)
         let started = ContinuousClock.now
         var logger = Logger(label: "firebreak.runbook")
         logger.logLevel = .critical
@@ -88,24 +95,41 @@ struct RunbookRunCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let (client, store) = (await connection.client, await connection.store)
+        let conversation = TerminalConversation(output: output, assumeYes: yes)
+        // A drain stops cleanly on Ctrl-C (the node stays cordoned, the result says what was evicted); other
+        // runbooks keep Ctrl-C's default.
+        if runbook.steps.contains(where: { $0.kind == .evictPods }) {
+            conversation.interrupt.install {
+                output.progress(
+                    "cancelling", "Ctrl-C: stopping after the evictions in flight (Ctrl-C again to quit now)")
+            }
+        }
+        // The cluster's clock (the API server's time from its Date headers): verification, a drain's back-off and
+        // timeout, and the journal's entries run on it, as in the console.
+        let clusterClock = connection.clock
         let driver = RunbookDriver(
-            client: client, store: store, clock: { Date() },
-            recorder: recorder, conversation: TerminalConversation(output: output, assumeYes: yes),
+            client: client, store: store, clock: { clusterClock.now() },
+            recorder: recorder, conversation: conversation,
             context: endpoint.contextName,
             options: RunbookExecution.Options(isReadOnly: readOnly, isDryRunOnly: dryRun, skipsVerification: noWait))
         let run = await driver.run(runbook, target: target, settings: values)
         await connection.stop()
+        if let opened = await recorder.openedIncident {
+            output.progress("recorded", "no incident was open: opened incident \(opened.shortID) (\(opened.title))")
+        }
         output.result(run)
         if !run.result.isSuccess { throw ExitCode(1) }
     }
 
-    /// Actions whose last request was sent without a recorded answer (the process stopped): their result is unknown.
-    static func reportUnfinished(_ recorder: ActionLog, _ output: RunbookOutput) async {
-        for id in (try? await recorder.unfinishedActions()) ?? [] {
+    /// Requests of the incident sent without a recorded answer (the process stopped): their result is unknown.
+    static func reportUnfinished(_ journal: any Journal, incident: UUID?, _ output: RunbookOutput) async {
+        guard let incident else { return }
+        for action in (try? await UnfinishedAction.find(in: journal, incident: incident)) ?? [] {
             output.progress(
                 "result unknown",
-                "action \(id) sent a request whose answer was never recorded; check the object, or roll it back with "
-                    + "`firebreak runbook rollback \(id)`")
+                "action \(action.actionID) (\(action.runbook) on \(action.target)) sent \(action.request) and its "
+                    + "answer was never recorded; check the object, or roll it back with "
+                    + "`firebreak runbook rollback \(action.actionID)`")
         }
     }
 
@@ -121,9 +145,11 @@ struct RunbookRunCommand: AsyncParsableCommand {
         return values
     }
 
-    /// Waits for the resources planning reads (pods and their owners, budgets).
+    /// Waits for the resources planning reads (pods and their owners, nodes, budgets).
     static func waitSynced(_ store: ClusterStore, timeout: Double) async -> Bool {
-        let needed: [ResourceKind] = [.pods, .replicaSets, .deployments, .statefulSets, .daemonSets]
+        let needed: [ResourceKind] = [
+            .pods, .replicaSets, .deployments, .statefulSets, .daemonSets, .nodes, .podDisruptionBudgets,
+        ]
         return await withTaskGroup(of: Bool.self) { group in
             group.addTask {
                 await store.waitUntilSynced(needed)
@@ -157,20 +183,25 @@ struct RunbookRollbackCommand: AsyncParsableCommand {
 
     @OptionGroup var cluster: ClusterTargetOptions
 
+    @Option(help: "The state directory holding the journal (default: $XDG_STATE_HOME/firebreak).")
+    var stateDir: String?
+
     func run() async throws {
         let output = RunbookOutput(json: json)
         let client: KubeClient
         let endpoint: ClusterEndpoint
+        let journal: SQLiteJournal
         do {
             endpoint = try cluster.endpoint()
             client = try KubeClient(endpoint: endpoint)
+            journal = try SQLiteJournal(directory: StateDirectory.resolve(explicit: stateDir))
         } catch {
             output.fail("\(error)")
             throw ExitCode(1)
         }
         let driver = RunbookDriver(
             client: client, store: ClusterStore(), clock: { Date() },
-            recorder: ActionLog(directory: ActionLog.defaultDirectory()),
+            recorder: JournalActionRecorder(journal: journal, context: endpoint.contextName),
             conversation: TerminalConversation(output: output, assumeYes: yes), context: endpoint.contextName)
         let run = await driver.rollback(actionID: actionID)
         try? await client.shutdown()

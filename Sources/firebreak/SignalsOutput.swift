@@ -12,8 +12,8 @@ struct SignalsOutput: Sendable {
             write(
                 [
                     KubeTime.format(observation.lastSeen),
-                    observation.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0),
-                    observation.kind.rawValue, observation.subject.description, observation.summary,
+                    observation.severity.title.padding(toLength: 8, withPad: " ", startingAt: 0),
+                    observation.kind.title, observation.subject.description, observation.summary,
                 ].joined(separator: "  "))
         }
     }

@@ -215,7 +215,8 @@ final class LocalAPIServer: @unchecked Sendable {
             '/apis/apps/v1/deployments': wrap('deployment-get-web-after-dryrun.json'),
         }
         for empty in ['/apis/apps/v1/replicasets', '/apis/apps/v1/statefulsets', '/apis/apps/v1/daemonsets',
-                      '/apis/policy/v1/poddisruptionbudgets']:
+                      '/apis/policy/v1/poddisruptionbudgets', '/apis/batch/v1/jobs', '/apis/batch/v1/cronjobs',
+                      '/apis/apps/v1/controllerrevisions']:
             LISTS[empty] = lambda: b'{"metadata":{"resourceVersion":"228"},"items":[]}'
 
         class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):

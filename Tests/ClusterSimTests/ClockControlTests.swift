@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import Testing
 
@@ -20,6 +21,18 @@ struct ClockControlTests {
         let resumed = await sim.request("POST", "/sim/clock", body: #"{"paused":false}"#)
         #expect(resumed.json["paused"] == .bool(false))
         try await eventually("the resumed clock to move") { await sim.cluster.elapsedSeconds > before }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func watchesGetBookmarksWhileTheClockIsPaused() async throws {
+        let sim = try SimHarness("coredns-dns-spike")
+        await sim.cluster.setPaused(true)
+        await sim.cluster.setBookmarkInterval(.milliseconds(200))
+        let clock = Task { await sim.cluster.run(speed: 1) }
+        defer { clock.cancel() }
+        let lines = await sim.watchLines(
+            "/api/v1/namespaces/kube-system/pods?watch=1&allowWatchBookmarks=true", count: 20)
+        let bookmark = try #require(lines.last.map { try JSONValue(parsing: Data($0.utf8)) })
+        #expect(bookmark["type"] == "BOOKMARK", "a paused server still tells its watchers they are alive")
     }
 
     @Test func explicitStepsStillMoveAPausedClock() async throws {

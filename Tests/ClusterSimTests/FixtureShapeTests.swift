@@ -221,6 +221,27 @@ struct FixtureShapeTests {
         #expect(blocked.json[path: ["details", "causes"]]?[0]?["reason"] == "DisruptionBudget")
     }
 
+    /// Right after a budget changes, before its controller observes the new generation, the real server refuses
+    /// the evictions it covers with the fixture's "still being processed" 429 and a Retry-After of 10 s.
+    @Test func aBudgetNotYetObservedRefusesEvictionsLikeTheRealServer() async throws {
+        await sim.advance(minutes: 0.2)
+        let patched = await sim.request(
+            "PATCH", "/apis/policy/v1/namespaces/shop/poddisruptionbudgets/frontend-pdb",
+            body: #"{"spec":{"minAvailable":1}}"#, contentType: "application/merge-patch+json")
+        #expect(patched.status == 200)
+        let pod = await sim.pods("shop", label: "app%3Dfrontend")[0][path: ["metadata", "name"]]?.stringValue ?? ""
+        let body = #"{"apiVersion":"policy/v1","kind":"Eviction","metadata":{"name":"\#(pod)","namespace":"shop"}}"#
+        let blocked = await sim.request("POST", "/api/v1/namespaces/shop/pods/\(pod)/eviction", body: body)
+        let fixture = try Fixtures.text("pod-eviction-dryrun-blocked-by-pdb-429.json")
+            .replacingOccurrences(of: "web-pdb", with: "frontend-pdb")
+        #expect(blocked.status == 429)
+        #expect(blocked.json == (try JSONValue(parsing: Data(fixture.utf8))))
+        #expect(blocked.header("Retry-After") == "10")
+        await sim.advance(minutes: 0.1)
+        let later = await sim.request("POST", "/api/v1/namespaces/shop/pods/\(pod)/eviction", body: body)
+        #expect(later.status == 201, "once observed, the budget allows it")
+    }
+
     @Test func accessReviewsMatchTheFixtures() async throws {
         let body =
             #"{"apiVersion":"authorization.k8s.io/v1","kind":"SelfSubjectAccessReview","spec":{"resourceAttributes":{"namespace":"demo","verb":"delete","resource":"pods"}}}"#

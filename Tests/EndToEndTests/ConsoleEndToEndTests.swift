@@ -16,7 +16,9 @@ struct ConsoleEndToEndTests {
     }
 
     /// Starts the console in tmux, or records why it cannot (tmux missing) and returns nil.
-    func start(_ arguments: [String]) throws -> TmuxSession? {
+    /// Runs `firebreak` with `arguments` in tmux; its journal in `stateHome` (a new directory when nil), so no test
+    /// touches the user's.
+    func start(_ arguments: [String], stateHome: String? = nil) throws -> TmuxSession? {
         guard TmuxSession.executable != nil else {
             withKnownIssue("tmux is not installed; end-to-end console tests skipped (CI installs tmux)") {
                 Issue.record("tmux not found on PATH")
@@ -24,11 +26,14 @@ struct ConsoleEndToEndTests {
             return nil
         }
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "firebreak not built at \(Self.binary)")
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "firebreak-e2e-\(UUID().uuidString).log"
-        ).path
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "firebreak-e2e-\(UUID().uuidString)")
+        let log = scratch.path + ".log"
         return try TmuxSession(
-            command: [Self.binary] + arguments, environment: ["FIREBREAK_LOG": log, "TERM": "xterm-256color"])
+            command: [Self.binary] + arguments,
+            environment: [
+                "FIREBREAK_LOG": log, "TERM": "xterm-256color", "XDG_STATE_HOME": stateHome ?? scratch.path + "-state",
+            ])
     }
 
     /// The focused (left) pane's part of each line in the 200-column side-by-side layout.

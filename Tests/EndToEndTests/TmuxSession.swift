@@ -81,9 +81,12 @@ final class TmuxSession {
         ((try? tmux(["capture-pane", "-p", "-t", name])) ?? "").components(separatedBy: "\n")
     }
 
-    /// Presses the first key the default key map binds to `action`.
+    /// The key map `press` finds keys in (the defaults; add the runbooks' keys to press them).
+    var keymap = Keymap.defaults
+
+    /// Presses the first key the key map binds to `action`.
     func press(_ action: Action) throws {
-        guard let key = Keymap.defaults.key(for: action) else { return }
+        guard let key = keymap.key(for: action) else { throw TmuxError.unboundAction(action.name) }
         try tmux(["send-keys", "-t", name, Self.tmuxName(key)])
     }
 
@@ -91,13 +94,26 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", name, "-l", text])
     }
 
-    /// Waits until `condition` holds for the screen, up to `timeout`; returns the last screen and whether it held.
-    func waitFor(timeout: Duration, _ condition: ([String]) -> Bool) async -> (screen: [String], held: Bool) {
+    /// Opens an incident from the console (`I`, the title typed over any offered one, Enter) and waits for the
+    /// footer to say it opened.
+    func openIncident(_ title: String) async throws -> (screen: [String], held: Bool) {
+        try press(.openIncident)
+        try tmux(["send-keys", "-t", name, "C-u"])
+        try type(title)
+        try press(.detail)
+        return await waitFor(timeout: .seconds(10)) { screen in screen.contains { $0.contains("opened: \(title)") } }
+    }
+
+    /// Waits until `condition` holds for the screen, up to `timeout`, looking every `interval`; returns the last
+    /// screen and whether it held.
+    func waitFor(timeout: Duration, every interval: Duration = .milliseconds(250), _ condition: ([String]) -> Bool)
+        async -> (screen: [String], held: Bool)
+    {
         let deadline = ContinuousClock.now + timeout
         var screen = capture()
         while !condition(screen) {
             if ContinuousClock.now >= deadline { return (screen, false) }
-            try? await Task.sleep(for: .milliseconds(250))
+            try? await Task.sleep(for: interval)
             screen = capture()
         }
         return (screen, true)
@@ -141,10 +157,12 @@ final class TmuxSession {
 
 enum TmuxError: Error, CustomStringConvertible {
     case spawnFailed(errno: Int32)
+    case unboundAction(String)
 
     var description: String {
         switch self {
         case .spawnFailed(let code): "Cannot start tmux: \(String(cString: strerror(code)))"
+        case .unboundAction(let name): "No key is bound to '\(name)'"
         }
     }
 }

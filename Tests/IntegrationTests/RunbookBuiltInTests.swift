@@ -13,7 +13,7 @@ struct RunbookBuiltInTests {
             let before = Set(
                 await live.connection.store.snapshot().pods.values.filter { $0.labels["app"] == "checkout" }.map(\.uid))
             let folder = try TemporaryDirectory()
-            let driver = await live.driver(ScriptedEngineer(), recordsIn: folder.path)
+            let driver = try await live.driver(ScriptedEngineer(), recordsIn: folder.path)
             let runbook = try LiveCluster.runbook("rollout-restart")
             let run = try await live.runWhileAdvancing {
                 await driver.run(runbook, target: RunbookTarget(kind: .deployment, namespace: "shop", name: "checkout"))
@@ -35,7 +35,7 @@ struct RunbookBuiltInTests {
             let pod = try #require(await live.pod(app: "frontend", namespace: "shop"))
             let folder = try TemporaryDirectory()
             let engineer = ScriptedEngineer(answers: [.accepted(typed: pod.name)])
-            let driver = await live.driver(engineer, recordsIn: folder.path)
+            let driver = try await live.driver(engineer, recordsIn: folder.path)
             let runbook = try LiveCluster.runbook("delete-pod")
             let run = try await live.runWhileAdvancing {
                 await driver.run(runbook, target: RunbookTarget(kind: .pod, namespace: "shop", name: pod.name))
@@ -56,7 +56,7 @@ struct RunbookBuiltInTests {
         try await LiveCluster.with("coredns-dns-spike") { live in
             let folder = try TemporaryDirectory()
             let engineer = ScriptedEngineer()
-            let driver = await live.driver(engineer, recordsIn: folder.path)
+            let driver = try await live.driver(engineer, recordsIn: folder.path)
             let runbook = try LiveCluster.runbook("scale")
             let run = try await live.runWhileAdvancing {
                 await driver.run(runbook, target: RunbookTarget(kind: .deployment, namespace: "shop", name: "checkout"))
@@ -66,7 +66,7 @@ struct RunbookBuiltInTests {
             #expect(
                 try live.kubectl(["-n", "shop", "get", "deployment", "checkout", "-o", "jsonpath={.spec.replicas}"])
                     == "4")
-            let records = try await ActionLog(directory: folder.path).records(of: try #require(run.actionID))
+            let records = try await LiveCluster.recorder(in: folder.path).records(of: try #require(run.actionID))
             #expect(
                 records.first { $0.kind == .intent }?.path
                     == "/apis/apps/v1/namespaces/shop/deployments/checkout/scale?fieldManager=firebreak")
@@ -78,7 +78,7 @@ struct RunbookBuiltInTests {
             let pod = try #require(await live.pod(app: "kube-dns", namespace: "kube-system"))
             let folder = try TemporaryDirectory()
             let engineer = ScriptedEngineer()
-            let driver = await live.driver(engineer, recordsIn: folder.path)
+            let driver = try await live.driver(engineer, recordsIn: folder.path)
             let runbook = try LiveCluster.runbook("resize-pod-memory")
             let run = try await live.runWhileAdvancing {
                 await driver.run(runbook, target: RunbookTarget(kind: .pod, namespace: "kube-system", name: pod.name))

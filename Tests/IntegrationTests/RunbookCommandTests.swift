@@ -1,5 +1,6 @@
 import ClusterSim
 import Foundation
+import Runbooks
 import TestSupport
 import Testing
 
@@ -48,7 +49,7 @@ struct RunbookCommandTests {
         #expect(run.stderr.contains("2 problems found"))
         let builtIns = try FirebreakProcess(["runbook", "validate"])
         #expect(try await builtIns.wait() == 0, "\(builtIns.stdout)")
-        #expect(builtIns.stdout.contains("7 runbooks valid"))
+        #expect(builtIns.stdout.contains("10 runbooks valid"))
     }
 
     @Test func listShowsTheSourceFileAndWhichFileWon() async throws {
@@ -72,11 +73,13 @@ struct RunbookCommandTests {
         let pod = try Self.corednsPod(served)
         // An earlier process died after sending a request: its result is unknown.
         let state = try TemporaryDirectory()
-        try state.write(
-            "firebreak/actions/20261121-101651-3f2a.jsonl",
-            #"{"actionID":"20261121-101651-3f2a","isRollback":false,"kind":"intent","method":"PATCH","runbook":"scale","#
-                + #""sequence":1,"target":{"kind":"deployment","name":"checkout","namespace":"shop"},"time":"2026-11-21T10:16:51Z"}"#
-                + "\n")
+        var intent = ActionRecord(
+            actionID: "20261121-101651-3f2a", sequence: 1, time: Date(timeIntervalSince1970: 1_795_256_211),
+            runbook: "scale", target: RunbookTarget(kind: .deployment, namespace: "shop", name: "checkout"),
+            kind: .intent, step: "set the replicas")
+        intent.method = "PATCH"
+        intent.path = "/apis/apps/v1/namespaces/shop/deployments/checkout/scale?fieldManager=firebreak"
+        try await LiveCluster.recorder(in: state.path + "/firebreak").record(intent)
         let run = try FirebreakProcess(
             [
                 "runbook", "run", "raise-memory-limit", "--target", "pod/kube-system/\(pod)", "--dry-run", "--json",
@@ -104,18 +107,34 @@ struct RunbookCommandTests {
                     "jsonpath={.spec.template.spec.containers[0].resources.limits.memory}",
                 ]) == "170Mi")
         #expect(!run.stdout.contains(served.token(for: .admin)) && !run.stderr.contains(served.token(for: .admin)))
+        let unfinished = try FirebreakProcess(
+            ["runbook", "unfinished"], environment: ["XDG_STATE_HOME": state.path])
+        #expect(try await unfinished.wait() == 0, "\(unfinished.stderr)")
+        #expect(
+            unfinished.lines == [
+                "result unknown: action 20261121-101651-3f2a (scale on deployment shop/checkout) sent PATCH "
+                    + "/apis/apps/v1/namespaces/shop/deployments/checkout/scale?fieldManager=firebreak at "
+                    + "2026-11-21T10:16:51Z and stopped before its answer was recorded"
+            ])
+        let show = try FirebreakProcess(["incident", "show"], environment: ["XDG_STATE_HOME": state.path])
+        #expect(try await show.wait() == 0, "\(show.stderr)")
+        #expect(show.lines.contains { $0.contains("action-intent") && $0.hasSuffix("[result unknown]") })
     }
 
     @Test func theReadOnlyTokenGetsAClearForbiddenAndExitsNonZero() async throws {
         let served = try await Self.serve("coredns-dns-spike")
         defer { Task { await served.stop() } }
         let pod = try Self.corednsPod(served)
-        let run = try FirebreakProcess([
-            "runbook", "run", "raise-memory-limit", "--target", "pod/kube-system/\(pod)", "--yes",
-            "--kubeconfig", try served.kubeconfig(for: .viewer),
-        ])
+        let state = try TemporaryDirectory()
+        let run = try FirebreakProcess(
+            [
+                "runbook", "run", "raise-memory-limit", "--target", "pod/kube-system/\(pod)", "--yes",
+                "--kubeconfig", try served.kubeconfig(for: .viewer),
+            ], environment: ["XDG_STATE_HOME": state.path])
         #expect(try await run.wait() == 1)
-        #expect(run.stdout.contains("access: patch deployments.apps coredns in kube-system: DENIED"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains("access: patch deployments.apps coredns in kube-system: DENIED"),
+            "\(run.stdout)\n\(run.stderr)")
         #expect(
             run.lines.last
                 == "refused: Forbidden: these credentials may not patch deployments.apps coredns in kube-system")
@@ -139,9 +158,15 @@ struct RunbookCommandTests {
                 served, ["-n", "shop", "get", "deployment", "checkout", "-o", "jsonpath={.spec.replicas}"]) == "3")
         let line = try #require(run.lines.first { $0.hasPrefix("action ") })
         let id = String(line.dropFirst("action ".count).prefix { $0 != " " })
-        let files = try FileManager.default.contentsOfDirectory(atPath: state.path + "/firebreak/actions")
-        #expect(files == ["\(id).jsonl"])
-        let attributes = try FileManager.default.attributesOfItem(atPath: state.path + "/firebreak/actions/\(id).jsonl")
+        #expect(run.lines.contains { $0.hasPrefix("recorded: no incident was open: opened incident ") })
+        let show = try FirebreakProcess(["incident", "show"], environment: environment)
+        #expect(try await show.wait() == 0, "\(show.stderr)")
+        #expect(
+            show.lines.contains {
+                $0.contains("action-intent") && $0.contains("scale: set the replicas (PATCH /apis/apps/v1/")
+            }, "\(show.stdout)")
+        #expect(show.lines.contains { $0.contains("action-result") && $0.contains("HTTP 200: applied") })
+        let attributes = try FileManager.default.attributesOfItem(atPath: state.path + "/firebreak/journal.sqlite")
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let rollback = try FirebreakProcess(
             ["runbook", "rollback", id, "--yes", "--kubeconfig", served.kubeconfigPath], environment: environment)

@@ -25,7 +25,7 @@ struct RunbookGuardTests {
             defer { Task { try? await viewer.shutdown() } }
             let engineer = ScriptedEngineer()
             let folder = try TemporaryDirectory()
-            let driver = await live.driver(engineer, recordsIn: folder.path, client: viewer)
+            let driver = try await live.driver(engineer, recordsIn: folder.path, client: viewer)
             let version = try live.kubectl(Self.coredns + ["jsonpath={.metadata.resourceVersion}"])
             let run = await driver.run(
                 try LiveCluster.runbook("raise-memory-limit"), target: try await Self.corednsTarget(live))
@@ -43,7 +43,7 @@ struct RunbookGuardTests {
         try await LiveCluster.with("coredns-dns-spike") { live in
             let engineer = ScriptedEngineer()
             let folder = try TemporaryDirectory()
-            let driver = await live.driver(engineer, recordsIn: folder.path, options: .init(isDryRunOnly: true))
+            let driver = try await live.driver(engineer, recordsIn: folder.path, options: .init(isDryRunOnly: true))
             let version = try live.kubectl(Self.coredns + ["jsonpath={.metadata.generation}"])
             let run = await driver.run(
                 try LiveCluster.runbook("raise-memory-limit"), target: try await Self.corednsTarget(live),
@@ -79,7 +79,8 @@ struct RunbookGuardTests {
                 _ = try? await admin.perform(patch)
             }
             let folder = try TemporaryDirectory()
-            let driver = await live.driver(engineer, recordsIn: folder.path, options: .init(skipsVerification: true))
+            let driver = try await live.driver(
+                engineer, recordsIn: folder.path, options: .init(skipsVerification: true))
             let run = await driver.run(
                 try LiveCluster.runbook("raise-memory-limit"), target: try await Self.corednsTarget(live))
             #expect(run.result.status == .applied, "\(run.result)")
@@ -90,7 +91,7 @@ struct RunbookGuardTests {
                 ])
             #expect(engineer.progress.contains { if case .replanning = $0 { true } else { false } })
             #expect(try Self.corednsLimit(live) == "300Mi")
-            let records = try await ActionLog(directory: folder.path).records(of: try #require(run.actionID))
+            let records = try await LiveCluster.recorder(in: folder.path).records(of: try #require(run.actionID))
             #expect(records.contains { $0.kind == .result && $0.status == 409 })
         }
     }
@@ -100,7 +101,7 @@ struct RunbookGuardTests {
             try await live.advance(seconds: 150, step: 10)
             let engineer = ScriptedEngineer(rollbackAnswers: [true])
             let folder = try TemporaryDirectory()
-            let driver = await live.driver(engineer, recordsIn: folder.path)
+            let driver = try await live.driver(engineer, recordsIn: folder.path)
             // 180Mi is below the spike's peak demand: the new pods are OOM-killed too.
             let target = try await Self.corednsTarget(live)
             let runbook = try LiveCluster.runbook("raise-memory-limit")
@@ -116,7 +117,7 @@ struct RunbookGuardTests {
     @Test func aRecordedActionRollsBackLaterFromItsRecord() async throws {
         try await LiveCluster.with("coredns-dns-spike") { live in
             let folder = try TemporaryDirectory()
-            let driver = await live.driver(
+            let driver = try await live.driver(
                 ScriptedEngineer(), recordsIn: folder.path, options: .init(skipsVerification: true))
             let run = await driver.run(
                 try LiveCluster.runbook("scale"),
@@ -126,7 +127,7 @@ struct RunbookGuardTests {
                 try live.kubectl(["-n", "shop", "get", "deployment", "checkout", "-o", "jsonpath={.spec.replicas}"])
                     == "4")
             // A new process: a fresh driver and recorder over the same records.
-            let later = await live.driver(ScriptedEngineer(rollbackAnswers: [true]), recordsIn: folder.path)
+            let later = try await live.driver(ScriptedEngineer(rollbackAnswers: [true]), recordsIn: folder.path)
             let rollback = await later.rollback(actionID: try #require(run.actionID))
             #expect(rollback.result.status == .rolledBack, "\(rollback.result)")
             #expect(
@@ -144,7 +145,7 @@ struct RunbookGuardTests {
             let pod = try #require(await live.pod(app: "frontend", namespace: "shop"))
             let subject = ObjectRef(kind: "Pod", namespace: "shop", name: pod.name)
             #expect(await locks.acquire(subject, for: "drain") == nil)
-            var driver = await live.driver(
+            var driver = try await live.driver(
                 ScriptedEngineer(answers: [.accepted(typed: pod.name)]), recordsIn: folder.path)
             driver.locks = locks
             let run = await driver.run(

@@ -42,8 +42,7 @@ struct RunbookExecutionTests {
             case .confirm: "confirm"
             case .record(let event):
                 switch event {
-                case .confirmed: "record confirmed"
-                case .intent: "record intent"
+                case .intent(let intent): intent.confirmed == nil ? "record intent" : "record confirmed intent"
                 case .result: "record result"
                 case .verified: "record verified"
                 case .finished: "record finished"
@@ -54,6 +53,8 @@ struct RunbookExecutionTests {
             case .verify: "verify"
             case .offerRollback: "offerRollback"
             case .rollback: "rollback"
+            case .checkGuard: "checkGuard"
+            case .drain: "drain"
             case .finish(let result): "finish \(result.status.rawValue)"
             }
         }
@@ -78,10 +79,11 @@ struct RunbookExecutionTests {
                 ]
             ])
         let applying = machine.handle(.confirmed(typed: nil))
-        #expect(Self.kinds(applying) == ["record confirmed", "record intent", "apply"])
-        if case .record(.intent(_, let method, let path, let body, false)) = applying[1] {
-            #expect(method == "PATCH" && path.hasSuffix("deployments/coredns?fieldManager=firebreak"))
-            #expect(body == plan.steps[0].write.body)
+        #expect(Self.kinds(applying) == ["record confirmed intent", "apply"])
+        if case .record(.intent(let intent)) = applying[0] {
+            #expect(intent.method == "PATCH" && intent.path.hasSuffix("deployments/coredns?fieldManager=firebreak"))
+            #expect(intent.body == plan.steps[0].write.body && !intent.isRollback)
+            #expect(intent.confirmed == Confirmation(preview: preview, answer: "y"))
         }
         let verifying = machine.handle(.applySucceeded(step: 0, Self.patched(memory: "255Mi")))
         #expect(Self.kinds(verifying) == ["record result", "verify"])
@@ -97,7 +99,7 @@ struct RunbookExecutionTests {
         var denied = Self.allowed
         denied[0].allowed = false
         let actions = machine.handle(.accessChecked(denied))
-        #expect(Self.kinds(actions) == ["record finished", "finish refused"])
+        #expect(Self.kinds(actions) == ["finish refused"], "nothing was sent: nothing is recorded")
         #expect(
             Self.result(actions)?.message
                 == "Forbidden: these credentials may not patch deployments.apps coredns in kube-system")
@@ -106,7 +108,7 @@ struct RunbookExecutionTests {
     @Test func readOnlyRefusesWithoutAskingTheServer() throws {
         var machine = RunbookExecution(plan: try Self.plan(), options: .init(isReadOnly: true))
         let actions = machine.handle(.start)
-        #expect(Self.kinds(actions) == ["record finished", "finish refused"])
+        #expect(Self.kinds(actions) == ["finish refused"], "nothing was sent: nothing is recorded")
         #expect(Self.result(actions)?.message == "read-only: 'raise-memory-limit' would change the cluster")
     }
 
@@ -115,7 +117,7 @@ struct RunbookExecutionTests {
         _ = machine.handle(.start)
         _ = machine.handle(.accessChecked(Self.allowed))
         let actions = machine.handle(.dryRunSucceeded(step: 0, Self.patched(memory: "255Mi")))
-        #expect(Self.kinds(actions) == ["record finished", "finish dry-run"])
+        #expect(Self.kinds(actions) == ["finish dry-run"])
         #expect(Self.result(actions)?.preview?.changes.first?.count == 1)
     }
 
@@ -157,7 +159,7 @@ struct RunbookExecutionTests {
         _ = machine.handle(.dryRunFailed(step: 0, .conflict("Conflict")))
         _ = machine.handle(.replanned(plan))
         let actions = machine.handle(.dryRunFailed(step: 0, .conflict("Conflict")))
-        #expect(Self.kinds(actions) == ["record finished", "finish refused"])
+        #expect(Self.kinds(actions) == ["finish refused"], "nothing was sent: nothing is recorded")
     }
 
     @Test func aTransientFailureIsRetriedAfterABackOff() throws {
@@ -203,14 +205,14 @@ struct RunbookExecutionTests {
         _ = machine.handle(.accessChecked([AccessDecision(attributes: plan.accessChecks[0], allowed: true)]))
         _ = machine.handle(.dryRunSucceeded(step: 0, KubeWriteResponse(status: 200, body: plan.snapshot)))
         let wrong = machine.handle(.confirmed(typed: "coredns"))
-        #expect(Self.kinds(wrong) == ["record finished", "finish declined"])
+        #expect(Self.kinds(wrong) == ["finish declined"])
         var again = RunbookExecution(plan: plan)
         _ = again.handle(.start)
         _ = again.handle(.accessChecked([AccessDecision(attributes: plan.accessChecks[0], allowed: true)]))
         _ = again.handle(.dryRunSucceeded(step: 0, KubeWriteResponse(status: 200, body: plan.snapshot)))
         #expect(
             Self.kinds(again.handle(.confirmed(typed: "coredns-abc-1"))) == [
-                "record confirmed", "record intent", "apply",
+                "record confirmed intent", "apply",
             ])
     }
 

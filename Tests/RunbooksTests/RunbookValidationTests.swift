@@ -145,8 +145,8 @@ struct RunbookValidationTests {
         #expect(catalog.problems.isEmpty, "\(catalog.problems)")
         #expect(
             catalog.runbooks.map(\.id) == [
-                "delete-pod", "raise-cpu-limit", "raise-memory-limit", "resize-pod-memory", "rollout-restart", "scale",
-                "suspend-cronjob",
+                "cordon", "delete-pod", "drain", "raise-cpu-limit", "raise-memory-limit", "resize-pod-memory",
+                "rollout-restart", "scale", "suspend-cronjob", "uncordon",
             ])
     }
 

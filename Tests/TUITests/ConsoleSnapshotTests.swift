@@ -29,7 +29,7 @@ import Testing
 
     @Test func sortedAndFilteredPodsShowTheirCountsAndIndicator() throws {
         var state = AppState.sample(size: Size(width: 80, height: 24))
-        _ = reduce(&state, .keyPressed(.character("l")))
+        _ = reduce(&state, .keyPressed(.right))
         _ = reduce(&state, .keyPressed(.character("s")))
         _ = reduce(&state, .keyPressed(.character("/")))
         _ = "worker-eu".map { reduce(&state, .keyPressed(.character($0))) }

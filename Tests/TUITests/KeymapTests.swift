@@ -10,8 +10,7 @@ import Testing
         (Key.character("j"), Action.moveDown), (.down, .moveDown), (.character("k"), .moveUp), (.character("g"), .top),
         (.character("G"), .bottom), (.pageDown, .pageDown), (.tab, .nextPane), (.backTab, .previousPane),
         (.character("3"), .pane(3)), (.character("/"), .filter), (.character(":"), .command), (.character("s"), .sort),
-        (.enter, .detail), (.character("?"), .help), (.character("q"), .quit), (.character("d"), .drain),
-        (.character("x"), .deletePod),
+        (.enter, .detail), (.character("?"), .help), (.character("q"), .quit),
     ])
     func defaultKeysResolveInTables(key: Key, action: Action) {
         #expect(keymap.resolve(key, in: .table) == .action(action))
@@ -25,13 +24,13 @@ import Testing
 
     @Test func keysOutsideTheirContextsAreUnbound() {
         #expect(keymap.resolve(.character("/"), in: .help) == .unbound)
-        #expect(keymap.resolve(.character("d"), in: .help) == .unbound)
+        #expect(SampleRunbooks.keymap.resolve(.character("m"), in: .help) == .unbound)
         #expect(keymap.resolve(.escape, in: .detail) == .action(.back))
     }
 
     @Test func readOnlyConsoleDisablesRunbookKeysWithAReason() {
-        let resolution = keymap.readOnly().resolve(.character("d"), in: .table)
-        #expect(resolution == .disabled(.drain, reason: "console is read-only"))
+        let resolution = SampleRunbooks.keymap.readOnly().resolve(.character("x"), in: .table)
+        #expect(resolution == .disabled(.runbook("delete-pod"), reason: "console is read-only"))
         #expect(
             TUIError.keyDisabled(key: .character("d"), reason: "console is read-only").description
                 == "Key 'd' is disabled: console is read-only")
@@ -84,12 +83,12 @@ import Testing
     }
 
     @Test func helpIsGroupedAndExplainsDisabledKeys() {
-        let lines = keymap.readOnly().helpLines(for: .table, width: 200)
+        let lines = SampleRunbooks.keymap.readOnly().helpLines(for: .table, width: 200)
         #expect(lines.first == HelpLine(text: "Navigation", kind: .heading))
         #expect(lines.contains(HelpLine(text: "  ↓/j      Move down", kind: .binding)))
         #expect(
             lines.contains {
-                $0.kind == .disabled && $0.text.hasSuffix("Drain the node (disabled: console is read-only)")
+                $0.kind == .disabled && $0.text.hasSuffix("Delete the pod (disabled: console is read-only)")
             })
     }
 

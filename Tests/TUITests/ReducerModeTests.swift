@@ -31,7 +31,7 @@ import Testing
     @Test mutating func movementInTheDetailViewLeavesTheTableCursorAlone() {
         press(.detail, .moveDown, .bottom)
         #expect(state.focusedPane.cursor == 0)
-        #expect(press(.deletePod) == [.requestRunbook(.deletePod, .pods, row: 0)])
+        #expect(press(.runbook("delete-pod")) == [.requestRunbook("delete-pod", .pods, row: 0)])
     }
 
     @Test mutating func cancellingQuitReturnsToTheModeUnderneath() {

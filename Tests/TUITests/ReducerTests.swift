@@ -42,9 +42,11 @@ import Testing
         _ = press(.tab, on: &state)
         #expect(state.focus == .restarts)
         _ = press(.tab, .tab, on: &state)
-        #expect(state.focus == .signals)
+        #expect(state.focus == .workloads)
         _ = press(.backTab, on: &state)
         #expect(state.focus == .timeline)
+        for _ in PaneID.allCases { _ = press(.tab, on: &state) }
+        #expect(state.focus == .timeline, "Tab wraps around every pane")
         _ = press(.character("2"), on: &state)
         #expect(state.focus == .nodes)
     }
@@ -88,9 +90,9 @@ import Testing
             press(.character("s"), on: &state) == [
                 .applyQuery(.pods, PaneQuery(sort: SortOrder(column: 0, isAscending: false)))
             ])
-        _ = press(.right, .character("l"), on: &state)
+        _ = press(.right, .right, on: &state)
         #expect(press(.character("s"), on: &state) == [.applyQuery(.pods, PaneQuery(sort: SortOrder(column: 2)))])
-        _ = press(.character("l"), .character("l"), .character("l"), .character("l"), on: &state)
+        _ = press(.right, .right, .right, .right, on: &state)
         #expect(state.focusedPane.selectedColumn == SamplePods.columns.count - 1)
     }
 
@@ -105,7 +107,7 @@ import Testing
 
     @Test func runbookKeysRequestAPlanForTheSelectedRow() {
         var state = state()
-        #expect(press(.character("d"), on: &state) == [.requestRunbook(.drain, .pods, row: 0)])
+        #expect(press(.character("m"), on: &state) == [.requestRunbook("raise-memory-limit", .pods, row: 0)])
     }
 
     @Test func disabledKeysExplainWhy() {
@@ -200,7 +202,7 @@ import Testing
     @Test(arguments: [
         ("foo", "Unknown command 'foo'"),
         ("ns", "Command ':ns' needs an argument: :ns NAME|all"),
-        ("", "Type a command after ':' (:ns, :ctx, :pods, :nodes, :signals, :q)"),
+        ("", "Type a command after ':' (:ns, :ctx, :runbook, :pods, :nodes, :signals, :q)"),
     ])
     func badCommandsLeaveAOneLineError(command: String, message: String) {
         var state = AppState.sample(size: Size(width: 80, height: 24))

@@ -94,4 +94,32 @@ import Testing
         big.apply(PaneQuery(sort: SortOrder(column: 1, isAscending: false)))
         #expect(big.row(at: 0)?.name == "pod-99999")
     }
+
+    @Test func anOrderComputedOffTheLoopIsTakenOnlyForTheRowsItWasComputedOn() {
+        var pane = pane
+        let query = PaneQuery(filter: RowFilter(parsing: "ns:shop"), sort: SortOrder(column: 2, isAscending: false))
+        let copy = pane
+        let order = copy.order(for: query)
+        var expected = pane
+        expected.apply(query)
+        let adopted = pane.adopt(order, for: query, generation: copy.generation)
+        #expect(adopted)
+        #expect(pane.query == query)
+        #expect(
+            (0..<pane.rowCount).map { pane.row(at: $0)?.name }
+                == (0..<expected.rowCount).map { expected.row(at: $0)?.name })
+        pane.replaceRows(Self.pods.reversed())
+        let stale = pane.adopt(order, for: query, generation: copy.generation)
+        #expect(!stale, "the rows were replaced meanwhile")
+    }
+
+    @Test func rowsComeWithTheirOrderWhenItWasComputedOffTheLoop() {
+        var pane = pane
+        pane.apply(PaneQuery(sort: SortOrder(column: 2, isAscending: true)))
+        let rows = Array(Self.pods.reversed())
+        pane.replaceRows(rows, searchIndex: pane.searchIndex(of: rows), order: [1, 0])
+        #expect(pane.rowCount == 2, "the given order is used as is")
+        pane.replaceRows(rows, searchIndex: pane.searchIndex(of: rows), order: [99])
+        #expect(pane.rowCount == Self.pods.count, "an order that does not fit the rows is recomputed")
+    }
 }

@@ -35,7 +35,9 @@ struct MigrationTests {
         #expect(incidents.count == 1 && incident.title == "DNS lookups failing" && incident.context == "kind-demo")
         #expect(!incident.isOpen)
         let entries = try await journal.entries(of: incident.id)
-        #expect(Set(entries.map(\.kind)) == Set(EntryKind.allCases), "one entry of every kind at least")
+        #expect(
+            Set(entries.map(\.kind)) == Set(EntryKind.allCases).subtracting([.coeSection]),
+            "one entry of every kind v1 knew at least (COE sections came with the export)")
         let observation = try #require(entries.first { $0.kind == .observation })
         #expect(observation.occurrence?.count == 3)
         #expect(observation.evidence["memoryLimit"] == "170Mi")
@@ -63,6 +65,29 @@ struct MigrationTests {
         let note = try await journal.append(
             .note("reviewed", context: incident.context, at: TemporaryJournal.at(30)), to: incident.id)
         #expect(note.revision == before + 1)
+    }
+
+    /// v2 added the samples the COE charts: the v1 journal keeps them after opening, and its entries stay.
+    @Test func theV1JournalKeepsSamplesAndCOESectionsAfterMigrating() async throws {
+        let (directory, journal) = try copy()
+        defer { try? FileManager.default.removeItem(atPath: directory.path) }
+        let incident = try #require(try await journal.incidents().first)
+        let entriesBefore = try await journal.entries(of: incident.id).count
+        #expect(try await journal.samples(of: incident.id).isEmpty)
+        let sample = MetricSample(
+            subject: ObservationSubject(kind: "Pod", namespace: "kube-system", name: "coredns-1", container: "coredns"),
+            workload: "Deployment/kube-system/coredns", clusterTime: TemporaryJournal.at(31),
+            workingSetBytes: 160 << 20, memoryLimitBytes: 170 << 20, restarts: 2, throttlingRatio: 0.25)
+        try await journal.appendSamples([sample], to: incident.id)
+        #expect(try await journal.samples(of: incident.id) == [sample])
+        _ = try await journal.append(
+            .coeSection(
+                .title, text: "DNS lookups failed", replacing: nil, context: incident.context,
+                at: TemporaryJournal.at(32)),
+            to: incident.id)
+        let timeline = try await journal.timeline(of: incident.id)
+        #expect(timeline.writtenSections == [.title: "DNS lookups failed"])
+        #expect(try await journal.entries(of: incident.id).count == entriesBefore + 1)
     }
 
     @Test func aJournalFromANewerFirebreakIsRefused() async throws {

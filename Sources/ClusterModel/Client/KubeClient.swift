@@ -10,6 +10,8 @@ import NIOHTTP1
 public final class KubeClient: Sendable {
     public let endpoint: ClusterEndpoint
     let http: HTTPClient
+    /// For streams that may stay quiet for long (a followed log): no read timeout.
+    let streamingHTTP: HTTPClient
     let credentials: CredentialProvider
     /// Scheme, host and port requests go to (the `tls-server-name` host when set, resolved via a DNS override).
     let baseURL: String
@@ -51,11 +53,14 @@ public final class KubeClient: Sendable {
             endpoint.server.path.hasSuffix("/") ? String(endpoint.server.path.dropLast()) : endpoint.server.path
         baseURL = "\(scheme)://\(host)\(port)\(prefix)"
         http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        configuration.timeout.read = nil
+        streamingHTTP = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
-    /// Closes the connection pool.
+    /// Closes the connection pools.
     public func shutdown() async throws {
         try await http.shutdown()
+        try await streamingHTTP.shutdown()
     }
 
     // MARK: Typed reads

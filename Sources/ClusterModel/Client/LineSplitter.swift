@@ -32,6 +32,12 @@ struct LineSplitter {
         return lines
     }
 
+    /// The unfinished line, leaving none (a body that ends without a newline ends with it).
+    mutating func takePending() -> [UInt8] {
+        defer { pending.removeAll() }
+        return pending
+    }
+
     /// Bytes of an unfinished line (ignoring whitespace); non-zero at stream end means the stream was cut.
     var pendingByteCount: Int { Self.isBlank(pending) ? 0 : pending.count }
 

@@ -22,10 +22,14 @@ public actor ClusterConnection {
     private let scraper: MetricsScraper
     private let logger: Logger
     private var tasks: [Task<Void, Never>] = []
-    /// Eight reflectors retry independently; report one `reconnecting` per few seconds.
+    /// The reflectors retry independently; report one `reconnecting` per few seconds.
     private let reconnectThrottle = ReportThrottle(interval: 5)
     private var history = SignalHistory()
     private var metrics = MetricsSnapshot.empty
+    /// Bumped by each scrape, so the periodic evaluation can tell that nothing changed.
+    private var metricsGeneration: UInt64 = 0
+    /// What the last evaluation saw: the store's generation, the metrics' generation and the cluster's time.
+    private var lastEvaluated: (store: UInt64, metrics: UInt64, now: Date)?
     private var lastSnapshot: ClusterSnapshot?
     private var current: [Observation] = []
     private var hasEvaluated = false
@@ -102,7 +106,7 @@ public actor ClusterConnection {
     public func view() async -> ClusterView {
         ClusterView(
             snapshot: await store.snapshot(), observations: current, history: history, metrics: metrics,
-            now: clock.now())
+            metricsGeneration: metricsGeneration, now: clock.now())
     }
 
     /// Evaluates the signals now (publishing what is new) and returns the current observations.
@@ -118,9 +122,13 @@ public actor ClusterConnection {
         case .pods: startReflector(PodSummary.self, resource)
         case .events: startReflector(EventSummary.self, resource)
         case .podDisruptionBudgets: startReflector(PDBSummary.self, resource)
+        case .jobs: startReflector(JobSummary.self, resource)
+        case .cronJobs: startReflector(CronJobSummary.self, resource)
+        case .controllerRevisions: startReflector(RevisionSummary.self, resource)
         default: startReflector(WorkloadSummary.self, resource)
         }
     }
+
     /// What the signal rules remember as of the last evaluation (restart counts over time among it).
     public func signalHistory() -> SignalHistory { history }
 
@@ -179,12 +187,21 @@ public actor ClusterConnection {
         }
     }
 
-    /// Re-evaluates signals periodically: time-based rules (pending, held throttling) fire without store changes.
+    /// Re-evaluates signals periodically: time-based rules (pending, held throttling) fire without store changes. When
+    /// neither the store, the metrics nor the cluster's time moved (a simulator's paused clock), there is nothing new
+    /// to judge and the pass is skipped.
     private func tickLoop() async {
         while !Task.isCancelled {
             try? await Task.sleep(for: .seconds(5))
             if Task.isCancelled { return }
-            evaluate(await store.snapshot(), now: clock.now())
+            let snapshot = await store.snapshot()
+            let now = clock.now()
+            if let last = lastEvaluated, last.store == snapshot.generation, last.metrics == metricsGeneration,
+                last.now == now
+            {
+                continue
+            }
+            evaluate(snapshot, now: now)
         }
     }
 
@@ -207,15 +224,32 @@ public actor ClusterConnection {
         }
         while !Task.isCancelled {
             let nodes = await store.snapshot().nodes.values.filter { $0.ready?.status == .isTrue }.map(\.name)
-            let (snapshot, newly) = await scraper.scrape(nodes: nodes, namespace: namespace, now: clock.now())
+            let scrapedAt = clock.now()
+            let (snapshot, newly) = await scraper.scrape(nodes: nodes, namespace: namespace, now: scrapedAt)
             // A scrape cut short by stop() fails on the closed client: that is not a missing metrics source.
             if Task.isCancelled { return }
             metrics = snapshot
+            metricsGeneration += 1
             metricsScrapes.yield(snapshot)
             for (source, reason) in newly.sorted(by: { $0.key < $1.key }) {
                 logger.notice("metrics unavailable from \(source): \(reason)")
             }
             try? await Task.sleep(for: scrapeInterval())
+            await waitForClusterTime(after: scrapedAt)
+        }
+    }
+
+    /// Waits while the cluster's clock stands still (a simulator paused): usage cannot have moved, so a scrape of
+    /// every node would only repeat the last one. The server's time is read every 5 s meanwhile (one small request),
+    /// so the scrapes resume within seconds of the clock moving again.
+    private func waitForClusterTime(after time: Date) async {
+        var lastRead = ContinuousClock.now
+        while !Task.isCancelled, clock.now() < time.addingTimeInterval(1) {
+            try? await Task.sleep(for: min(scrapeInterval(), .seconds(1)))
+            if ContinuousClock.now - lastRead >= .seconds(5) {
+                _ = try? await client.serverVersion()
+                lastRead = ContinuousClock.now
+            }
         }
     }
 
@@ -235,6 +269,7 @@ public actor ClusterConnection {
         history = result.history
         current = result.observations
         lastSnapshot = snapshot
+        lastEvaluated = (snapshot.generation, metricsGeneration, now)
     }
 
     /// Reads the server's `Date` header now and then (a quiet watch carries none), often at first so that a

@@ -8,13 +8,16 @@ public struct ClusterView: Sendable {
     /// What the signal rules remember (restart counts over time among it).
     public var history: SignalHistory
     public var metrics: MetricsSnapshot
+    /// Bumped by each scrape: equal generations mean the same metrics.
+    public var metricsGeneration: UInt64
     public var now: Date
 
     public init(
         snapshot: ClusterSnapshot, observations: [Observation], history: SignalHistory, metrics: MetricsSnapshot,
-        now: Date
+        metricsGeneration: UInt64 = 0, now: Date
     ) {
         self.snapshot = snapshot
+        self.metricsGeneration = metricsGeneration
         self.observations = observations
         self.history = history
         self.metrics = metrics

@@ -13,7 +13,10 @@ public enum KubeconfigError: Error, Sendable, Equatable, CustomStringConvertible
     case notInCluster(missing: String)
     case execFailed(command: String, problem: String)
 
-    public var description: String {
+    /// One line: values quoted from the file are shown with their control characters escaped.
+    public var description: String { text.escapingControlCharacters }
+
+    private var text: String {
         switch self {
         case .fileNotFound(let path):
             return "\(path): kubeconfig file not found"

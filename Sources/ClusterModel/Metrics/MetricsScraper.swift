@@ -79,7 +79,9 @@ public actor MetricsScraper {
         for (ref, ratio) in throttling.ratios(now: now) {
             latest[ref, default: ContainerUsage()].cpuThrottleRatio = ratio
         }
-        return (snapshot(), newly)
+        var result = snapshot()
+        result.time = now
+        return (result, newly)
     }
 
     /// Drops what cAdvisor said about containers that `node` no longer reports (deleted or moved pods), so a

@@ -12,15 +12,19 @@ public struct PrometheusSample: Sendable, Equatable {
 }
 
 /// Parses Prometheus text exposition (comments, `name{label="v",...} value [timestamp]`), keeping only wanted metrics.
+/// It reads Unicode scalars, not Characters: a label value that starts with a combining mark or ends with a prepended
+/// one would otherwise fuse with its quote into one Character and hide it.
 public enum PrometheusText {
+    typealias Scalars = Substring.UnicodeScalarView
+
     /// The samples of `text` whose metric name is in `names` (all when nil); malformed lines are skipped.
     public static func parse(_ text: String, keeping names: Set<String>? = nil) -> [PrometheusSample] {
         var samples: [PrometheusSample] = []
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
+        for rawLine in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: true) {
             let line = rawLine.drop { $0 == " " || $0 == "\t" }
             guard let first = line.first, first != "#" else { continue }
             let nameEnd = line.firstIndex { $0 == "{" || $0 == " " } ?? line.endIndex
-            let name = String(line[line.startIndex..<nameEnd])
+            let name = String(Substring(line[line.startIndex..<nameEnd]))
             if let names, !names.contains(name) { continue }
             var labels: [String: String] = [:]
             var rest = line[nameEnd...]
@@ -30,7 +34,7 @@ public enum PrometheusText {
                 rest = after
             }
             let fields = rest.split(separator: " ", omittingEmptySubsequences: true)
-            guard let valueText = fields.first, let value = parseValue(valueText) else { continue }
+            guard let valueText = fields.first, let value = parseValue(Substring(valueText)) else { continue }
             samples.append(PrometheusSample(name: name, labels: labels, value: value))
         }
         return samples
@@ -46,7 +50,7 @@ public enum PrometheusText {
     }
 
     /// Parses `a="x",b="y"}` and returns the labels and the text after `}`.
-    private static func parseLabels(_ text: Substring) -> ([String: String], Substring)? {
+    private static func parseLabels(_ text: Scalars) -> ([String: String], Scalars)? {
         var labels: [String: String] = [:]
         var index = text.startIndex
         while index < text.endIndex {
@@ -54,11 +58,11 @@ public enum PrometheusText {
             guard index < text.endIndex else { return nil }
             if text[index] == "}" { return (labels, text[text.index(after: index)...]) }
             guard let eq = text[index...].firstIndex(of: "=") else { return nil }
-            let key = String(text[index..<eq])
+            let key = String(Substring(text[index..<eq]))
             var cursor = text.index(after: eq)
             guard cursor < text.endIndex, text[cursor] == "\"" else { return nil }
             cursor = text.index(after: cursor)
-            var value = ""
+            var value = String.UnicodeScalarView()
             while cursor < text.endIndex, text[cursor] != "\"" {
                 if text[cursor] == "\\" {
                     cursor = text.index(after: cursor)
@@ -70,7 +74,7 @@ public enum PrometheusText {
                 cursor = text.index(after: cursor)
             }
             guard cursor < text.endIndex else { return nil }
-            labels[key] = value
+            labels[key] = String(value)
             index = text.index(after: cursor)
         }
         return nil

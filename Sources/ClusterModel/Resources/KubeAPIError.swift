@@ -65,7 +65,7 @@ public struct KubeAPIError: Error, Sendable, Equatable, CustomStringConvertible 
 
     public var description: String {
         let head = reason.isEmpty ? "HTTP \(code)" : reason
-        return message.isEmpty ? head : "\(head): \(message)"
+        return (message.isEmpty ? head : "\(head): \(message)").escapingControlCharacters
     }
 
     static func reasonName(_ code: Int) -> String {

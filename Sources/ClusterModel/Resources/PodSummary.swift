@@ -97,10 +97,19 @@ public struct ContainerResources: Sendable, Hashable, Codable {
 public struct ContainerSpecSummary: Sendable, Hashable {
     public var name: String
     public var resources: ContainerResources
+    /// The image; read for workload templates and revisions (what changed between them), nil for pods.
+    public var image: String?
+    /// The names of the `env` variables, in order; read for workload templates and revisions, empty for pods.
+    public var envNames: [String]
 
-    public init(name: String, resources: ContainerResources = ContainerResources()) {
+    public init(
+        name: String, resources: ContainerResources = ContainerResources(), image: String? = nil,
+        envNames: [String] = []
+    ) {
         self.name = name
         self.resources = resources
+        self.image = image
+        self.envNames = envNames
     }
 }
 

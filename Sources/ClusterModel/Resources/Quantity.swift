@@ -8,8 +8,11 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// CPU in millicores.
     public var millicores: Int64 { milliValue }
-    /// Memory or storage in bytes (rounded up).
-    public var bytes: Int64 { milliValue >= 0 ? (milliValue + 999) / 1000 : milliValue / 1000 }
+    /// Memory or storage in bytes (rounded up; no overflow near `Int64.max` thousandths).
+    public var bytes: Int64 {
+        let (whole, remainder) = milliValue.quotientAndRemainder(dividingBy: 1000)
+        return remainder > 0 ? whole + 1 : whole
+    }
 
     public static func < (lhs: Quantity, rhs: Quantity) -> Bool { lhs.milliValue < rhs.milliValue }
 
@@ -68,7 +71,12 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
         var result = mantissa
         if multiplier2 > 0 {
             let (m, o) = result.multipliedReportingOverflow(by: Int64(1) << multiplier2)
-            guard !o else { return nil }
+            guard !o else {
+                // Many digits before a binary suffix (`1.000000000000005Gi`) overflow here yet fit once divided.
+                guard exponent10 < 0, let wide = wideScaled(mantissa, shift: multiplier2, divisorPower: -exponent10)
+                else { return nil }
+                return negative ? -wide : wide
+            }
             result = m
         }
         while exponent10 > 0 {
@@ -85,6 +93,22 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
         }
         if remainderNonZero { result += 1 }
         return negative ? -result : result
+    }
+
+    /// ⌈mantissa × 2^shift / 10^divisorPower⌉ in 128-bit arithmetic, for when the product overflows 64 bits; nil when
+    /// the result does not fit an `Int64` either.
+    private static func wideScaled(_ mantissa: Int64, shift: Int, divisorPower: Int) -> Int64? {
+        var (high, low) = UInt64(mantissa).multipliedFullWidth(by: UInt64(1) << shift)
+        var remainderNonZero = false
+        for _ in 0..<divisorPower {
+            let (highQuotient, highRemainder) = high.quotientAndRemainder(dividingBy: 10)
+            let (lowQuotient, remainder) = UInt64(10).dividingFullWidth((highRemainder, low))
+            if remainder != 0 { remainderNonZero = true }
+            (high, low) = (highQuotient, lowQuotient)
+        }
+        let limit = UInt64(Int64.max) - (remainderNonZero ? 1 : 0)
+        guard high == 0, low <= limit else { return nil }
+        return Int64(low) + (remainderNonZero ? 1 : 0)
     }
 
     /// Decimal suffixes: the one at index n stands for 10^(3(n − 1)); `_` holds a place no suffix takes.

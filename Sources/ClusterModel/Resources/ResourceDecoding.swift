@@ -83,7 +83,7 @@ public struct KubeDecodeError: Error, Sendable, Equatable, CustomStringConvertib
     public var description: String {
         let at = offset.map { " at byte \($0)" } ?? ""
         let fieldText = field.isEmpty ? "" : " field '\(field)'"
-        return "Cannot decode \(resource) response\(at):\(fieldText) \(problem)"
+        return "Cannot decode \(resource) response\(at):\(fieldText) \(problem)".escapingControlCharacters
     }
 }
 

@@ -51,15 +51,17 @@ public struct ResourceKind: Sendable, Hashable, Codable, CustomStringConvertible
     public static let podDisruptionBudgets = ResourceKind(
         group: "policy", version: "v1", plural: "poddisruptionbudgets",
         kind: "PodDisruptionBudget", isNamespaced: true)
-
-    public static let cronJobs = ResourceKind(
-        group: "batch", version: "v1", plural: "cronjobs", kind: "CronJob", isNamespaced: true)
     public static let jobs = ResourceKind(
         group: "batch", version: "v1", plural: "jobs", kind: "Job", isNamespaced: true)
+    public static let cronJobs = ResourceKind(
+        group: "batch", version: "v1", plural: "cronjobs", kind: "CronJob", isNamespaced: true)
+    public static let controllerRevisions = ResourceKind(
+        group: "apps", version: "v1", plural: "controllerrevisions", kind: "ControllerRevision", isNamespaced: true)
 
     /// The resources a `ClusterConnection` watches.
     public static let watched: [ResourceKind] = [
         .nodes, .pods, .events, .deployments, .replicaSets, .statefulSets, .daemonSets, .podDisruptionBudgets,
+        .jobs, .cronJobs, .controllerRevisions,
     ]
 }
 

@@ -10,6 +10,9 @@ struct ScannedMeta {
     var creationTimestamp: Date?
     var deletionTimestamp: Date?
     var labels: [String: String] = [:]
+    /// Read only when `keepsAnnotations` is set (workloads: the revision annotations).
+    var annotations: [String: String] = [:]
+    var keepsAnnotations = false
     var controller: OwnerRef?
 
     mutating func scan(_ s: inout JSONScanner) throws(JSONScanError) {
@@ -30,6 +33,8 @@ struct ScannedMeta {
                 deletionTimestamp = try s.time()
             } else if key.is("labels") {
                 labels = try s.stringMap()
+            } else if keepsAnnotations, key.is("annotations") {
+                annotations = try s.stringMap()
             } else if key.is("ownerReferences") {
                 try s.array { s throws(JSONScanError) in
                     var kind = ""
@@ -103,11 +108,21 @@ enum ScannedCondition {
 }
 
 enum ScannedContainer {
-    static func scan(_ s: inout JSONScanner) throws(JSONScanError) -> ContainerSpecSummary {
+    /// One container; `isTemplate` also reads its image and the names of its variables (workload templates).
+    static func scan(_ s: inout JSONScanner, isTemplate: Bool = false) throws(JSONScanError) -> ContainerSpecSummary {
         var container = ContainerSpecSummary(name: "")
         try s.object { s, key throws(JSONScanError) in
             if key.is("name") {
                 container.name = try s.string() ?? ""
+            } else if isTemplate, key.is("image") {
+                container.image = try s.string()
+            } else if isTemplate, key.is("env") {
+                try s.array { s throws(JSONScanError) in
+                    try s.object { s, key throws(JSONScanError) in
+                        guard key.is("name") else { return try s.skipValue() }
+                        if let name = try s.string() { container.envNames.append(name) }
+                    }
+                }
             } else if key.is("resources") {
                 container.resources = try scanResources(&s)
             } else {
@@ -150,5 +165,22 @@ enum ScannedContainer {
             }
         }
         return (cpu, memory)
+    }
+}
+
+enum ScannedTemplate {
+    /// The containers of a pod template (`{"metadata":…,"spec":{"containers":[…]}}`), with images and variable names.
+    static func scanContainers(_ s: inout JSONScanner) throws(JSONScanError) -> [ContainerSpecSummary] {
+        var containers: [ContainerSpecSummary] = []
+        try s.object { s, key throws(JSONScanError) in
+            guard key.is("spec") else { return try s.skipValue() }
+            try s.object { s, key throws(JSONScanError) in
+                guard key.is("containers") else { return try s.skipValue() }
+                try s.array { s throws(JSONScanError) in
+                    containers.append(try ScannedContainer.scan(&s, isTemplate: true))
+                }
+            }
+        }
+        return containers
     }
 }

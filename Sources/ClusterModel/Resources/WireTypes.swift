@@ -10,6 +10,7 @@ struct WireMeta: Decodable {
     var creationTimestamp: String?
     var deletionTimestamp: String?
     var labels: [String: String]?
+    var annotations: [String: String]?
     var ownerReferences: [WireOwnerRef]?
 
     var key: ObjectKey { ObjectKey(namespace: namespace ?? "", name: name) }
@@ -62,8 +63,32 @@ struct WireResources: Decodable {
 struct WireContainer: Decodable {
     var name: String
     var resources: WireResources?
+    var image: String?
+    var env: [WireEnvVar]?
 
+    /// The container as a pod keeps it: name and resources.
     var summary: ContainerSpecSummary {
         ContainerSpecSummary(name: name, resources: resources?.summary ?? ContainerResources())
     }
+
+    /// The container as a workload template keeps it: with its image and the names of its variables.
+    var templateSummary: ContainerSpecSummary {
+        ContainerSpecSummary(
+            name: name, resources: resources?.summary ?? ContainerResources(), image: image,
+            envNames: env?.map(\.name) ?? [])
+    }
+}
+
+struct WireEnvVar: Decodable {
+    var name: String
+}
+
+/// `spec.template.spec.containers` of a workload, or of a revision's data.
+struct WirePodTemplate: Decodable {
+    struct PodSpec: Decodable {
+        var containers: [WireContainer]?
+    }
+    var spec: PodSpec?
+
+    var containers: [ContainerSpecSummary] { (spec?.containers ?? []).map(\.templateSummary) }
 }

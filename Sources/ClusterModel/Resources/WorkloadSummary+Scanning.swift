@@ -3,12 +3,16 @@ import Foundation
 extension WorkloadSummary: ScannableObject {
     init(scanning s: inout JSONScanner, resource: ResourceKind) throws(JSONScanError) {
         var meta = ScannedMeta()
+        meta.keepsAnnotations = true
         var kind: String?
         var replicas: Int?
         var paused: Bool?
         var containers: [ContainerSpecSummary] = []
         var status: [String: Int] = [:]
         var observedGeneration: Int?
+        var progressing: ConditionSummary?
+        var currentRevision: String?
+        var updateRevision: String?
         try s.object { s, key throws(JSONScanError) in
             if key.is("metadata") {
                 try meta.scan(&s)
@@ -21,15 +25,7 @@ extension WorkloadSummary: ScannableObject {
                     } else if key.is("paused") {
                         paused = try s.bool()
                     } else if key.is("template") {
-                        try s.object { s, key throws(JSONScanError) in
-                            guard key.is("spec") else { return try s.skipValue() }
-                            try s.object { s, key throws(JSONScanError) in
-                                guard key.is("containers") else { return try s.skipValue() }
-                                try s.array { s throws(JSONScanError) in
-                                    containers.append(try ScannedContainer.scan(&s))
-                                }
-                            }
-                        }
+                        containers = try ScannedTemplate.scanContainers(&s)
                     } else {
                         try s.skipValue()
                     }
@@ -38,6 +34,12 @@ extension WorkloadSummary: ScannableObject {
                 try s.object { s, key throws(JSONScanError) in
                     if key.is("observedGeneration") {
                         observedGeneration = try s.int()
+                    } else if key.is("conditions") {
+                        progressing = try ScannedCondition.scanList(&s, keeping: ["Progressing"])["Progressing"]
+                    } else if key.is("currentRevision") {
+                        currentRevision = try s.string()
+                    } else if key.is("updateRevision") {
+                        updateRevision = try s.string()
                     } else if let field = Self.statusFields.first(where: { key.is($0) }) {
                         status[field.description] = try s.int()
                     } else {
@@ -60,11 +62,15 @@ extension WorkloadSummary: ScannableObject {
             updatedReplicas: status["updatedReplicas"] ?? status["updatedNumberScheduled"] ?? 0,
             generation: meta.generation ?? 0, observedGeneration: Int64(observedGeneration ?? 0),
             isPaused: paused ?? false, controller: meta.controller, templateContainers: containers,
-            createdAt: meta.creationTimestamp)
+            createdAt: meta.creationTimestamp,
+            replicas: status["replicas"] ?? status["currentNumberScheduled"] ?? 0,
+            revision: meta.annotations[Self.revisionAnnotation].flatMap { Int($0) },
+            deploymentReplicas: meta.annotations[Self.desiredReplicasAnnotation].flatMap { Int($0) },
+            progressing: progressing, currentRevision: currentRevision, updateRevision: updateRevision)
     }
 
     private static let statusFields: [StaticString] = [
-        "readyReplicas", "availableReplicas", "updatedReplicas", "desiredNumberScheduled", "numberReady",
-        "numberAvailable", "updatedNumberScheduled",
+        "replicas", "readyReplicas", "availableReplicas", "updatedReplicas", "desiredNumberScheduled",
+        "currentNumberScheduled", "numberReady", "numberAvailable", "updatedNumberScheduled",
     ]
 }

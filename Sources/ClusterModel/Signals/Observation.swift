@@ -39,6 +39,7 @@ public struct Observation: Sendable, Equatable, Codable, Identifiable {
 public enum ObservationKind: String, Sendable, Equatable, Codable, CaseIterable {
     case oomKilled, possibleOOM, nodeOOM, restartBurst, crashLoopBackOff, probeFailure
     case nodeNotReady, nodePressure, eviction, podPending, replicasUnavailable, cpuThrottling, memoryNearLimit
+    case mountFailure
 }
 
 /// How urgent an observation is.
@@ -71,8 +72,13 @@ public struct ObservationSubject: Sendable, Equatable, Codable, CustomStringConv
         self.container = container
     }
 
+    /// `kube-system/coredns-…`, or the name alone for a cluster-scoped object.
+    public var path: String {
+        guard let namespace, !namespace.isEmpty else { return name }
+        return "\(namespace)/\(name)"
+    }
+
     public var description: String {
-        let base = [namespace, name].compactMap { $0 }.joined(separator: "/")
-        return "\(kind) \(base)" + (container.map { " container \($0)" } ?? "")
+        "\(kind) \(path)" + (container.map { " container \($0)" } ?? "")
     }
 }

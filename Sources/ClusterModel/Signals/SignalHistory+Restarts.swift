@@ -47,4 +47,16 @@ extension SignalHistory {
         let baseline = samples.last(where: { $0.time <= windowStart }) ?? first
         return max(0, currentCount - baseline.count)
     }
+
+    /// When the count `restarts(of:…)` gives starts later than the window: the first sample's time, when sampling
+    /// began inside the window for a pod created before it (restarts before that moment are unknown, so the count
+    /// covers only the time since, usually since the console started). Nil when the count covers the whole window.
+    public func restartCountStart(
+        of ref: ContainerRef, podCreated: Date?, within window: TimeInterval, now: Date
+    ) -> Date? {
+        let windowStart = now.addingTimeInterval(-window)
+        if let podCreated, podCreated > windowStart { return nil }
+        guard let first = restartSamples[ref]?.first, first.time > windowStart else { return nil }
+        return first.time
+    }
 }

@@ -35,7 +35,12 @@ extension SignalRules {
                         firstSeen: condition.lastTransitionTime))
             }
         }
-        for event in current.events.values
+        // Newest first: several OOM events on one node make one observation, whose summary and last-seen come from
+        // the first finding (not from whichever event a dictionary yields first).
+        let newestFirst = current.events.sorted { lhs, rhs in
+            (lhs.value.lastSeen ?? .distantPast, rhs.key) > (rhs.value.lastSeen ?? .distantPast, lhs.key)
+        }
+        for event in newestFirst.map(\.value)
         where ["SystemOOM", "OOMKilling"].contains(event.reason)
             && event.involvedObject.kind == "Node"
         {

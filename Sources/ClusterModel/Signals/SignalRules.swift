@@ -17,6 +17,7 @@ public enum SignalRules {
         findings += podFindings(current, now: now, thresholds: thresholds)
         findings += workloadFindings(current, history: &history, now: now, thresholds: thresholds)
         findings += metricFindings(current, metrics: metrics, history: &history, now: now, thresholds: thresholds)
+        findings += mountFindings(current, now: now, thresholds: thresholds)
         let observations = merge(findings, into: &history, now: now, thresholds: thresholds)
         return SignalEvaluation(observations: observations, history: history)
     }

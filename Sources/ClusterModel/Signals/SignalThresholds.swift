@@ -22,6 +22,11 @@ public struct SignalThresholds: Sendable, Equatable {
     public var cpuThrottlingHeldFor: TimeInterval = 900
     /// Working set / memory limit at or above which memory is near the limit.
     public var memoryNearLimitRatio = 0.9
+    /// `FailedMount` / `FailedAttachVolume` warnings on a pod (summed, last seen within `eventWindow`) that make a
+    /// mount failure: the kubelet retries every couple of minutes, so two mean the retry failed too.
+    public var mountFailureCount = 2
+    /// How far back a signal group counts new members for its rate (`+45/min`).
+    public var groupRateWindow: TimeInterval = 600
 
     public init() {}
 
@@ -33,6 +38,9 @@ public struct SignalThresholds: Sendable, Equatable {
 
     /// Whether this many restarts within a window make a burst.
     public func isRestartBurst(_ restarts: Int) -> Bool { restarts >= restartBurstCount }
+
+    /// Whether this many mount-failure warnings on one pod make a mount failure.
+    public func isMountFailure(_ warnings: Int) -> Bool { warnings >= mountFailureCount }
 
     /// How long restart samples must be kept: the longer of the burst window and the history window.
     var restartSampleWindow: TimeInterval { max(restartWindow, restartHistoryWindow) }

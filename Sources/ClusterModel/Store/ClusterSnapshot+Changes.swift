@@ -12,9 +12,23 @@ extension ClusterSnapshot {
         case .replicaSets:
             replicaSetsByController.removeAll()
             for replicaSet in replicaSets.values { index(replicaSet: replicaSet) }
+        case .jobs:
+            jobsByController.removeAll()
+            for job in jobs.values {
+                jobsByController.insert(job.key, under: Self.owner(job.controller, job.namespace))
+            }
+        case .controllerRevisions:
+            revisionsByController.removeAll()
+            for revision in controllerRevisions.values {
+                revisionsByController.insert(revision.key, under: Self.owner(revision.controller, revision.namespace))
+            }
         default:
             break
         }
+    }
+
+    private static func owner(_ ref: OwnerRef?, _ namespace: String) -> OwnerKey? {
+        ref.map { OwnerKey($0, namespace: namespace) }
     }
 
     /// Adds or replaces one object of `resource`, moving it in the indexes.
@@ -45,6 +59,20 @@ extension ClusterSnapshot {
         case .replicaSets:
             if let replicaSet = old as? WorkloadSummary { unindex(replicaSet: replicaSet) }
             if let replicaSet = new as? WorkloadSummary { index(replicaSet: replicaSet) }
+        case .jobs:
+            if let job = old as? JobSummary {
+                jobsByController.remove(job.key, under: Self.owner(job.controller, job.namespace))
+            }
+            if let job = new as? JobSummary {
+                jobsByController.insert(job.key, under: Self.owner(job.controller, job.namespace))
+            }
+        case .controllerRevisions:
+            if let revision = old as? RevisionSummary {
+                revisionsByController.remove(revision.key, under: Self.owner(revision.controller, revision.namespace))
+            }
+            if let revision = new as? RevisionSummary {
+                revisionsByController.insert(revision.key, under: Self.owner(revision.controller, revision.namespace))
+            }
         default:
             break
         }

@@ -11,6 +11,9 @@ public struct ClusterSnapshot: Sendable {
     public internal(set) var statefulSets: [ObjectKey: WorkloadSummary] = [:]
     public internal(set) var daemonSets: [ObjectKey: WorkloadSummary] = [:]
     public internal(set) var podDisruptionBudgets: [ObjectKey: PDBSummary] = [:]
+    public internal(set) var jobs: [ObjectKey: JobSummary] = [:]
+    public internal(set) var cronJobs: [ObjectKey: CronJobSummary] = [:]
+    public internal(set) var controllerRevisions: [ObjectKey: RevisionSummary] = [:]
     /// Freshness of this view.
     public var health = ConnectionHealth()
     /// Bumped on every change to the store.
@@ -26,12 +29,17 @@ public struct ClusterSnapshot: Sendable {
     var podsByController = ObjectIndex<OwnerKey>()
     /// ReplicaSets by their controller (a Deployment), the step from a Deployment to its pods.
     var replicaSetsByController = ObjectIndex<OwnerKey>()
+    /// Jobs by their controller (a CronJob), the step from a CronJob to its pods.
+    var jobsByController = ObjectIndex<OwnerKey>()
+    /// ControllerRevisions by their controller (a StatefulSet or DaemonSet).
+    var revisionsByController = ObjectIndex<OwnerKey>()
     /// What the pods bound to each node ask for.
     var nodeTotals: [String: PodTotals] = [:]
 
     public init(
         nodes: [NodeSummary] = [], pods: [PodSummary] = [], events: [EventSummary] = [],
-        workloads: [WorkloadSummary] = [], podDisruptionBudgets: [PDBSummary] = [],
+        workloads: [WorkloadSummary] = [], podDisruptionBudgets: [PDBSummary] = [], jobs: [JobSummary] = [],
+        cronJobs: [CronJobSummary] = [], controllerRevisions: [RevisionSummary] = [],
         health: ConnectionHealth = ConnectionHealth(), generation: UInt64 = 0
     ) {
         replace(.nodes, with: Self.keyed(nodes))
@@ -41,6 +49,9 @@ public struct ClusterSnapshot: Sendable {
             replace(kind, with: Self.keyed(workloads.filter { $0.kind == kind.kind }))
         }
         replace(.podDisruptionBudgets, with: Self.keyed(podDisruptionBudgets))
+        replace(.jobs, with: Self.keyed(jobs))
+        replace(.cronJobs, with: Self.keyed(cronJobs))
+        replace(.controllerRevisions, with: Self.keyed(controllerRevisions))
         self.health = health
         self.generation = generation
     }
@@ -65,14 +76,14 @@ public struct ClusterSnapshot: Sendable {
         }
     }
 
-    /// The top-level owner of a pod: a ReplicaSet's Deployment, or the direct controller.
+    /// The top-level owner of a pod: a ReplicaSet's Deployment, a Job's CronJob, or the direct controller.
     public func owningWorkload(of pod: PodSummary) -> OwnerRef? {
         guard let owner = pod.controller else { return nil }
-        if owner.kind == "ReplicaSet",
-            let parent = replicaSets[ObjectKey(namespace: pod.namespace, name: owner.name)]?.controller
-        {
-            return parent
+        let ownerKey = ObjectKey(namespace: pod.namespace, name: owner.name)
+        switch owner.kind {
+        case "ReplicaSet": return replicaSets[ownerKey]?.controller ?? owner
+        case "Job": return jobs[ownerKey]?.controller ?? owner
+        default: return owner
         }
-        return owner
     }
 }

@@ -46,3 +46,21 @@ extension WorkloadSummary: StoredObject {
         }
     }
 }
+
+extension JobSummary: StoredObject {
+    public static func storage(for resource: ResourceKind) -> KeyPath<ClusterSnapshot, [ObjectKey: JobSummary]>? {
+        resource == .jobs ? \.jobs : nil
+    }
+}
+
+extension CronJobSummary: StoredObject {
+    public static func storage(for resource: ResourceKind) -> KeyPath<ClusterSnapshot, [ObjectKey: CronJobSummary]>? {
+        resource == .cronJobs ? \.cronJobs : nil
+    }
+}
+
+extension RevisionSummary: StoredObject {
+    public static func storage(for resource: ResourceKind) -> KeyPath<ClusterSnapshot, [ObjectKey: RevisionSummary]>? {
+        resource == .controllerRevisions ? \.controllerRevisions : nil
+    }
+}

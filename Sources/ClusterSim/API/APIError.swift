@@ -107,6 +107,20 @@ struct APIError: Error, Sendable, Equatable {
             ]))
     }
 
+    /// The budget changed and its controller has not caught up (`observedGeneration` behind `generation`): the real
+    /// server refuses every eviction it covers until then, asking to retry in 10 s.
+    static func disruptionBudgetPending(_ budget: String) -> APIError {
+        APIError(
+            code: 429, reason: "TooManyRequests",
+            message: "Cannot evict pod as it would violate the pod's disruption budget.",
+            details: Details(
+                causes: [
+                    Cause(
+                        reason: "DisruptionBudget",
+                        message: "The disruption budget \(budget) is still being processed by the server.")
+                ], retryAfterSeconds: 10))
+    }
+
     static func expired(_ message: String) -> APIError { APIError(code: 410, reason: "Expired", message: message) }
 
     static func internalError(_ message: String) -> APIError {

@@ -4,8 +4,10 @@ extension ClusterWorld {
     static let defaultMemoryRequest = 64.0 * 1_048_576
 
     /// Every Ready node's kubelet, one step per node: starts, runs, OOM-kills and restarts containers, finishes
-    /// deletions, reports memory pressure. In full-visit mode every pod of every node, each tick; otherwise only pods
-    /// that are not resting. The last step records the pass.
+    /// deletions, reports memory pressure. A NotReady node's kubelet does nothing, so its terminating pods stay (as on
+    /// a real cluster, until the kubelet returns or someone force-deletes them with a grace period of 0). In
+    /// full-visit mode every pod of every node, each tick; otherwise only pods that are not resting. The last step
+    /// records the pass.
     func kubeletSteps() -> [TickStep] {
         let pass = tickCount
         var steps: [TickStep]
@@ -29,9 +31,8 @@ extension ClusterWorld {
         let keys = (store.podsByNode[nodeName] ?? []).sorted()
         var podMemory = 0.0
         for key in keys {
-            guard let pod = store.get(Pod.self, key) else { continue }
+            guard node.isReady, let pod = store.get(Pod.self, key) else { continue }
             if finishDeletionIfDue(pod, key: key) { continue }
-            guard node.isReady else { continue }
             podMemory += runPod(pod, key: key, on: node)
         }
         if node.isReady { reportMemory(of: node, podMemory: podMemory, podKeys: keys) }
@@ -137,7 +138,7 @@ extension ClusterWorld {
         return limits
     }
 
-    private func defaultDemand(_ resources: ResourceRequirements) -> ContainerDemand {
+    func defaultDemand(_ resources: ResourceRequirements) -> ContainerDemand {
         let memory =
             Double(
                 resources.memoryRequestBytes ?? resources.memoryLimitBytes.map { $0 / 2 }

@@ -136,8 +136,12 @@ extension ClusterWorld {
             }
             return true
         }
-        // No kubelet stops an unbound pod's containers: it goes at once.
-        if !isBound { store.remove(.pods, key) }
+        // An unscheduled pod has no kubelet to wait for; a grace period of 0 removes the object at once (a force
+        // delete: the API server does not wait for the kubelet).
+        if !isBound || gracePeriod == 0 {
+            store.remove(.pods, key)
+            runtimes.removeValue(forKey: key)
+        }
     }
 
     private func reconcile(_ replicaSet: ReplicaSet) {

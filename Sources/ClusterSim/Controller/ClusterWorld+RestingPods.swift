@@ -78,12 +78,11 @@ extension ClusterWorld {
         for key in keys {
             wake(key, through: pass - 1)
             wakefulPods.insert(key)
-            guard let pod = store.get(Pod.self, key) else { continue }
+            guard node.isReady, let pod = store.get(Pod.self, key) else { continue }
             if finishDeletionIfDue(pod, key: key) {
                 wakefulPods.remove(key)
                 continue
             }
-            guard node.isReady else { continue }
             let memory = runPod(pod, key: key, on: node)
             memoryByPod[key] = memory
             visitedMemory += memory

@@ -1,6 +1,7 @@
 /// CPU throttling of a credentials provider: scaled from 4 to 2 replicas at 1:00 with a 250m CPU limit while new
-/// deployments raise its work; throttling passes 25 % and new pods fail to mount their credentials.
-/// Raising the CPU limit or scaling out brings each replica's demand under its limit.
+/// deployments raise its work (0.4 to 0.72 cores in all by 5:00); throttling passes 25 % and new pods fail to mount
+/// their credentials. Either mitigation ends it: twice the limit (each replica wants at most 0.36 cores, under 80 %
+/// of 500m with jitter) or scaling back out to 4 replicas (0.18 cores each, under 80 % of 250m).
 struct CredentialsThrottling: Scenario {
     func setUp(_ world: ClusterWorld) {
         world.buildBaseCluster()
@@ -25,7 +26,7 @@ struct CredentialsThrottling: Scenario {
                 return true
             }
         }
-        let total = ramp(t, from: 0.4, to: 1.4, start: 60, end: 600)
+        let total = ramp(t, from: 0.4, to: 0.72, start: 60, end: 300)
         let replicas = Double(
             max(1, world.store.get(Deployment.self, "iam/credentials-provider")?.status.readyReplicas ?? 1))
         world.setDemand(

@@ -84,7 +84,11 @@ public final class SimServer: Sendable {
                     if let tlsContext {
                         try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tlsContext))
                     }
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    // Without pipelining assistance the connection is read while a response streams, so a client that
+                    // leaves a watch or a followed log is seen at once (assistance stops reading until the response
+                    // ends). Kubernetes clients do not pipeline requests.
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(
+                        withPipeliningAssistance: false, withErrorHandling: true)
                     try channel.pipeline.syncOperations.addHandler(
                         HTTPRequestHandler(cluster: cluster, connections: state))
                 }

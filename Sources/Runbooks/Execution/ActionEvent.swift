@@ -2,14 +2,53 @@ import ClusterModel
 
 /// What an action records, in order, as it runs: the journal's entries for one runbook action.
 public enum ActionEvent: Sendable, Hashable {
-    /// The engineer confirmed this preview.
-    case confirmed(RunbookPreview, answer: String)
     /// A request is about to be sent (body redacted).
-    case intent(step: String, method: String, path: String, body: JSONValue?, isRollback: Bool)
+    case intent(ActionIntent)
     /// Its answer: the HTTP status (nil without one) and the server's message.
     case result(step: String, status: Int?, message: String, isRollback: Bool)
     case verified(VerificationOutcome)
     case finished(RunbookResult)
+}
+
+/// A request about to be sent, and (on the first one after a confirmation) what the engineer confirmed.
+public struct ActionIntent: Sendable, Hashable {
+    public var step: String
+    public var method: String
+    public var path: String
+    /// Redacted.
+    public var body: JSONValue?
+    public var isRollback: Bool
+    public var confirmed: Confirmation?
+
+    public init(
+        step: String, method: String, path: String, body: JSONValue?, isRollback: Bool,
+        confirmed: Confirmation? = nil
+    ) {
+        self.step = step
+        self.method = method
+        self.path = path
+        self.body = body
+        self.isRollback = isRollback
+        self.confirmed = confirmed
+    }
+
+    /// The intent of sending `write` (its body redacted).
+    public init(step: String, write: KubeWrite, isRollback: Bool, confirmed: Confirmation? = nil) {
+        self.init(
+            step: step, method: write.method.rawValue, path: write.path(dryRun: false),
+            body: write.body.map(Redaction.redacted), isRollback: isRollback, confirmed: confirmed)
+    }
+}
+
+/// The preview the engineer accepted and what they answered (`y`, or the name they typed).
+public struct Confirmation: Sendable, Hashable {
+    public var preview: RunbookPreview
+    public var answer: String
+
+    public init(preview: RunbookPreview, answer: String) {
+        self.preview = preview
+        self.answer = answer
+    }
 }
 
 /// How a runbook run ended.
@@ -31,6 +70,10 @@ public struct RunbookResult: Sendable, Hashable, CustomStringConvertible {
         case verificationFailed = "verification-failed"
         /// Verification failed and the snapshot was restored.
         case rolledBack = "rolled-back"
+        /// Nothing to do: the object was already as asked (`already cordoned`).
+        case unchanged
+        /// Stopped by the engineer part way (a cancelled drain): what was done stays done.
+        case cancelled
     }
 
     public var status: Status
@@ -48,7 +91,7 @@ public struct RunbookResult: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the run did what was asked (a dry run counts).
-    public var isSuccess: Bool { [.dryRun, .applied, .verified].contains(status) }
+    public var isSuccess: Bool { [.dryRun, .applied, .verified, .unchanged].contains(status) }
 
     public var description: String { "\(status.rawValue): \(message)" }
 }

@@ -1,11 +1,11 @@
 import ClusterModel
 import Foundation
 
-/// One entry of an action's record: what the journal keeps for every runbook action, in order.
+/// One entry of an action's record, in order: an intent before every request, its result after, then the
+/// verification and the end. The first intent after the engineer confirmed carries what was confirmed (parameters,
+/// dry-run diff, answer, the writes that restore the snapshot), so a rollback needs nothing else.
 public struct ActionRecord: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable {
-        /// The engineer confirmed the plan (its parameters, diff and rollback writes are kept).
-        case confirmed
         /// A request about to be sent.
         case intent
         /// Its answer.
@@ -21,8 +21,6 @@ public struct ActionRecord: Sendable, Hashable, Codable {
     public var time: Date
     public var runbook: String
     public var target: RunbookTarget
-    /// The object the steps change (confirmed).
-    public var subject: ObjectRef?
     public var kind: Kind
     public var step: String?
     public var isRollback: Bool
@@ -32,13 +30,25 @@ public struct ActionRecord: Sendable, Hashable, Codable {
     public var body: JSONValue?
     public var status: Int?
     public var message: String?
-    /// Resolved parameters (confirmed).
+    /// What the engineer answered (`y`, or the typed name), on the first intent after a confirmation.
+    public var confirmation: String?
+    /// The object the steps change (with the confirmation).
+    public var subject: ObjectRef?
+    /// Resolved parameters (with the confirmation).
     public var parameters: [ResolvedParameter]?
-    /// The dry-run diff (confirmed).
+    /// The dry-run diff (with the confirmation).
     public var changes: [String]?
-    /// The writes that restore the snapshot (confirmed), for a rollback later.
+    /// The writes that restore the snapshot (with the confirmation), for a rollback later.
     public var rollback: [KubeWrite]?
     public var rollbackUnavailable: String?
+
+    /// The resolved parameters are kept under `resolvedParameters`: in a journal entry's evidence `parameters` holds
+    /// them as lines (`limit = 255Mi`) for readers such as the COE.
+    enum CodingKeys: String, CodingKey {
+        case actionID, sequence, time, runbook, target, kind, step, isRollback, method, path, body, status, message
+        case confirmation, subject, changes, rollback, rollbackUnavailable
+        case parameters = "resolvedParameters"
+    }
 
     public init(
         actionID: String, sequence: Int, time: Date, runbook: String, target: RunbookTarget, kind: Kind,
@@ -60,21 +70,21 @@ public struct ActionRecord: Sendable, Hashable, Codable {
             actionID: actionID, sequence: sequence, time: time, runbook: plan.runbook, target: plan.target,
             kind: .finished)
         switch event {
-        case .confirmed(let preview, let answer):
-            kind = .confirmed
-            message = "confirmed (\(answer))"
-            subject = preview.plan.subject
-            parameters = preview.plan.parameters
-            changes = preview.changes.flatMap { $0.map(\.description) }
-            rollback = preview.plan.rollback
-            rollbackUnavailable = preview.plan.rollbackUnavailable
-        case .intent(let step, let method, let path, let body, let isRollback):
+        case .intent(let intent):
             kind = .intent
-            self.step = step
-            self.method = method
-            self.path = path
-            self.body = body
-            self.isRollback = isRollback
+            step = intent.step
+            method = intent.method
+            path = intent.path
+            body = intent.body
+            isRollback = intent.isRollback
+            if let confirmed = intent.confirmed {
+                confirmation = confirmed.answer
+                subject = confirmed.preview.plan.subject
+                parameters = confirmed.preview.plan.parameters
+                changes = confirmed.preview.changes.flatMap { $0.map(\.description) }
+                rollback = confirmed.preview.plan.rollback
+                rollbackUnavailable = confirmed.preview.plan.rollbackUnavailable
+            }
         case .result(let step, let status, let message, let isRollback):
             kind = .result
             self.step = step
@@ -86,14 +96,16 @@ public struct ActionRecord: Sendable, Hashable, Codable {
             message = outcome.description
         case .finished(let result):
             kind = .finished
-            status = nil
             message = result.description
         }
     }
+
+    /// Whether this is the answer 2xx to a request.
+    var isSuccess: Bool { kind == .result && (status ?? 0) / 100 == 2 }
 }
 
-/// Where action records go: the incident journal, or (until it exists) a file per action. An intent is committed
-/// before `record` returns, so it is durable before its request is sent.
+/// Where action records go: the incident journal (`JournalActionRecorder`). An intent is committed before `record`
+/// returns, so it is durable before its request is sent.
 public protocol ActionRecorder: Sendable {
     func record(_ entry: ActionRecord) async throws
     /// Every entry of one action, in order.

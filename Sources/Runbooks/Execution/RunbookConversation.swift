@@ -1,4 +1,5 @@
 import ClusterModel
+import Foundation
 
 /// The engineer's side of a runbook action: shown the preview and progress, asked to confirm and whether to roll
 /// back. The console panel is one; the command line is another.
@@ -9,6 +10,13 @@ public protocol RunbookConversation: Sendable {
     func offerRollback(_ reason: String, writes: [KubeWrite]) async -> Bool
     /// Something happened worth showing.
     func report(_ progress: RunbookProgress)
+    /// Whether the engineer asked to stop (Esc in the panel, Ctrl-C headless): a drain stops sending evictions and
+    /// ends with what was and was not evicted.
+    var isCancelled: Bool { get }
+}
+
+extension RunbookConversation {
+    public var isCancelled: Bool { false }
 }
 
 public enum ConfirmationAnswer: Sendable, Hashable {
@@ -30,4 +38,6 @@ public enum RunbookProgress: Sendable, Hashable {
     case rollingBack(String)
     /// How long a phase took (real time): `read`, `plan`, `access`, `dry-run`.
     case timed(phase: String, Duration)
+    /// A drain moved on (reported on every change, and every few seconds while it waits), at this cluster time.
+    case draining(DrainProgress, at: Date)
 }

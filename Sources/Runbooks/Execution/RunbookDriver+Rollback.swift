@@ -15,15 +15,16 @@ extension RunbookDriver {
                 actionID: actionID,
                 result: RunbookResult(.refused, RunbooksError.nothingToRollBack(actionID, reason: reason).description))
         }
-        guard let confirmed = records.first(where: { $0.kind == .confirmed }) else {
+        // The latest confirmation wins: a re-plan that changed the diff was confirmed again on a fresh snapshot.
+        guard let confirmed = records.last(where: { $0.kind == .intent && $0.confirmation != nil }) else {
             return refuse("it was never confirmed, so nothing was changed")
         }
         guard let writes = confirmed.rollback, !writes.isEmpty else {
             return refuse(confirmed.rollbackUnavailable ?? "it recorded no rollback")
         }
-        let applied = records.contains { $0.kind == .result && !$0.isRollback && ($0.status ?? 0) / 100 == 2 }
+        let applied = records.contains { $0.isSuccess && !$0.isRollback }
         guard applied else { return refuse("none of its requests was applied") }
-        let restored = records.filter { $0.kind == .result && $0.isRollback && ($0.status ?? 0) / 100 == 2 }
+        let restored = records.filter { $0.isSuccess && $0.isRollback }
         guard restored.count < writes.count else { return refuse("it was rolled back already") }
         if options.isReadOnly { return refuse("read-only") }
         guard case .accessChecked(let decisions) = await checkAccess(writes.map(AccessAttributes.init)) else {
@@ -50,9 +51,10 @@ extension RunbookDriver {
         for (index, write) in writes.enumerated() {
             let step = "rollback \(index + 1)"
             var intent = entry(.intent, step)
-            intent.method = write.method.rawValue
-            intent.path = write.path(dryRun: false)
-            intent.body = write.body.map(Redaction.redacted)
+            let planned = ActionIntent(step: step, write: write, isRollback: true)
+            intent.method = planned.method
+            intent.path = planned.path
+            intent.body = planned.body
             do {
                 try await recorder.record(intent)
             } catch {

@@ -63,11 +63,14 @@ public struct RunbookDriver: Sendable {
         let snapshot = await store.snapshot()
         let needed = try RunbookPlanner.objectsNeeded(runbook, target: target, snapshot: snapshot)
         let objects = try await read(needed)
+        let pods = runbook.steps.contains { $0.kind == .evictPods } ? try await podsOnNode(target.name) : nil
         let read = ContinuousClock.now
         conversation.report(.timed(phase: "read", read - started))
         let plan = try RunbookPlanner.plan(
             runbook,
-            PlanningInput(target: target, snapshot: snapshot, objects: objects, settings: settings, now: clock()))
+            PlanningInput(
+                target: target, snapshot: snapshot, objects: objects, settings: settings, now: clock(),
+                podsOnNode: pods))
         conversation.report(.timed(phase: "plan", ContinuousClock.now - read))
         return plan
     }
@@ -104,11 +107,27 @@ public struct RunbookDriver: Sendable {
         return found
     }
 
+    /// The pods the API lists on `node`, as `kubectl drain` asks for them.
+    func podsOnNode(_ node: String) async throws(RunbooksError) -> [JSONValue] {
+        let selector = "spec.nodeName=\(node)".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        let path = "/api/v1/pods?fieldSelector=\(selector)"
+        let data: Data
+        do throws(KubeClientError) {
+            data = try await client.getData(path: path)
+        } catch {
+            throw .request("listing the pods of node \(node)", error)
+        }
+        guard let list = try? JSONValue(parsing: data) else {
+            throw .targetNotFound("the pods of node \(node) (the list could not be read)")
+        }
+        return list["items"]?.arrayValue ?? []
+    }
+
     private func execute(_ plan: RunbookPlan, runbook: Runbook, settings: [String: String], actionID: String) async
         -> RunbookResult
     {
         var machine = RunbookExecution(plan: plan, options: options)
-        var sequence = 0
+        let sequence = ActionSequence()
         var pending = machine.handle(.start)
         var phaseStarted = ContinuousClock.now
         var previewShown = false
@@ -134,9 +153,8 @@ public struct RunbookDriver: Sendable {
                 case .declined: input = .declined
                 }
             case .record(let event):
-                sequence += 1
                 let entry = ActionRecord(
-                    event, actionID: actionID, sequence: sequence, time: clock(), plan: machine.plan)
+                    event, actionID: actionID, sequence: sequence.next(), time: clock(), plan: machine.plan)
                 do {
                     try await recorder.record(entry)
                     input = nil
@@ -171,6 +189,13 @@ public struct RunbookDriver: Sendable {
                 let accepted = await conversation.offerRollback(outcome.description, writes: machine.plan.rollback)
                 if accepted { conversation.report(.rollingBack(outcome.description)) }
                 input = accepted ? .rollbackAccepted : .rollbackDeclined
+            case .checkGuard(let step, let nodeGuard):
+                input = .guardChecked(step: step, refusal: nodeGuard.refusal(in: await store.snapshot()))
+            case .drain(let step, let drain):
+                let recording = DrainRecording(
+                    recorder: recorder, actionID: actionID, plan: machine.plan, step: machine.plan.steps[step].name,
+                    sequence: sequence, clock: clock)
+                input = .drained(step: step, await self.drain(drain, recording: recording))
             case .rollback(let step, let write):
                 input = await send(write, dryRun: false, timeout: 30).map(
                     success: { .rollbackSucceeded(step: step, $0) }, failure: { .rollbackFailed(step: step, $0) })

@@ -3,7 +3,8 @@ import Foundation
 
 /// One runbook action as a pure state machine: permission checks → dry run and diff → confirmation → writes
 /// carrying the planned resourceVersion (a 409 re-plans and asks again if the plan changed) → verification →
-/// rollback from the snapshot when verification fails. Feed it inputs, perform the actions it returns (a driver
+/// rollback from the snapshot when verification fails. An action that sends nothing (refused, declined, a dry run)
+/// records nothing. Feed it inputs, perform the actions it returns (a driver
 /// does, with a client, the store and the engineer), feed the results back.
 public struct RunbookExecution: Sendable {
     public enum State: Sendable, Equatable {
@@ -38,6 +39,18 @@ public struct RunbookExecution: Sendable {
         case rollbackDeclined
         case rollbackSucceeded(step: Int, KubeWriteResponse)
         case rollbackFailed(step: Int, WriteFailure)
+        /// The guard rail re-checked before a step: the refusal, or nil to go on.
+        case guardChecked(step: Int, refusal: String?)
+        /// How an `evict-pods` step's drain ended.
+        case drained(step: Int, DrainOutcome)
+    }
+
+    /// How a drain ended: every evicted pod gone, out of time, or cancelled by the engineer; `summary` says what
+    /// was and was not evicted.
+    public enum DrainOutcome: Sendable, Equatable {
+        case completed(summary: String)
+        case timedOut(after: Double, summary: String)
+        case cancelled(summary: String)
     }
 
     public enum Action: Sendable, Equatable {
@@ -53,6 +66,10 @@ public struct RunbookExecution: Sendable {
         case verify(PlannedVerification, minimumGeneration: Int64?)
         case offerRollback(VerificationOutcome)
         case rollback(step: Int, KubeWrite)
+        /// Re-check the plan's guard rail on the store's current view before this step.
+        case checkGuard(step: Int, NodeGuard)
+        /// Run an `evict-pods` step: each eviction recorded as a step of the action, progress reported.
+        case drain(step: Int, DrainPlan)
         case finish(RunbookResult)
     }
 
@@ -83,10 +100,18 @@ public struct RunbookExecution: Sendable {
     private var dryRuns: [KubeWriteResponse?] = []
     private var preview: RunbookPreview?
     private var confirmedPreview: RunbookPreview?
+    /// The confirmation the next intent carries into the record.
+    private var confirmation: Confirmation?
+    /// Whether an intent was recorded (an action that sent nothing leaves no record).
+    private var hasRecorded = false
     private var applied: [Int] = []
     private var generation: Int64?
     private var replans = 0
     private var verification: VerificationOutcome?
+    /// What the drain did, for the result.
+    private var drainSummary: String?
+    /// Steps whose guard rail passed for the current attempt.
+    private var guardPassed: Int?
 
     public init(plan: RunbookPlan, options: Options = Options()) {
         self.plan = plan
@@ -96,6 +121,7 @@ public struct RunbookExecution: Sendable {
     public mutating func handle(_ input: Input) -> [Action] {
         switch (state, input) {
         case (.idle, .start):
+            if let done = plan.alreadyDone { return finish(.unchanged, "nothing to do: \(done)") }
             if options.isReadOnly, plan.risk != .readOnly {
                 return finish(.refused, "read-only: '\(plan.runbook)' would change the cluster")
             }
@@ -124,8 +150,8 @@ public struct RunbookExecution: Sendable {
                 return finish(.declined, "confirmation typed '\(typed ?? "")', not '\(name)': nothing changed")
             }
             confirmedPreview = preview
-            let record = preview.map { [Action.record(.confirmed($0, answer: typed ?? "y"))] } ?? []
-            return record + apply(applied.count, attempt: 1)
+            confirmation = preview.map { Confirmation(preview: $0, answer: typed ?? "y") }
+            return apply(applied.count, attempt: 1)
 
         case (.confirming, .declined):
             return finish(.declined, "declined: nothing changed")
@@ -185,6 +211,28 @@ public struct RunbookExecution: Sendable {
                 ))
             return [record] + finish(.failed, "rollback step \(step + 1) failed: \(failure)")
 
+        case (.applying(let step, let attempt), .guardChecked(let index, let refusal)) where index == step:
+            guard let refusal else {
+                guardPassed = step
+                return send(step, attempt: attempt)
+            }
+            return finish(
+                applied.isEmpty ? .refused : .failed, refusal + (applied.isEmpty ? "" : "; earlier steps stay applied"))
+
+        case (.applying(let step, _), .drained(let index, let outcome)) where index == step:
+            switch outcome {
+            case .completed(let summary):
+                applied.append(step)
+                drainSummary = summary
+                return apply(step + 1, attempt: 1)
+            case .timedOut(let after, let summary):
+                return finish(
+                    .failed,
+                    "the drain timed out after \(DurationText.format(after)): \(summary); the node stays cordoned")
+            case .cancelled(let summary):
+                return finish(.cancelled, "stopped on request: \(summary); the node stays cordoned")
+            }
+
         default:
             return []
         }
@@ -194,6 +242,11 @@ public struct RunbookExecution: Sendable {
 
     private mutating func dryRun(_ step: Int) -> [Action] {
         guard step < plan.steps.count else { return previewReady() }
+        if plan.steps[step].drain != nil {
+            // The evictions are not dry-run one by one: the preview shows the drain plan and the budgets instead.
+            dryRuns.append(nil)
+            return dryRun(step + 1)
+        }
         state = .dryRunning(step: step)
         return [.dryRun(step: step, plan.steps[step].write)]
     }
@@ -223,14 +276,21 @@ public struct RunbookExecution: Sendable {
 
     private mutating func send(_ step: Int, attempt: Int) -> [Action] {
         state = .applying(step: step, attempt: attempt)
+        if let nodeGuard = plan.nodeGuard, guardPassed != step { return [.checkGuard(step: step, nodeGuard)] }
+        guardPassed = nil
+        if let drain = plan.steps[step].drain {
+            hasRecorded = true
+            return [.drain(step: step, drain)]
+        }
         let write = plan.steps[step].write
         return [.record(intent(plan.steps[step].name, write, isRollback: false)), .apply(step: step, write)]
     }
 
-    private func intent(_ name: String, _ write: KubeWrite, isRollback: Bool) -> ActionEvent {
-        .intent(
-            step: name, method: write.method.rawValue, path: write.path(dryRun: false),
-            body: write.body.map(Redaction.redacted), isRollback: isRollback)
+    /// The intent of `write`, carrying the pending confirmation.
+    private mutating func intent(_ name: String, _ write: KubeWrite, isRollback: Bool) -> ActionEvent {
+        defer { confirmation = nil }
+        hasRecorded = true
+        return .intent(ActionIntent(step: name, write: write, isRollback: isRollback, confirmed: confirmation))
     }
 
     private mutating func route(step: Int, attempt: Int, _ failure: WriteFailure) -> [Action] {
@@ -269,11 +329,12 @@ public struct RunbookExecution: Sendable {
     }
 
     private mutating func verify() -> [Action] {
+        if plan.verification.condition == .none {
+            return finish(
+                .applied, drainSummary.map { "drained: \($0)" } ?? "applied; the runbook has nothing to verify")
+        }
         if options.skipsVerification {
             return finish(.applied, "applied; verification skipped (--no-wait)")
-        }
-        if plan.verification.condition == .none {
-            return finish(.applied, "applied; the runbook has nothing to verify")
         }
         state = .verifying
         return [.verify(plan.verification, minimumGeneration: generation)]
@@ -293,7 +354,7 @@ public struct RunbookExecution: Sendable {
     {
         state = .finished
         let result = RunbookResult(status, message, preview: preview ?? self.preview, verification: verification)
-        return [.record(.finished(result)), .finish(result)]
+        return (hasRecorded ? [.record(.finished(result))] : []) + [.finish(result)]
     }
 
     /// Why the server refused a dry run, with the way out when it is a resize the node or server cannot do.

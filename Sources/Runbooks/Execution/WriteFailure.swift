@@ -8,8 +8,12 @@ public enum WriteFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case forbidden(String)
     /// 404.
     case notFound(String)
-    /// Another refusal that retrying will not change (400, 422, a PDB's 429).
+    /// Another refusal that retrying will not change (400, 422).
     case rejected(code: Int, message: String)
+    /// An eviction a PodDisruptionBudget refuses for now (429): `budget` is its name, `message` the server's
+    /// words with the budget's cause (`… needs 2 healthy pods and has 2 currently`), `retryAfter` the seconds the
+    /// server asks to wait (its `Retry-After`), if any. Retry later; never force.
+    case blockedByBudget(budget: String, message: String, retryAfter: Double?)
     /// No answer, 5xx, or an overloaded server's 429: worth retrying.
     case transient(String)
 
@@ -23,7 +27,11 @@ public enum WriteFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case 409: self = .conflict(message)
         case 403: self = .forbidden(message)
         case 404: self = .notFound(message)
-        case 429 where api.disruptionBudgetMessage != nil: self = .rejected(code: 429, message: message)
+        case 429 where api.disruptionBudgetMessage != nil:
+            let cause = api.disruptionBudgetMessage ?? ""
+            self = .blockedByBudget(
+                budget: Self.budgetName(in: cause), message: "\(message) \(cause)",
+                retryAfter: api.retryAfter.map { Double($0.components.seconds) })
         case 429, 500...599: self = .transient(message)
         default: self = .rejected(code: api.code, message: message)
         }
@@ -36,6 +44,7 @@ public enum WriteFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case .forbidden: 403
         case .notFound: 404
         case .rejected(let code, _): code
+        case .blockedByBudget: 429
         case .transient: nil
         }
     }
@@ -44,7 +53,14 @@ public enum WriteFailure: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .conflict(let message), .forbidden(let message), .notFound(let message), .transient(let message):
             message
-        case .rejected(_, let message): message
+        case .rejected(_, let message), .blockedByBudget(_, let message, _): message
         }
+    }
+
+    /// `web-pdb` in `The disruption budget web-pdb needs 1 healthy pods and has 1 currently`.
+    static func budgetName(in cause: String) -> String {
+        let prefix = "The disruption budget "
+        guard let range = cause.range(of: prefix) else { return "" }
+        return String(cause[range.upperBound...].prefix { $0 != " " })
     }
 }

@@ -42,6 +42,15 @@ public enum StepKind: String, Sendable, Hashable, CaseIterable {
     case scale
     /// Patch the target object with a templated body.
     case patch
+    /// Mark a node unschedulable (`{"spec":{"unschedulable":true}}`, as `kubectl cordon` sends it).
+    case cordon
+    /// Make a node schedulable again (`{"spec":{"unschedulable":null}}`, as `kubectl uncordon`).
+    case uncordon
+    /// Evict every pod of a node through the Eviction API, as `kubectl drain` does: DaemonSet and mirror pods are
+    /// left; pods with emptyDir data or without a controller only when the fields allow; a PodDisruptionBudget's 429
+    /// is retried with back-off, never forced; done when every evicted pod is gone. The step's `timeout` is the
+    /// whole drain's.
+    case evictPods = "evict-pods"
 
     /// The fields this kind reads, besides the common `name`, `kind`, `timeout`, `retries` and `on_failure`.
     public var fieldNames: [String] {
@@ -52,6 +61,8 @@ public enum StepKind: String, Sendable, Hashable, CaseIterable {
         case .deletePod: ["grace_period"]
         case .scale: ["replicas"]
         case .patch: ["type", "body"]
+        case .cordon, .uncordon: []
+        case .evictPods: ["delete_emptydir_data", "force", "grace_period", "skip_wait_for_delete_timeout"]
         }
     }
 
@@ -63,6 +74,7 @@ public enum StepKind: String, Sendable, Hashable, CaseIterable {
         case .deletePod: []
         case .scale: ["replicas"]
         case .patch: ["body"]
+        case .cordon, .uncordon, .evictPods: []
         }
     }
 }
@@ -110,6 +122,7 @@ extension StepKind {
         case .resizePod, .deletePod: [.pod, .container]
         case .scale: [.pod, .container, .deployment, .statefulset]
         case .patch: Set(TargetKind.allCases)
+        case .cordon, .uncordon, .evictPods: [.node]
         }
     }
 }

@@ -90,10 +90,14 @@ public enum PreconditionKind: String, Sendable, Hashable, CaseIterable {
     case notSuspended = "not-suspended"
     /// The pod is running.
     case podRunning = "pod-running"
+    /// Taking the node out of scheduling leaves at least `fraction` (default 2/3) of the Ready nodes schedulable;
+    /// checked when planning and again before each step.
+    case keepsSchedulable = "keeps-schedulable"
 
     public var fieldNames: [String] {
         switch self {
         case .hasLimit: ["resource"]
+        case .keepsSchedulable: ["fraction"]
         default: []
         }
     }

@@ -14,6 +14,13 @@ public struct ResolvedParameter: Sendable, Hashable, Codable, CustomStringConver
     public var type: String
     public var source: Source
 
+    public init(name: String, value: String, type: String, source: Source) {
+        self.name = name
+        self.value = value
+        self.type = type
+        self.source = source
+    }
+
     /// `limit = 255Mi`, `limit = 340Mi (capped: 2× memory_limit 170Mi)`.
     public var description: String {
         switch source {

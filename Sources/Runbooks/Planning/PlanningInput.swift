@@ -10,15 +10,19 @@ public struct PlanningInput: Sendable {
     /// `--set NAME=VALUE` (or the console's edited fields), as text.
     public var settings: [String: String]
     public var now: Date
+    /// The pods the API lists on a node target (`GET /api/v1/pods?fieldSelector=spec.nodeName=NODE`, as kubectl
+    /// drain reads them), for runbooks that evict; nil otherwise.
+    public var podsOnNode: [JSONValue]?
 
     public init(
         target: RunbookTarget, snapshot: ClusterSnapshot, objects: [ObjectRef: JSONValue],
-        settings: [String: String] = [:], now: Date
+        settings: [String: String] = [:], now: Date, podsOnNode: [JSONValue]? = nil
     ) {
         self.target = target
         self.snapshot = snapshot
         self.objects = objects
         self.settings = settings
         self.now = now
+        self.podsOnNode = podsOnNode
     }
 }

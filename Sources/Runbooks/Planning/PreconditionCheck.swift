@@ -30,6 +30,10 @@ enum PreconditionCheck {
                 if subjectJSON[path: ["spec", "suspend"]]?.boolValue == true {
                     throw .preconditionFailed("\(subject) is already suspended", otherwise: otherwise)
                 }
+            case .keepsSchedulable:
+                if let refusal = try nodeGuard(precondition, target: target)?.refusal(in: snapshot) {
+                    throw .preconditionFailed(refusal, otherwise: otherwise)
+                }
             case .podRunning:
                 let phase = podJSON?[path: ["status", "phase"]]?.stringValue ?? "Unknown"
                 if phase != "Running" {
@@ -39,5 +43,14 @@ enum PreconditionCheck {
                 }
             }
         }
+    }
+
+    /// The guard rail a `keeps-schedulable` precondition sets on a node target (`fraction`, default 2/3).
+    static func nodeGuard(_ precondition: PreconditionSpec, target: RunbookTarget) throws(RunbooksError)
+        -> NodeGuard?
+    {
+        guard precondition.kind == .keepsSchedulable, target.kind == .node else { return nil }
+        guard let fraction = precondition.fields["fraction"]?.template?.raw else { return NodeGuard(node: target.name) }
+        return try NodeGuard(node: target.name, parsing: fraction)
     }
 }

@@ -25,6 +25,10 @@ public struct RunbookPlan: Sendable, Hashable {
     public var confirmation: ConfirmationKind
     /// A runbook to suggest when this one cannot act (from the preconditions' `otherwise`).
     public var otherwise: String?
+    /// Set when every step would change nothing (`node node-3 is already cordoned`): a result, not an error.
+    public var alreadyDone: String?
+    /// The guard rail on taking a node out of scheduling, re-checked before each step.
+    public var nodeGuard: NodeGuard?
 
     /// The subject's resourceVersion every write carries.
     public var resourceVersion: String? { snapshot[path: ["metadata", "resourceVersion"]]?.stringValue }
@@ -42,6 +46,8 @@ public struct PlannedStep: Sendable, Hashable {
     public var timeout: Double
     public var retries: Int
     public var onFailure: FailureRoute
+    /// For an `evict-pods` step: the evictions (one request per pod; `write` is the first of them).
+    public var drain: DrainPlan?
 }
 
 /// How the engineer confirms before anything changes.

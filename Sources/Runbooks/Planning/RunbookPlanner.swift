@@ -60,6 +60,8 @@ public enum RunbookPlanner {
         let verification = try verificationPlan(
             runbook.verification, subject: subject, subjectJSON: subjectJSON, outcomes: outcomes, scope: scope,
             input: input)
+        let skipped = outcomes.compactMap(\.skipReason)
+        outcomes.removeAll { $0.skipReason != nil }
         var rollback: [KubeWrite] = []
         var rollbackUnavailable: String?
         if runbook.rollback.kind == .none {
@@ -71,8 +73,10 @@ public enum RunbookPlanner {
         }
         var accessChecks: [AccessAttributes] = []
         for outcome in outcomes {
-            let attributes = AccessAttributes(outcome.step.write)
-            if !accessChecks.contains(attributes) { accessChecks.append(attributes) }
+            for write in outcome.accessWrites ?? [outcome.step.write] {
+                let attributes = AccessAttributes(write)
+                if !accessChecks.contains(attributes) { accessChecks.append(attributes) }
+            }
         }
         let capped = parameters.compactMap { parameter -> String? in
             if case .capped(let cap) = parameter.source {
@@ -80,15 +84,21 @@ public enum RunbookPlanner {
             }
             return nil
         }
-        var notes = capped
+        var notes = capped + skipped
         for note in outcomes.flatMap(\.notes) where !notes.contains(note) { notes.append(note) }
+        var nodeGuard: NodeGuard?
+        for precondition in runbook.preconditions where nodeGuard == nil {
+            nodeGuard = try PreconditionCheck.nodeGuard(precondition, target: target)
+        }
         return RunbookPlan(
             runbook: runbook.id, title: runbook.title, risk: runbook.risk, target: target, subject: subject,
             parameters: parameters, steps: outcomes.map(\.step), verification: verification, rollback: rollback,
             rollbackUnavailable: rollbackUnavailable, accessChecks: accessChecks, snapshot: subjectJSON,
             blastRadius: outcomes.map(\.radius).reduce(BlastRadius()) { $0.merging($1) }, notes: notes,
             confirmation: confirmation(runbook.risk, subject: subject),
-            otherwise: runbook.preconditions.compactMap(\.otherwise).first)
+            otherwise: runbook.preconditions.compactMap(\.otherwise).first,
+            alreadyDone: outcomes.isEmpty && !skipped.isEmpty ? skipped.joined(separator: "; ") : nil,
+            nodeGuard: nodeGuard)
     }
 
     static func confirmation(_ risk: RunbookRisk, subject: ObjectRef) -> ConfirmationKind {

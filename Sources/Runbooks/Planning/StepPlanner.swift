@@ -13,6 +13,10 @@ struct StepOutcome {
     var expectedResources: (container: String, resources: ContainerResources)?
     /// For scales: the replicas asked for.
     var replicas: Int?
+    /// Why the step is left out: the object is already as it would make it (`already cordoned`).
+    var skipReason: String?
+    /// The writes whose permissions to check, when not just the step's own (a drain's evictions).
+    var accessWrites: [KubeWrite]?
 }
 
 /// Turns one step of a runbook into its request, from the subject's JSON and the resolved scope.
@@ -34,6 +38,9 @@ struct StepPlanner {
         case .deletePod: return try delete(step)
         case .scale: return try scale(step, resource: resource)
         case .patch: return try patch(step, resource: resource)
+        case .cordon: return cordon(step, unschedulable: true)
+        case .uncordon: return cordon(step, unschedulable: false)
+        case .evictPods: return try evictPods(step)
         }
     }
 
@@ -41,6 +48,77 @@ struct StepPlanner {
         PlannedStep(
             name: step.name, kind: step.kind, write: write, before: before ?? subjectJSON, expected: expected,
             timeout: step.timeout, retries: step.retries, onFailure: step.onFailure)
+    }
+
+    /// `kubectl cordon` / `uncordon`: a strategic-merge patch of `spec.unschedulable` to `true` / `null`. Like
+    /// kubectl it carries no resourceVersion: a node's status changes every few seconds, and the patch means the
+    /// same whatever else changed. A node already as asked leaves the step out.
+    private func cordon(_ step: StepSpec, unschedulable: Bool) -> StepOutcome {
+        let current = subjectJSON[path: ["spec", "unschedulable"]]?.boolValue == true
+        func write(_ value: Bool) -> KubeWrite {
+            KubeWrite.patch(
+                .nodes, namespace: nil, name: subject.name, type: .strategicMerge,
+                body: ["spec": ["unschedulable": value ? .bool(true) : .null]])
+        }
+        var outcome = StepOutcome(
+            step: planned(step, write(unschedulable), expected: ["spec.unschedulable: \(current) → \(unschedulable)"]),
+            inverse: write(current))
+        if current == unschedulable {
+            outcome.skipReason = "node \(subject.name) is already \(unschedulable ? "cordoned" : "schedulable")"
+        }
+        outcome.radius.nodes = [subject.name]
+        outcome.radius.notes.append(
+            unschedulable
+                ? "no new pods are scheduled on node \(subject.name); its pods keep running"
+                : "node \(subject.name) takes new pods again")
+        return outcome
+    }
+
+    /// `kubectl drain`'s evictions, from the pods the API lists on the node.
+    private func evictPods(_ step: StepSpec) throws(RunbooksError) -> StepOutcome {
+        guard let pods = input.podsOnNode else { throw .targetNotFound("the pods of node \(subject.name)") }
+        func value(_ name: String, _ type: ParameterType) throws(RunbooksError) -> ParameterValue? {
+            guard let template = step.fields[name]?.template else { return nil }
+            return try scope.evaluate(template, as: type)
+        }
+        func flag(_ name: String) throws(RunbooksError) -> Bool {
+            if case .boolean(let on)? = try value(name, .boolean) { return on }
+            return false
+        }
+        let grace: Int? =
+            if case .integer(let seconds)? = try value("grace_period", .integer), seconds >= 0 { Int(seconds) } else {
+                nil
+            }
+        let skipWait: Double =
+            if case .duration(let seconds, _)? = try value("skip_wait_for_delete_timeout", .duration) { seconds } else {
+                0
+            }
+        let drain = try DrainPlan.make(
+            node: subject.name, pods: pods, deleteEmptyDirData: try flag("delete_emptydir_data"),
+            force: try flag("force"), gracePeriod: grace, skipWaitAfter: skipWait, timeout: step.timeout)
+        // The step's own write is its first eviction (the access check and the record name it); a node whose pods
+        // are all terminating has that of the first of them, which the drain waits for without sending.
+        let waited = drain.terminating.keys.sorted().first
+        let first =
+            drain.evictions.first?.write
+            ?? KubeWrite.evict(namespace: waited?.namespace ?? "", name: waited?.name ?? "")
+        var planned = planned(step, first, expected: drain.evictions.map { "pod \($0.pod) evicted" })
+        planned.drain = drain
+        var outcome = StepOutcome(step: planned)
+        if drain.evictions.isEmpty, drain.terminating.isEmpty {
+            outcome.skipReason = "node \(subject.name) has no pods to evict"
+        }
+        outcome.inverseUnavailable = "evicted pods cannot be put back (uncordon lets new pods in again)"
+        var seen: Set<String> = []
+        outcome.accessWrites = drain.evictions.map(\.write).filter { seen.insert($0.namespace ?? "").inserted }
+        outcome.notes = drain.lines
+        let keys = Set(drain.evictions.map(\.pod))
+        outcome.radius.podsRemoved = drain.evictions.map(\.pod)
+        outcome.radius.nodes = [subject.name]
+        outcome.radius.budgets = BlastRadius.budgets(
+            covering: input.snapshot.pods(onNode: subject.name).filter { keys.contains($0.key) }, in: input.snapshot)
+        outcome.radius.notes.append("evictions honour PodDisruptionBudgets: a refusal is retried, never forced")
+        return outcome
     }
 
     func containerName(_ step: StepSpec) throws(RunbooksError) -> (String, JSONValue) {

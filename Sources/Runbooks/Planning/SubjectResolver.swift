@@ -20,7 +20,7 @@ enum SubjectResolver {
             return workload
         case .resizePod, .deletePod:
             return target.object
-        case .patch:
+        case .patch, .cordon, .uncordon, .evictPods:
             return target.object
         }
     }

@@ -11,6 +11,14 @@ public enum AppMode: Hashable, Sendable {
     case detail(PaneID, row: Int)
     /// Asking whether to quit.
     case confirmQuit
+    /// A container's log (`AppState.logs.view`).
+    case log
+    /// Choosing which container's log to show (`AppState.logs.picker`).
+    case chooseContainer
+    /// The runbook panel (`AppState.runbook`).
+    case runbook
+    /// A journal prompt, offer or list (`JournalMode`).
+    case journal(JournalMode)
 
     var isHelp: Bool {
         if case .help = self { return true }

@@ -1,3 +1,5 @@
+import Runbooks
+
 /// Everything the console shows that is not cluster data; `reduce` changes it, `ConsoleView` draws it.
 public struct AppState: Hashable, Sendable {
     public var size: Size
@@ -14,6 +16,18 @@ public struct AppState: Hashable, Sendable {
     public var detailScrollOffset: Int = 0
     /// The clocks as of the last tick; rendering reads the time here, never from the system.
     public var time = ConsoleTime.unset
+    /// The log view and the container picker.
+    public var logs = LogsState()
+    /// The runbook panel of the latest action (kept while it runs behind the tables).
+    public var runbook: RunbookPanel?
+    /// What the server said about running each runbook on each selected row (permission checks before any key).
+    public var runbookAccess: [RunbookAccessKey: RunbookAvailability] = [:]
+    /// The focused pane fills the body (`z`).
+    public var isZoomed = false
+    /// The Events pane lists Normal events too.
+    public var showsNormalEvents = false
+    /// The current incident and the console's journal choices.
+    public var journal = JournalState()
 
     public init(size: Size, keymap: Keymap = .defaults, panes: [PaneID: PaneState], focus: PaneID = .signals) {
         self.size = size
@@ -41,6 +55,8 @@ public struct AppState: Hashable, Sendable {
         switch mode {
         case .help: .help
         case .detail: .detail
+        case .log: .log
+        case .chooseContainer: .containerPicker
         default: .table
         }
     }
@@ -54,7 +70,7 @@ public struct AppState: Hashable, Sendable {
 
     /// Rows of the focused pane that fit on screen.
     var visibleRows: Int {
-        guard let rect = ConsoleLayout(size: size).panes.first else { return 1 }
+        guard let rect = ConsoleLayout(size: size, zoomed: isZoomed).panes.first else { return 1 }
         return max(1, TableView.visibleRowCount(in: rect))
     }
 

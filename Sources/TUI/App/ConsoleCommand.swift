@@ -6,6 +6,8 @@ public enum ConsoleCommand: Hashable, Sendable {
     case context(String)
     /// `:pods`, `:nodes`, `:signals` (and the other pane names).
     case showPane(PaneID)
+    /// `:runbook NAME`: run any runbook on the selected row.
+    case runbook(String)
     /// `:q`.
     case quit
 
@@ -21,6 +23,9 @@ public enum ConsoleCommand: Hashable, Sendable {
         case "ctx", "context":
             guard let argument else { throw .missingArgument(command: name, usage: ":ctx NAME") }
             return .context(argument)
+        case "runbook", "rb":
+            guard let argument else { throw .missingArgument(command: name, usage: ":runbook NAME") }
+            return .runbook(argument)
         case "q", "quit":
             return .quit
         default:

@@ -47,7 +47,8 @@ public struct ConsoleLoop<Terminal: TerminalBackend> {
         terminal.draw(render(state))
         while true {
             var pending: [AppEvent] = []
-            if let input = terminal.readInput(timeout: frameInterval) {
+            let wait = state.awaitsEngine ? min(frameInterval, Self.engineInterval) : frameInterval
+            if let input = terminal.readInput(timeout: wait) {
                 pending.append(event(for: input))
             }
             pending += inbox.takeAll()
@@ -65,6 +66,9 @@ public struct ConsoleLoop<Terminal: TerminalBackend> {
             terminal.draw(render(state))
         }
     }
+
+    /// How often the inbox is looked at while the runbook panel waits for the engine (its diff, its progress).
+    static var engineInterval: Duration { .milliseconds(10) }
 
     private func event(for input: TerminalInput) -> AppEvent {
         switch input {

@@ -17,7 +17,7 @@ public struct ConsoleView {
     /// The whole screen at the state's size.
     public func render() -> Screen {
         var screen = Screen(size: state.size)
-        let layout = ConsoleLayout(size: state.size)
+        let layout = ConsoleLayout(size: state.size, zoomed: state.isZoomed)
         guard layout.arrangement != .tooSmall else {
             TooSmallMessage(size: state.size).render(in: screen.bounds, on: &screen)
             return screen
@@ -29,6 +29,13 @@ public struct ConsoleView {
         if var detail, state.isShowingDetail {
             detail.scrollOffset = state.detailScrollOffset
             detail.render(in: layout.body, on: &screen)
+        }
+        if let log = state.logs.view, state.isShowingLog { LogView(state: log).render(in: layout.body, on: &screen) }
+        if let picker = state.logs.picker, state.isChoosingContainer {
+            ContainerPickerView(picker: picker).render(in: layout.body, on: &screen)
+        }
+        if let panel = state.runbook, state.mode == .runbook {
+            RunbookPanelView(panel: panel).render(in: layout.body, on: &screen)
         }
         renderFooter(in: layout.footer, on: &screen)
         renderOverlay(in: layout.body, on: &screen)
@@ -61,16 +68,28 @@ public struct ConsoleView {
     }
 
     private func renderFooter(in rect: Rect, on screen: inout Screen) {
+        if let prompt = footerPrompt {
+            prompt.render(in: rect, on: &screen)
+            return
+        }
+        let isPanel = state.mode == .runbook
+        let offer = state.keyContext == .table && !isPanel ? JournalOverlay.offer(state.journal) : nil
+        FooterBar(
+            keymap: isPanel ? Keymap(bindings: []) : state.keymap, context: state.keyContext,
+            message: state.message?.text ?? offer,
+            isError: state.message?.isError ?? (offer != nil)
+        ).render(in: rect, on: &screen)
+    }
+
+    /// The line being typed, when the mode is a prompt.
+    private var footerPrompt: PromptLine? {
         switch state.mode {
-        case .filter(let text):
-            PromptLine(prefix: "/", text: text).render(in: rect, on: &screen)
-        case .command(let text):
-            PromptLine(prefix: ":", text: text).render(in: rect, on: &screen)
-        default:
-            FooterBar(
-                keymap: state.keymap, context: state.keyContext, message: state.message?.text,
-                isError: state.message?.isError ?? false
-            ).render(in: rect, on: &screen)
+        case .filter(let text): PromptLine(prefix: "/", text: text)
+        case .command(let text): PromptLine(prefix: ":", text: text)
+        case .log where state.logs.view?.searchInput != nil:
+            PromptLine(prefix: "/", text: state.logs.view?.searchInput ?? "")
+        case .journal(let mode): JournalOverlay.prompt(for: mode, journal: state.journal)
+        default: nil
         }
     }
 
@@ -82,6 +101,8 @@ public struct ConsoleView {
             help.render(in: body, on: &screen)
         case .confirmQuit:
             Modal.confirmation(title: "Quit", question: "Quit Firebreak?").render(in: body, on: &screen)
+        case .journal(let mode):
+            JournalOverlay.modal(for: mode, journal: state.journal)?.render(in: body, on: &screen)
         default:
             break
         }

@@ -1,7 +1,7 @@
-/// The console's panes, numbered as the `1`-`5` keys select them.
+/// The console's panes, numbered as the `1`-`7` keys select them.
 public enum PaneID: Int, CaseIterable, Hashable, Sendable {
     case signals = 1
-    case nodes, pods, restarts, timeline
+    case nodes, pods, restarts, timeline, workloads, events
 
     public var title: String {
         switch self {
@@ -10,6 +10,8 @@ public enum PaneID: Int, CaseIterable, Hashable, Sendable {
         case .pods: "Pods"
         case .restarts: "Restarts"
         case .timeline: "Timeline"
+        case .workloads: "Workloads"
+        case .events: "Events"
         }
     }
 

@@ -1,28 +1,16 @@
 /// A key typed into the `/` or `:` prompt: text edits it, Enter applies, Esc cancels.
 func promptKey(_ key: Key, text: String, isCommand: Bool, _ state: inout AppState) -> [AppEffect] {
-    var text = text
-    switch key {
-    case .escape:
+    switch PromptEdit(key, text: text) {
+    case .cancel:
         state.mode = .normal
         return []
-    case .enter:
+    case .submit(let text):
         state.mode = .normal
         return isCommand ? runCommand(text, &state) : applyFilter(text, &state)
-    case .backspace:
-        if text.isEmpty {
-            state.mode = .normal
-            return []
-        }
-        text.removeLast()
-    case .control("u"):
-        text = ""
-    case .character(let character):
-        text.append(character)
-    default:
+    case .editing(let text):
+        state.mode = isCommand ? .command(text) : .filter(text)
         return []
     }
-    state.mode = isCommand ? .command(text) : .filter(text)
-    return []
 }
 
 private func applyFilter(_ text: String, _ state: inout AppState) -> [AppEffect] {
@@ -48,11 +36,18 @@ private func runCommand(_ text: String, _ state: inout AppState) -> [AppEffect] 
         state.message = StatusMessage("Namespace: \(name ?? "all")")
         return [.switchNamespace(name)]
     case .context(let name):
+        state.runbookAccess = [:]
         state.message = StatusMessage("Switching to context \(name)")
         return [.switchContext(name)]
     case .showPane(let pane):
         state.focus = pane
         return []
+    case .runbook(let id):
+        guard state.focusedPane.rowCount > 0 else {
+            state.message = StatusMessage("Runbook '\(id)': select a row first", isError: true)
+            return []
+        }
+        return [.requestRunbook(id, state.focus, row: state.focusedPane.cursor)]
     case .quit:
         return [.quit]
     }

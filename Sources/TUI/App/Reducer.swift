@@ -12,6 +12,8 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [AppEffect] {
         return []
     case .clusterUpdated:
         return [.refreshCluster]
+    case .queryOrdered(let pane):
+        return [.adoptQueryOrder(pane)]
     case .messagePosted(let message):
         state.message = message
         return []
@@ -21,9 +23,20 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [AppEffect] {
         state.detailScrollOffset = 0
         state.message = StatusMessage(reason, isError: true)
         return []
+    case .groupToggled:
+        if case .detail = state.mode { state.mode = .normal }
+        state.detailScrollOffset = 0
+        return []
     case .switchFailed(let reason):
         state.message = StatusMessage(reason, isError: true)
         return []
+    case .logSubjectResolved, .logLinesReceived, .logStreamEnded:
+        return reduceLog(event, &state)
+    case .runbookStarted, .runbookRefused, .runbookProgressed, .runbookConfirmationRequested, .runbookRollbackOffered,
+        .runbookFinished, .runbookAccessChecked:
+        return reduceRunbook(event, &state)
+    case .journal(let event):
+        return reduceJournal(event, &state)
     case .rowsChanged(let pane, let rowCount, let totalCount, let cursor):
         guard var paneState = state.panes[pane] else { return [] }
         paneState.rowCount = max(0, rowCount)
@@ -45,7 +58,13 @@ private func keyPressed(_ key: Key, _ state: inout AppState) -> [AppEffect] {
         if key == .character("y") || key == .character("Y") { return [.quit] }
         state.mode = state.underlyingMode
         return []
-    case .normal, .help, .detail:
+    case .log where state.logs.view?.searchInput != nil:
+        return logSearchKey(key, &state)
+    case .runbook:
+        return runbookKey(key, &state)
+    case .journal(let mode):
+        return journalKey(key, mode, &state)
+    case .normal, .help, .detail, .log, .chooseContainer:
         state.message = nil
         switch state.keymap.resolve(key, in: state.keyContext) {
         case .action(let action):
@@ -72,6 +91,12 @@ private func perform(_ action: Action, _ state: inout AppState) -> [AppEffect] {
         state.underlyingMode = state.mode
         state.mode = .confirmQuit
         return []
+    case (.log, _):
+        return performInLog(action, &state)
+    case (.chooseContainer, _):
+        return performInPicker(action, &state)
+    case (.detail(let pane, let row), .openLog):
+        return [.resolveLogSubject(pane, row: row)]
     case (.detail, .back):
         state.mode = .normal
         state.detailScrollOffset = 0
@@ -114,9 +139,27 @@ private func performInTable(_ action: Action, _ state: inout AppState) -> [AppEf
         return state.clearFilter()
     case .help, .quit:
         break
-    case .raiseMemory, .cordon, .uncordon, .drain, .rolloutRestart, .deletePod:
+    case .openLog:
         guard state.focusedPane.rowCount > 0 else { return [] }
-        return [.requestRunbook(action, state.focus, row: state.focusedPane.cursor)]
+        return [.resolveLogSubject(state.focus, row: state.focusedPane.cursor)]
+    case .previousLog, .follow, .wrap, .search, .nextMatch, .previousMatch, .choose, .addToIncident:
+        break
+    case .runbook(let id):
+        guard state.focusedPane.rowCount > 0 else {
+            state.message = StatusMessage("Runbook '\(id)': select a row first", isError: true)
+            return []
+        }
+        return [.requestRunbook(id, state.focus, row: state.focusedPane.cursor)]
+    case .openIncident, .note, .milestones, .toggleHidden, .exportCOE:
+        return performJournalAction(action, &state)
+    case .zoom:
+        state.isZoomed.toggle()
+        for pane in PaneID.allCases { state.scrollToCursor(pane) }
+    case .toggleNormalEvents:
+        state.showsNormalEvents.toggle()
+        state.focus = .events
+        state.message = StatusMessage(state.showsNormalEvents ? "Events: all types" : "Events: Warnings only")
+        return [.showNormalEvents(state.showsNormalEvents)]
     }
     return []
 }

@@ -7,8 +7,6 @@ public struct ClusterData: Sendable {
     public var snapshot: ClusterSnapshot
     /// The current observations (active and recently cleared).
     public var observations: [Observation]
-    /// Observations in the order they were recorded (the Timeline pane until the Timeline module lands).
-    public var timeline: [Observation]
     /// What the signal rules remember: restart counts over time, for restarts in the last hour.
     public var history: SignalHistory
     /// The thresholds the signal rules use; the panes mark rows by the same ones.
@@ -18,13 +16,12 @@ public struct ClusterData: Sendable {
     public var now: Date
 
     public init(
-        snapshot: ClusterSnapshot = ClusterSnapshot(), observations: [Observation] = [], timeline: [Observation] = [],
+        snapshot: ClusterSnapshot = ClusterSnapshot(), observations: [Observation] = [],
         history: SignalHistory = SignalHistory(), thresholds: SignalThresholds = SignalThresholds(),
         metrics: MetricsSnapshot = .empty, now: Date
     ) {
         self.snapshot = snapshot
         self.observations = observations
-        self.timeline = timeline
         self.history = history
         self.thresholds = thresholds
         self.metrics = metrics

@@ -7,7 +7,8 @@ import Foundation
 /// reads them as of one moment (`ClusterConnection.view()`), rebuilds only the pod rows whose pods changed, keeps the
 /// newest result and posts `clusterUpdated`; the loop takes the newest with `take()`. Builds are at least `interval`
 /// apart, so bursts coalesce into at most ten redraws a second. Ages move every `ageRefresh` of wall time by giving
-/// the kept rows the new time, which rebuilds no row.
+/// the kept rows the new time, which rebuilds no row. A trigger that finds nothing moved (store, metrics,
+/// observations, the Pods query and the cluster's time all as last built) builds nothing.
 public final class ClusterFeed: @unchecked Sendable {
     public struct Update: Sendable {
         public var rows: ClusterRows
@@ -16,10 +17,15 @@ public final class ClusterFeed: @unchecked Sendable {
 
     private let lock = NSLock()
     private var pending: Update?
-    private var timeline: [Observation] = []
     private var retry: (delay: Duration, reportedAt: Date)?
     private var problem: ConnectionProblem?
     private var health = ConnectionHealth()
+    private var podsQuery = PaneQuery()
+
+    /// Tells the feed the Pods pane's query, so that it orders the pods rows before handing them to the UI loop.
+    public func setPodsQuery(_ query: PaneQuery) {
+        lock.withLock { podsQuery = query }
+    }
 
     public init() {}
 
@@ -56,10 +62,7 @@ public final class ClusterFeed: @unchecked Sendable {
                 }
             }
             group.addTask {
-                for await batch in observations {
-                    self.lock.withLock { self.timeline = Array((self.timeline + batch).suffix(5_000)) }
-                    trigger.yield()
-                }
+                for await _ in observations { trigger.yield() }
             }
             group.addTask {
                 for await _ in metrics { trigger.yield() }
@@ -102,21 +105,38 @@ public final class ClusterFeed: @unchecked Sendable {
     ) async {
         let thresholds = connection.thresholds
         var pods = PodRowCache()
+        var built: (store: UInt64, metrics: UInt64, observations: [Observation], now: Date, query: PaneQuery)?
+        var lastRows: ClusterRows?
         for await _ in triggers {
             if Task.isCancelled { return }
             let start = ContinuousClock.now
             let view = await connection.view()
+            let query = lock.withLock {
+                health = view.snapshot.health
+                return podsQuery
+            }
+            // Nothing to redraw when nothing moved: not the store, the metrics, the observations, nor the cluster's
+            // time (which stands still on a paused simulator, so even ages stay).
+            let unchanged =
+                built.map {
+                    $0.store == view.snapshot.generation && $0.metrics == view.metricsGeneration && $0.query == query
+                        && $0.observations == view.observations
+                } ?? false
+            if unchanged, built?.now == view.now { continue }
+            built = (view.snapshot.generation, view.metricsGeneration, view.observations, view.now, query)
             let now = view.now
-            let timeline = lock.withLock { self.timeline }
             let data = ClusterData(
-                snapshot: view.snapshot, observations: view.observations, timeline: timeline, history: view.history,
+                snapshot: view.snapshot, observations: view.observations, history: view.history,
                 thresholds: thresholds, metrics: view.metrics, now: now)
             let podRows = pods.rows(view.snapshot, metrics: view.metrics, thresholds: thresholds, now: now)
-            let update = Update(rows: ClusterRows(data, pods: podRows), data: data)
-            lock.withLock {
-                pending = update
-                health = view.snapshot.health
-            }
+            // When only time moved, the rows keep what they show and take the new time (ages, the restart window).
+            let rows =
+                unchanged
+                ? lastRows.map { $0.retimed(data, pods: podRows) } ?? ClusterRows(data, pods: podRows, podsQuery: query)
+                : ClusterRows(data, pods: podRows, podsQuery: query)
+            lastRows = rows
+            let update = Update(rows: rows, data: data)
+            lock.withLock { pending = update }
             inbox.post(.clusterUpdated)
             let spent = ContinuousClock.now - start
             try? await Task.sleep(for: max(interval, spent * 2))

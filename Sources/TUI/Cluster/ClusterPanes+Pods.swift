@@ -11,6 +11,8 @@ extension ClusterPanes {
             ), rows: rows, emptyMessage: "No pods")
     }
 
+    /// Narrow panes drop, in order: NODE, THROT, MEMORY, READY, AGE, NAMESPACE, RESTARTS, STATUS (NAME stays); at
+    /// 80 columns NAMESPACE, NAME, STATUS, RESTARTS and AGE show, and from about 150 every column.
     static let podColumns: [PaneColumn<PodRow>] = [
         .text(TableColumn("NAMESPACE", width: .flex(min: 9, weight: 1), priority: 2)) { $0.pod.namespace },
         .text(TableColumn("NAME", width: .flex(min: 24, weight: 3), priority: 5)) { $0.pod.name },

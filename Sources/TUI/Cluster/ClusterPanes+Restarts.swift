@@ -16,8 +16,8 @@ extension ClusterPanes {
         .text(TableColumn("POD", width: .flex(min: 16, weight: 3), priority: 5)) { $0.container.pod },
         .text(TableColumn("CONTAINER", width: .flex(min: 9, weight: 1), priority: 3)) { $0.container.container },
         PaneColumn(
-            TableColumn("1H", width: .fixed(4), alignment: .right, priority: 4),
-            cell: { TableCell("\($0.restartsLastHour)", role: $0.isRestartBurst ? .severityCritical : nil) },
+            TableColumn("IN 1H", width: .fixed(9), alignment: .right, priority: 4),
+            cell: { TableCell($0.lastHourText, role: $0.isRestartBurst ? .severityCritical : nil) },
             sortKey: { .number(Double($0.restartsLastHour)) }),
         PaneColumn(
             TableColumn("TOTAL", width: .fixed(5), alignment: .right, priority: 2),

@@ -15,10 +15,12 @@ struct ObjectDetail {
         case .node(let name):
             guard let node = data.snapshot.nodes[ObjectKey(namespace: "", name: name)] else { return gone }
             return nodeView(node)
+        case .workload(let owner):
+            return workloadView(owner) ?? gone
         }
     }
 
-    private var gone: DetailView {
+    var gone: DetailView {
         DetailView(
             title: target.title,
             sections: [
@@ -60,6 +62,7 @@ struct ObjectDetail {
                     sparkline: Sparkline(values: series.throttleRatio, limit: data.thresholds.cpuThrottlingRatio),
                     caption: current?.cpuThrottleRatio.map { "throttled \(Quantities.percent($0))" } ?? "throttled -"))
         }
+        if let rollout = lastRolloutSection(of: pod) { sections.append(rollout) }
         sections.append(eventsSection(kind: "Pod", namespace: pod.namespace, name: pod.name))
         return DetailView(title: "Pod \(pod.namespace)/\(pod.name)", charts: charts, sections: sections)
     }
@@ -136,7 +139,7 @@ struct ObjectDetail {
             ])
     }
 
-    private func eventsSection(kind: String, namespace: String?, name: String) -> DetailSection {
+    func eventsSection(kind: String, namespace: String?, name: String) -> DetailSection {
         let events = data.snapshot.events.values
             .filter {
                 $0.involvedObject.kind == kind && $0.involvedObject.name == name

@@ -11,6 +11,8 @@ public struct PodRow: Sendable {
     /// stays visible as `Running (OOMKilled)` until it terminates for another reason.
     public var status: String
     public var statusRole: Role?
+    /// Where the pod goes when the pane lists trouble first (`troubleRank(of:)`).
+    public var troubleRank: Int
     public var restarts: Int
     /// When the last restart's previous container ended.
     public var lastRestart: Date?
@@ -37,6 +39,7 @@ public struct PodRow: Sendable {
         restarts = pod.containerStatuses.reduce(0) { $0 + $1.restartCount }
         lastRestart = pod.containerStatuses.compactMap { $0.lastState.termination?.finishedAt }.max()
         (status, statusRole) = PodRow.status(of: pod)
+        troubleRank = PodRow.troubleRank(of: pod)
         var throttle: Double?
         var memory: Int64?
         for container in pod.containers {
@@ -80,6 +83,38 @@ public struct PodRow: Sendable {
             return (waiting, nil)
         }
         return (pod.phase, pod.phase == "Pending" ? .severityWarning : nil)
+    }
+
+    /// The Pods pane's default order, trouble first: 0 failing (CrashLoopBackOff and other waiting errors, a
+    /// terminated container, a Failed pod), 1 OOMKilled since it last started, 2 running but not ready, 3 Pending,
+    /// 4 Terminating, 5 running and ready, 6 Succeeded.
+    static func troubleRank(of pod: PodSummary) -> Int {
+        if pod.deletionTimestamp != nil { return 4 }
+        if pod.phase == "Failed" { return 0 }
+        for container in pod.containerStatuses {
+            if let reason = container.state.waitingReason, reason != "ContainerCreating", reason != "PodInitializing" {
+                return 0
+            }
+            if let termination = container.state.termination, termination.reason != "Completed",
+                pod.phase != "Succeeded"
+            {
+                return 0
+            }
+        }
+        if pod.containerStatuses.contains(where: { $0.lastState.termination?.reason == "OOMKilled" }) { return 1 }
+        switch pod.phase {
+        case "Pending": return 3
+        case "Succeeded": return 6
+        case "Running" where pod.containerStatuses.contains { !$0.ready }: return 2
+        default: return 5
+        }
+    }
+
+    /// `rows` (in key order) with trouble first, keeping key order within each rank.
+    static func troubleFirst<T>(_ items: [T], rank: (T) -> Int) -> [T] {
+        var buckets: [[T]] = Array(repeating: [], count: 7)
+        for item in items { buckets[min(max(0, rank(item)), 6)].append(item) }
+        return buckets.flatMap { $0 }
     }
 
     var restartsText: String {

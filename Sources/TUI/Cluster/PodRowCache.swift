@@ -14,7 +14,7 @@ struct PodRowCache {
     /// How many rows the last build made anew (for tests and benchmarks).
     private(set) var rebuiltCount = 0
 
-    /// The rows of `snapshot`'s pods in key order, with their search text.
+    /// The rows of `snapshot`'s pods, trouble first and by key within each rank, with their search text.
     mutating func rows(
         _ snapshot: ClusterSnapshot, metrics: MetricsSnapshot, thresholds: SignalThresholds, now: Date
     ) -> (rows: [PodRow], search: [String]) {
@@ -47,7 +47,7 @@ struct PodRowCache {
                 rebuiltCount += 1
             }
         }
-        let keys = snapshot.pods.keys.sorted()
+        let keys = PodRow.troubleFirst(snapshot.pods.keys.sorted()) { newRows[$0]?.troubleRank ?? 5 }
         ordered = (keys.compactMap { newRows[$0] }, keys.compactMap { newSearch[$0] })
         (pods, rows, search, self.metrics, generation) = (snapshot.pods, newRows, newSearch, metrics, podsGeneration)
         return ordered

@@ -7,6 +7,9 @@ public struct RestartRow: Sendable {
     public var node: String?
     /// Restarts within the signal rules' restart history window (an hour).
     public var restartsLastHour: Int
+    /// When `restartsLastHour` counts only from a later moment than an hour ago (restarts before were not seen,
+    /// usually because the console started since); nil when it covers the hour.
+    public var countSince: Date?
     /// Whether `restartsLastHour` reaches the signal rules' restart-burst count.
     public var isRestartBurst: Bool
     public var totalRestarts: Int
@@ -16,18 +19,26 @@ public struct RestartRow: Sendable {
     public var now: Date
 
     public init(
-        container: ContainerRef, node: String? = nil, restartsLastHour: Int, isRestartBurst: Bool = false,
+        container: ContainerRef, node: String? = nil, restartsLastHour: Int, countSince: Date? = nil,
+        isRestartBurst: Bool = false,
         totalRestarts: Int, lastReason: String? = nil, exitCode: Int32? = nil, lastRestart: Date? = nil, now: Date
     ) {
         self.container = container
         self.node = node
         self.restartsLastHour = restartsLastHour
+        self.countSince = countSince
         self.isRestartBurst = isRestartBurst
         self.totalRestarts = totalRestarts
         self.lastReason = lastReason
         self.exitCode = exitCode
         self.lastRestart = lastRestart
         self.now = now
+    }
+
+    /// `3`, or `2 in 4m` when the count covers only the last four minutes (see `countSince`).
+    var lastHourText: String {
+        guard let countSince else { return "\(restartsLastHour)" }
+        return "\(restartsLastHour) in \(ageText(since: countSince, now: now))"
     }
 
     /// Containers that restarted, ranked by restarts in the last hour, then in total.
@@ -42,9 +53,11 @@ public struct RestartRow: Sendable {
                 let recent = history.restarts(
                     of: ref, currentCount: status.restartCount, podCreated: pod.createdAt,
                     within: thresholds.restartHistoryWindow, now: now)
+                let since = history.restartCountStart(
+                    of: ref, podCreated: pod.createdAt, within: thresholds.restartHistoryWindow, now: now)
                 rows.append(
                     RestartRow(
-                        container: ref, node: pod.nodeName, restartsLastHour: recent,
+                        container: ref, node: pod.nodeName, restartsLastHour: recent, countSince: since,
                         isRestartBurst: thresholds.isRestartBurst(recent), totalRestarts: status.restartCount,
                         lastReason: termination?.reason,
                         exitCode: termination?.exitCode, lastRestart: termination?.finishedAt, now: now))

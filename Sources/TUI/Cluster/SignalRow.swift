@@ -1,42 +1,66 @@
 import ClusterModel
 import Foundation
 
-/// One line of the Signals or Timeline pane: an observation and the time it is shown at.
+/// One line of the Signals pane: a group of observations of one kind about one workload's pods (ClusterModel's
+/// `SignalGroup`; a lone observation is a group of one), or, under an expanded group, one of its members.
 public struct SignalRow: Sendable {
-    public var observation: Observation
+    public var group: SignalGroup
+    /// The member this line shows, for the lines under an expanded group; nil for the group's own line.
+    public var member: Observation?
+    public var isExpanded: Bool
     public var now: Date
 
-    public init(observation: Observation, now: Date) {
-        self.observation = observation
+    public init(group: SignalGroup, member: Observation? = nil, isExpanded: Bool = false, now: Date) {
+        self.group = group
+        self.member = member
+        self.isExpanded = isExpanded
         self.now = now
     }
 
-    /// `kube-system/coredns-…` plus `/container` when the observation names one.
-    var subject: String {
-        let subject = observation.subject
-        let base = [subject.namespace, subject.name].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "/")
-        return subject.container.map { "\(base) [\($0)]" } ?? base
+    /// The observation the line stands for: the member, or the group's most severe one.
+    public var observation: Observation { member ?? group.lead }
+
+    /// A group line of several members, which Enter expands or collapses.
+    public var isExpandable: Bool { member == nil && !group.isSingle }
+
+    /// `kube-system/coredns-… [coredns]`.
+    static func subjectText(_ subject: ObservationSubject) -> String {
+        subject.container.map { "\(subject.path) [\($0)]" } ?? subject.path
     }
 
+    /// The group's owner (`▸ CronJob reports/report-generator`), a member under it (`  └ reports/report-…`), or the
+    /// subject of a lone observation.
+    var subject: String {
+        if let member { return "  └ " + Self.subjectText(member.subject) }
+        guard let owner = group.owner, !group.isSingle else { return Self.subjectText(group.lead.subject) }
+        return (isExpanded ? "▾ " : "▸ ") + "\(owner.kind) \(owner.namespace)/\(owner.name)"
+    }
+
+    var evidence: String { member?.summary ?? group.summary }
+
+    var lastSeen: Date { member?.lastSeen ?? group.lastSeen }
+
+    var isActive: Bool { member?.isActive ?? group.isActive }
+
     var severityRole: Role {
+        guard isActive else { return .dim }
         switch observation.severity {
-        case .critical: .severityCritical
-        case .warning: .severityWarning
-        case .info: .severityInfo
+        case .critical: return .severityCritical
+        case .warning: return .severityWarning
+        case .info: return .severityInfo
         }
     }
 
-    var severityText: String {
-        observation.isActive ? observation.severity.rawValue.uppercased() : observation.severity.rawValue
-    }
-
-    /// Most severe first, then active before cleared, then most recent.
-    static func ranked(_ observations: [Observation], now: Date) -> [SignalRow] {
-        observations.sorted { left, right in
-            if left.severity != right.severity { return left.severity > right.severity }
-            if left.isActive != right.isActive { return left.isActive }
-            if left.lastSeen != right.lastSeen { return left.lastSeen > right.lastSeen }
-            return left.id < right.id
-        }.map { SignalRow(observation: $0, now: now) }
+    /// The rows of `groups` in order, with the members of the expanded ones (by group id) under them.
+    static func rows(_ groups: [SignalGroup], expanded: Set<String>, now: Date) -> [SignalRow] {
+        var rows: [SignalRow] = []
+        for group in groups {
+            let isExpanded = !group.isSingle && expanded.contains(group.id)
+            rows.append(SignalRow(group: group, isExpanded: isExpanded, now: now))
+            if isExpanded {
+                rows += group.observations.map { SignalRow(group: group, member: $0, isExpanded: true, now: now) }
+            }
+        }
+        return rows
     }
 }

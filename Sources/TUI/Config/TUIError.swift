@@ -29,7 +29,8 @@ public enum TUIError: Error, Hashable, Sendable, CustomStringConvertible {
             "Cannot start the terminal console: \(reason)"
         case .unknownCommand(let name):
             name.isEmpty
-                ? "Type a command after ':' (:ns, :ctx, :pods, :nodes, :signals, :q)" : "Unknown command '\(name)'"
+                ? "Type a command after ':' (:ns, :ctx, :runbook, :pods, :nodes, :signals, :q)"
+                : "Unknown command '\(name)'"
         case .missingArgument(let command, let usage):
             "Command ':\(command)' needs an argument: \(usage)"
         }

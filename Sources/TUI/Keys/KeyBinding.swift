@@ -4,6 +4,8 @@ public enum KeyGroup: String, CaseIterable, Hashable, Sendable {
     case panes = "Panes"
     case console = "Console"
     case runbooks = "Runbooks"
+    case logs = "Logs"
+    case incident = "Incident"
 }
 
 /// One action with its keys and how it is explained.

@@ -6,4 +6,8 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case detail
     /// The help screen.
     case help
+    /// A container's log.
+    case log
+    /// Choosing which of a pod's containers to show the log of.
+    case containerPicker
 }

@@ -32,6 +32,8 @@ public struct TablePane<Row>: PaneProvider {
     public private(set) var query = PaneQuery()
     private var searchIndex: [String]
     private var order: [Int]
+    /// Bumped each time the rows are replaced, so an order computed for older rows is not taken.
+    public private(set) var generation = 0
 
     public init(columns: [PaneColumn<Row>], matching: Matching, rows: [Row] = [], emptyMessage: String = "No rows") {
         self.paneColumns = columns
@@ -51,12 +53,17 @@ public struct TablePane<Row>: PaneProvider {
         replaceRows(newRows, searchIndex: searchIndex(of: newRows))
     }
 
-    /// Replaces the rows with their search text already computed by `searchIndex(of:)`
-    /// (off the UI loop, for big snapshots).
-    public mutating func replaceRows(_ newRows: [Row], searchIndex index: [String]) {
+    /// Replaces the rows with their search text already computed by `searchIndex(of:)` (off the UI loop, for big
+    /// snapshots) and, when given, their order under the current query (`order(for:)`, also computed off the loop).
+    public mutating func replaceRows(_ newRows: [Row], searchIndex index: [String], order newOrder: [Int]? = nil) {
         rows = newRows
         searchIndex = index.count == newRows.count ? index : searchIndex(of: newRows)
-        apply(query)
+        generation += 1
+        if let newOrder, newOrder.allSatisfy(newRows.indices.contains) {
+            order = newOrder
+        } else {
+            apply(query)
+        }
     }
 
     /// The lowercased search text of each row.
@@ -66,6 +73,20 @@ public struct TablePane<Row>: PaneProvider {
 
     public mutating func apply(_ query: PaneQuery) {
         self.query = query
+        order = order(for: query)
+    }
+
+    /// Takes an order that `order(for:)` computed (off the UI loop) for `query` on the rows of `generation`; false
+    /// when the rows have been replaced since, and the order no longer fits them.
+    public mutating func adopt(_ newOrder: [Int], for query: PaneQuery, generation: Int) -> Bool {
+        guard generation == self.generation else { return false }
+        self.query = query
+        order = newOrder
+        return true
+    }
+
+    /// The rows' indices that `query` keeps, in its order. Pure: safe to run on a copy off the UI loop.
+    public func order(for query: PaneQuery) -> [Int] {
         let filter = query.filter
         let words = filter.text.lowercased().split(separator: " ").map { Array($0.utf8) }
         var kept: [Int]
@@ -83,7 +104,7 @@ public struct TablePane<Row>: PaneProvider {
             let keyOf = paneColumns[sort.column].sortKey
             kept = Self.sorted(kept, keys: kept.map { keyOf(rows[$0]) }, isAscending: sort.isAscending)
         }
-        order = kept
+        return kept
     }
 
     /// The row at `index` in query order (for the detail view and runbook targets).

@@ -26,8 +26,9 @@ public struct ConsoleLayout: Hashable, Sendable {
     /// The focused pane's area, then the secondary pane's area when shown.
     public var panes: [Rect]
 
-    /// The layout for `size`: one header row, one footer row, panes in between.
-    public init(size: Size) {
+    /// The layout for `size`: one header row, one footer row, panes in between; `zoomed` gives the focused pane the
+    /// whole body (`z`).
+    public init(size: Size, zoomed: Bool = false) {
         let screen = Rect(size: size)
         let (header, rest) = screen.splitTop(1)
         let (body, footer) = rest.splitBottom(1)
@@ -37,6 +38,9 @@ public struct ConsoleLayout: Hashable, Sendable {
         if size.width < Self.minimum.width || size.height < Self.minimum.height {
             arrangement = .tooSmall
             panes = []
+        } else if zoomed {
+            arrangement = .single
+            panes = [body]
         } else if size.width >= Self.sideBySideWidth, size.height >= Self.comfortable.height {
             arrangement = .sideBySide
             let focusedWidth = body.width * 3 / 5

@@ -19,6 +19,7 @@ enum EntryRow {
         case .milestone(let record): data = try encoder.encode(record)
         case .actionItem(let record): data = try encoder.encode(record)
         case .curation(let record): data = try encoder.encode(record)
+        case .coeSection(let record): data = try encoder.encode(record)
         }
         return String(decoding: data, as: UTF8.self)
     }
@@ -43,6 +44,7 @@ enum EntryRow {
         case .milestone: return .milestone(try decoder.decode(MilestoneRecord.self, from: data))
         case .actionItem: return .actionItem(try decoder.decode(ActionItem.self, from: data))
         case .curation: return .curation(try decoder.decode(CurationRecord.self, from: data))
+        case .coeSection: return .coeSection(try decoder.decode(COESectionRecord.self, from: data))
         }
     }
 

@@ -24,6 +24,10 @@ public protocol Journal: Sendable {
     func entries(of incident: UUID) async throws -> [JournalEntry]
     /// Entries written or grown after `revision` (by any process), in revision order, at most `limit`.
     func changes(after revision: Int64, incident: UUID?, limit: Int) async throws -> [JournalEntry]
+    /// Keeps metric samples of the incident's subjects (for the COE's charts); ordinary durability.
+    func appendSamples(_ samples: [MetricSample], to incident: UUID) async throws
+    /// Every sample of an incident, by cluster time.
+    func samples(of incident: UUID) async throws -> [MetricSample]
     /// New and grown entries as they are committed, by this process or another, starting after `revision`.
     func follow(incident: UUID?, after revision: Int64, every interval: Duration) -> AsyncThrowingStream<
         [JournalEntry], any Error

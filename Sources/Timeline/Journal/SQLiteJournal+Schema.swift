@@ -71,6 +71,28 @@ extension SQLiteJournal {
                         BEGIN SELECT RAISE(ABORT, 'journal sightings are never deleted'); END;
                     """)
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE sample (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        incident_seq INTEGER NOT NULL REFERENCES incident(seq),
+                        subject_kind TEXT NOT NULL,
+                        subject_namespace TEXT,
+                        subject_name TEXT NOT NULL,
+                        subject_container TEXT,
+                        workload TEXT,
+                        cluster_time REAL NOT NULL,
+                        working_set INTEGER,
+                        memory_limit INTEGER,
+                        restarts INTEGER,
+                        throttling_ratio REAL
+                    );
+                    CREATE INDEX sample_by_incident_time ON sample(incident_seq, cluster_time, seq);
+                    CREATE TRIGGER sample_never_deleted BEFORE DELETE ON sample
+                        BEGIN SELECT RAISE(ABORT, 'journal samples are never deleted'); END;
+                    """)
+        }
         return migrator
     }
 }

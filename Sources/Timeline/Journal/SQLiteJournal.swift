@@ -149,7 +149,7 @@ public actor SQLiteJournal: Journal {
     /// Moves the write-ahead log into the journal file and empties it (`wal_checkpoint(TRUNCATE)`).
     public nonisolated func checkpoint() async throws {
         do {
-            try await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            _ = try await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         } catch {
             throw Self.timelineError(error)
         }

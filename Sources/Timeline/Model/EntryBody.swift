@@ -12,6 +12,7 @@ public enum EntryBody: Sendable, Equatable {
     case milestone(MilestoneRecord)
     case actionItem(ActionItem)
     case curation(CurationRecord)
+    case coeSection(COESectionRecord)
 
     public var kind: EntryKind {
         switch self {
@@ -24,6 +25,7 @@ public enum EntryBody: Sendable, Equatable {
         case .milestone: .milestone
         case .actionItem: .actionItem
         case .curation: .curation
+        case .coeSection: .coeSection
         }
     }
 

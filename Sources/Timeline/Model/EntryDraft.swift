@@ -90,3 +90,14 @@ public struct EntryDraft: Sendable, Equatable {
     /// The occurrence aggregation grows, if this is an observation or Warning event.
     public var occurrence: Occurrence? { body.occurrence }
 }
+
+extension EntryDraft {
+    /// The engineer's text for a COE section; superseding `previous` (the section's latest entry) when there is one.
+    public static func coeSection(
+        _ section: COESection, text: String, replacing previous: JournalEntry?, context: String, at clusterTime: Date
+    ) -> EntryDraft {
+        EntryDraft(
+            context: context, clusterTime: clusterTime, source: "engineer", summary: "COE \(section.title)",
+            body: .coeSection(COESectionRecord(section: section, text: text)), target: previous?.id)
+    }
+}

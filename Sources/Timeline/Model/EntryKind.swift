@@ -16,4 +16,6 @@ public enum EntryKind: String, Sendable, Equatable, Hashable, Codable, CaseItera
     case actionItem = "action-item"
     /// Pin, unpin, hide or show another entry.
     case curation
+    /// A section of the Correction-of-Errors document written by the engineer (title, summary, 5 whys, ...).
+    case coeSection = "coe-section"
 }

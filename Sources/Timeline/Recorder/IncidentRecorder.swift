@@ -28,6 +28,16 @@ public actor IncidentRecorder {
         try await write(recording.record(snapshot: snapshot, at: clusterTime))
     }
 
+    /// Keeps a sample of each touched container in `metrics` (at most one per container per cluster time).
+    @discardableResult
+    public func record(
+        metrics: MetricsSnapshot, snapshot: ClusterSnapshot, at clusterTime: Date
+    ) async throws -> [MetricSample] {
+        let samples = recording.samples(metrics, snapshot: snapshot, at: clusterTime)
+        if !samples.isEmpty { try await journal.appendSamples(samples, to: incident) }
+        return samples
+    }
+
     private func write(_ drafts: [EntryDraft]) async throws -> [JournalEntry] {
         drafts.isEmpty ? [] : try await journal.append(drafts, to: incident)
     }

@@ -14,6 +14,10 @@ public struct IncidentRecording: Sendable {
     private var recordedObservations: [String: Occurrence] = [:]
     private var recordedEvents: [ObjectKey: Int] = [:]
     private var lastSnapshot: ClusterSnapshot?
+    /// The cluster time of each container's last kept sample: one per container per cluster moment.
+    private var lastSampled: [ContainerRef: Date] = [:]
+    /// The same for touched nodes.
+    private var lastNodeSample: [String: Date] = [:]
 
     public init(context: String) {
         self.context = context
@@ -52,16 +56,68 @@ public struct IncidentRecording: Sendable {
         return drafts + warningEvents(in: snapshot, at: clusterTime)
     }
 
-    /// `workload` and `node` of an observed pod, from the snapshot.
+    /// A sample for each container of a touched pod (or of a pod of a touched workload) in `metrics`, at most one
+    /// per container per cluster time, with its restart count from the snapshot; and one per touched node: the working
+    /// set of its pods' containers against its allocatable memory.
+    public mutating func samples(
+        _ metrics: MetricsSnapshot, snapshot: ClusterSnapshot, at clusterTime: Date
+    ) -> [MetricSample] {
+        guard !touched.isEmpty else { return [] }
+        var samples: [MetricSample] = []
+        for (ref, usage) in metrics.containers.sorted(by: { $0.key < $1.key }) {
+            guard lastSampled[ref] != clusterTime,
+                let pod = snapshot.pods[ObjectKey(namespace: ref.namespace, name: ref.pod)]
+            else { continue }
+            let workload = snapshot.owningWorkload(of: pod).map { "\($0.kind)/\(ref.namespace)/\($0.name)" }
+            guard touched.contains("Pod/\(ref.namespace)/\(ref.pod)") || workload.map(touched.contains) == true
+            else { continue }
+            lastSampled[ref] = clusterTime
+            let limit = usage.memoryLimitBytes.flatMap { $0 > 0 ? $0 : nil }
+            samples.append(
+                MetricSample(
+                    subject: ObservationSubject(
+                        kind: "Pod", namespace: ref.namespace, name: ref.pod, container: ref.container),
+                    workload: workload, clusterTime: clusterTime, workingSetBytes: usage.workingSetBytes,
+                    memoryLimitBytes: limit ?? pod.container(named: ref.container)?.resources.memoryLimitBytes,
+                    restarts: pod.containerStatuses.first { $0.name == ref.container }?.restartCount,
+                    throttlingRatio: usage.cpuThrottleRatio))
+        }
+        for node in snapshot.nodes.values.sorted(by: { $0.name < $1.name })
+        where touched.contains("Node//\(node.name)") && lastNodeSample[node.name] != clusterTime {
+            guard let workingSet = snapshot.usage(onNode: node.name, metrics: metrics).workingSetBytes else { continue }
+            lastNodeSample[node.name] = clusterTime
+            samples.append(
+                MetricSample(
+                    subject: ObservationSubject(kind: "Node", name: node.name), clusterTime: clusterTime,
+                    workingSetBytes: workingSet, memoryLimitBytes: node.allocatableMemoryBytes))
+        }
+        return samples
+    }
+
+    /// `workload` and `node` of an observed pod, from the snapshot, and what the COE's suggestions read: the
+    /// container's memory request and limit, the workload's desired replicas and whether a PodDisruptionBudget
+    /// covers the pod.
     private func extraEvidence(_ observation: Observation, _ snapshot: ClusterSnapshot?) -> Evidence {
-        guard observation.subject.kind == "Pod", let namespace = observation.subject.namespace,
-            let pod = snapshot?.pods[ObjectKey(namespace: namespace, name: observation.subject.name)]
+        guard observation.subject.kind == "Pod", let namespace = observation.subject.namespace, let snapshot,
+            let pod = snapshot.pods[ObjectKey(namespace: namespace, name: observation.subject.name)]
         else { return [:] }
         var evidence: Evidence = [:]
-        if let owner = snapshot?.owningWorkload(of: pod) {
+        if let owner = snapshot.owningWorkload(of: pod) {
             evidence[Self.workloadEvidenceKey] = .string("\(owner.kind)/\(namespace)/\(owner.name)")
+            if let workload = snapshot[workloadsOf: owner.kind]?[ObjectKey(namespace: namespace, name: owner.name)] {
+                evidence["desiredReplicas"] = .number(Double(workload.desiredReplicas))
+            }
         }
         if let node = pod.nodeName { evidence["node"] = .string(node) }
+        if let name = observation.subject.container, let resources = pod.container(named: name)?.resources {
+            if let request = resources.memoryRequestBytes { evidence["memoryRequestBytes"] = .number(Double(request)) }
+            if let limit = resources.memoryLimitBytes { evidence["memoryLimitBytes"] = .number(Double(limit)) }
+        }
+        let budgets = snapshot.podDisruptionBudgets.values.filter { budget in
+            budget.namespace == namespace && !budget.matchLabels.isEmpty
+                && budget.matchLabels.allSatisfy { pod.labels[$0.key] == $0.value }
+        }
+        evidence["disruptionBudget"] = .string(budgets.map(\.name).sorted().first ?? "none")
         return evidence
     }
 

@@ -37,6 +37,9 @@ public enum Redactor {
         case .actionResult(var result):
             result.outcome = redact(text: result.outcome, field: "result.outcome", report: &report)
             return .actionResult(result)
+        case .coeSection(var section):
+            section.text = redact(text: section.text, field: "section.text", report: &report)
+            return .coeSection(section)
         case .observation, .warningEvent, .actionIntent, .note, .milestone, .curation:
             return body
         }

@@ -3,6 +3,7 @@ import ClusterSim
 import Foundation
 import Runbooks
 import TestSupport
+import Timeline
 
 /// The engineer in a test: answers confirmations and rollback offers from a script, keeps every progress event,
 /// and can act on the cluster while a confirmation is on screen.
@@ -13,16 +14,28 @@ final class ScriptedEngineer: RunbookConversation, @unchecked Sendable {
     private var confirmations: [RunbookPreview] = []
     private var offers: [String] = []
     private var events: [RunbookProgress] = []
+    private var cancelled = false
     /// Runs before each confirmation is answered (with its index).
     let beforeAnswer: @Sendable (Int) async -> Void
+    /// Cancels (as Esc or Ctrl-C would) once a reported progress satisfies it.
+    let cancelWhen: @Sendable (RunbookProgress) -> Bool
 
     init(
         answers: [ConfirmationAnswer] = [.accepted(typed: nil)], rollbackAnswers: [Bool] = [],
-        beforeAnswer: @escaping @Sendable (Int) async -> Void = { _ in }
+        beforeAnswer: @escaping @Sendable (Int) async -> Void = { _ in },
+        cancelWhen: @escaping @Sendable (RunbookProgress) -> Bool = { _ in false }
     ) {
         self.answers = answers
         self.rollbackAnswers = rollbackAnswers
         self.beforeAnswer = beforeAnswer
+        self.cancelWhen = cancelWhen
+    }
+
+    var isCancelled: Bool { lock.withLock { cancelled } }
+
+    /// The drain progress reports, in order.
+    var drainReports: [DrainProgress] {
+        progress.compactMap { if case .draining(let progress, _) = $0 { progress } else { nil } }
     }
 
     var previews: [RunbookPreview] { lock.withLock { confirmations } }
@@ -46,21 +59,33 @@ final class ScriptedEngineer: RunbookConversation, @unchecked Sendable {
     }
 
     func report(_ progress: RunbookProgress) {
-        lock.withLock { events.append(progress) }
+        let cancel = cancelWhen(progress)
+        lock.withLock {
+            events.append(progress)
+            if cancel { cancelled = true }
+        }
     }
 }
 
 extension LiveCluster {
-    /// A driver on this cluster's client and store, on the simulator's clock, recording into `folder`.
+    /// A driver on this cluster's client and store, on the simulator's clock, recording into the journal in the
+    /// state directory `folder`.
     func driver(
         _ engineer: ScriptedEngineer, recordsIn folder: String, client: KubeClient? = nil,
         options: RunbookExecution.Options = .init()
-    ) async -> RunbookDriver {
+    ) async throws -> RunbookDriver {
         let clock = clock
         let (ownClient, store) = (await connection.client, await connection.store)
         return RunbookDriver(
             client: client ?? ownClient, store: store, clock: { clock.now },
-            recorder: ActionLog(directory: folder), conversation: engineer, context: "firebreak-sim", options: options)
+            recorder: try Self.recorder(in: folder), conversation: engineer, context: "firebreak-sim",
+            options: options)
+    }
+
+    /// A recorder on the journal in the state directory `folder`, opened afresh (as a restarted process would).
+    static func recorder(in folder: String) throws -> JournalActionRecorder {
+        JournalActionRecorder(
+            journal: try SQLiteJournal(directory: StateDirectory(path: folder)), context: "firebreak-sim")
     }
 
     /// Runs `body` (a runbook action) while stepping the simulator `step` seconds at a time, until it returns or

@@ -24,6 +24,18 @@ import Testing
         try expectSnapshot(render(console, state).snapshot(), named: "cluster-\(pane.title.lowercased())-\(size)")
     }
 
+    @Test func zGivesTheFocusedPaneTheWholeScreenAndBack() throws {
+        let (console, initial) = SampleCluster.console(size: Size(width: 80, height: 24), focus: .pods)
+        var state = initial
+        _ = reduce(&state, .keyPressed(.character("z")))
+        #expect(state.isZoomed)
+        #expect(state.visibleRows == 19)
+        try expectSnapshot(render(console, state).snapshot(), named: "cluster-pods-zoomed-80x24")
+        _ = reduce(&state, .keyPressed(.character("z")))
+        #expect(!state.isZoomed)
+        #expect(state.visibleRows == 12)
+    }
+
     @Test func podDetailShowsContainersLastStateEventsAndSparklines() throws {
         let (console, initial) = SampleCluster.console(size: Size(width: 80, height: 24), focus: .pods)
         var state = initial
@@ -78,7 +90,7 @@ import Testing
         status.health = ConnectionHealth(lastContact: SampleCluster.now, syncedResources: ["nodes", "pods", "events"])
         let header = status.header(wallClock: SampleCluster.now, clusterClock: SampleCluster.now)
         #expect(header.segments.map(\.text).contains("syncing"))
-        #expect(header.segments.last?.text.hasSuffix("3/8") == true)
+        #expect(header.segments.last?.text.hasSuffix("3/\(ResourceKind.watched.count)") == true)
     }
 
     @Test func tooSmallTerminal() throws {

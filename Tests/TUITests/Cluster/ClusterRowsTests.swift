@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func signalsAreMostSevereThenActiveThenMostRecentFirst() {
-        #expect(rows.signals.map(\.observation.kind) == [.oomKilled, .nodeNotReady, .cpuThrottling, .podPending])
+        #expect(rows.signalGroups.map(\.lead.kind) == [.oomKilled, .nodeNotReady, .cpuThrottling, .podPending])
     }
 
     @Test func nodesShowTheirPodsTotalsAndUsageFromTheSnapshot() throws {
@@ -53,6 +53,9 @@ import Testing
         #expect(crashing.totalRestarts == 5)
         #expect(crashing.restartsLastHour == 2)
         #expect(!crashing.isRestartBurst)
+        // The history began 30 minutes ago for a pod three days old: the count covers only those 30 minutes.
+        #expect(crashing.countSince == SampleCluster.ago(30 * 60))
+        #expect(crashing.lastHourText == "2 in 30m")
     }
 
     static let thresholdCases: [(String, SignalThresholds, Bool, Bool, Bool)] = [
@@ -81,6 +84,19 @@ import Testing
         #expect(coredns.isNearMemoryLimit == nearLimit, "\(name)")
         let crashing = try #require(rows.restarts.first { $0.container.pod == "coredns-7db6d8ff4d-qq8mz" })
         #expect(crashing.isRestartBurst == burst, "\(name)")
+    }
+
+    @Test func rowsRetimedWhenOnlyTimeMovedMatchAFreshBuild() {
+        let data = SampleCluster.restarted(2, sinceMinutesAgo: 30)
+        var later = data
+        later.now = data.now.addingTimeInterval(95 * 60)
+        let fresh = ClusterRows(later)
+        let retimed = ClusterRows(data).retimed(later, pods: (fresh.pods, fresh.podSearch))
+        #expect(retimed.nodes.map(\.now) == fresh.nodes.map(\.now))
+        #expect(retimed.workloads.map(\.now) == fresh.workloads.map(\.now))
+        #expect(retimed.events.map(\.now) == fresh.events.map(\.now))
+        #expect(retimed.restarts.map(\.lastHourText) == fresh.restarts.map(\.lastHourText))
+        #expect(retimed.restarts.map(\.restartsLastHour) != ClusterRows(data).restarts.map(\.restartsLastHour))
     }
 
     @Test func updatesKeepTheCursorOnTheSameObject() {

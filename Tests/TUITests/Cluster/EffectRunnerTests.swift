@@ -2,6 +2,7 @@ import ClusterModel
 import Foundation
 import TestSupport
 import Testing
+import Timeline
 
 @testable import TUI
 
@@ -33,7 +34,8 @@ import Testing
     func runner() -> EffectRunner {
         EffectRunner(
             kubeconfigPath: kubeconfig, isReadOnly: false, metricsInterval: .seconds(30),
-            simulatedTime: { Date(timeIntervalSince1970: 0) }, inbox: EventInbox())
+            simulatedTime: { Date(timeIntervalSince1970: 0) },
+            stateDirectory: StateDirectory(path: directory.path + "/state"), inbox: EventInbox())
     }
 
     var state: AppState { ClusterConsole.initialState(size: Size(width: 80, height: 24)) }
@@ -43,6 +45,24 @@ import Testing
             runner().perform(.showDetail(.signals, row: 0), state: state) == [
                 .detailUnavailable(reason: "No detail view for this row")
             ])
+    }
+
+    @Test func aRunbookOnARowWithoutAnObjectOrAnUnknownRunbookComesBackAsRefused() {
+        let runner = EffectRunner(
+            kubeconfigPath: kubeconfig, isReadOnly: false, metricsInterval: .seconds(30),
+            simulatedTime: { Date(timeIntervalSince1970: 0) },
+            stateDirectory: StateDirectory(path: directory.path + "/state"), inbox: EventInbox(),
+            runbooks: SampleRunbooks.catalog)
+        #expect(
+            runner.perform(.requestRunbook("scale", .pods, row: 0), state: state) == [
+                .runbookRefused("Runbook 'scale' cannot run here: no object on this row for a runbook")
+            ])
+        let unknown = runner.perform(.requestRunbook("scael", .pods, row: 0), state: state)
+        guard case .runbookRefused(let reason)? = unknown.first else {
+            Issue.record("expected runbookRefused, got \(unknown)")
+            return
+        }
+        #expect(reason.contains("scael") && reason.contains("scale"), "\(reason)")
     }
 
     @Test func anUnknownContextComesBackAsSwitchFailed() throws {

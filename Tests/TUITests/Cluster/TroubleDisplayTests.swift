@@ -1,7 +1,7 @@
-import ClusterModel
 import Foundation
 import Testing
 
+@testable import ClusterModel
 @testable import TUI
 
 /// Trouble is said where the engineer looks: the header names the problem and the next retry; a pane whose

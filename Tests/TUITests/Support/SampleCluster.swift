@@ -45,7 +45,7 @@ enum SampleCluster {
         coredns,
         PodSummary(
             namespace: "kube-system", name: "coredns-7db6d8ff4d-qq8mz", nodeName: "worker-eu-west-1a-02",
-            createdAt: ago(3 * 86_400),
+            createdAt: ago(3 * 86_400), controller: OwnerRef(kind: "ReplicaSet", name: "coredns-7db6d8ff4d"),
             containers: [
                 ContainerSpecSummary(
                     name: "coredns",
@@ -92,6 +92,26 @@ enum SampleCluster {
             namespace: "kube-system", name: "coredns.2", reason: "Started", message: "Started container coredns",
             involvedObject: .init(kind: "Pod", namespace: "kube-system", name: "coredns-7db6d8ff4d-x2k9p"),
             lastSeen: ago(40)),
+        // Two Event objects for one pod and reason: the Events pane adds them up.
+        EventSummary(
+            namespace: "kube-system", name: "coredns-qq8mz.1", type: "Warning", reason: "BackOff",
+            message: "Back-off restarting failed container coredns in pod coredns-7db6d8ff4d-qq8mz",
+            involvedObject: .init(kind: "Pod", namespace: "kube-system", name: "coredns-7db6d8ff4d-qq8mz"), count: 9,
+            firstSeen: ago(900), lastSeen: ago(300)),
+        EventSummary(
+            namespace: "kube-system", name: "coredns-qq8mz.2", type: "Warning", reason: "BackOff",
+            message: "Back-off restarting failed container coredns in pod coredns-7db6d8ff4d-qq8mz",
+            involvedObject: .init(kind: "Pod", namespace: "kube-system", name: "coredns-7db6d8ff4d-qq8mz"), count: 5,
+            firstSeen: ago(280), lastSeen: ago(15)),
+        EventSummary(
+            namespace: "shop", name: "cart.1", type: "Warning", reason: "FailedScheduling",
+            message: "0/3 nodes are available: 3 Insufficient memory.",
+            involvedObject: .init(kind: "Pod", namespace: "shop", name: "cart-7c8d9e-z9y8x"), count: 12,
+            firstSeen: ago(400), lastSeen: ago(100)),
+        EventSummary(
+            namespace: "default", name: "worker-07.1", type: "Normal", reason: "NodeNotReady",
+            message: "Node worker-eu-west-1b-07 status is now: NodeNotReady",
+            involvedObject: .init(kind: "Node", name: "worker-eu-west-1b-07"), lastSeen: ago(300)),
     ]
 
     static let observations = [
@@ -129,9 +149,11 @@ enum SampleCluster {
     static var data: ClusterData {
         ClusterData(
             snapshot: ClusterSnapshot(
-                nodes: nodes, pods: pods, events: events,
+                nodes: nodes, pods: pods, events: events, workloads: SampleWorkloads.workloads,
+                jobs: SampleWorkloads.jobs, cronJobs: [SampleWorkloads.cronJob],
+                controllerRevisions: SampleWorkloads.revisions,
                 health: ConnectionHealth(lastContact: ago(1), syncedResources: Set(ResourceKind.watched.map(\.plural)))),
-            observations: observations, timeline: observations.sorted { $0.firstSeen < $1.firstSeen }, metrics: metrics,
+            observations: observations, metrics: metrics,
             now: now)
     }
 
@@ -176,6 +198,7 @@ enum SampleCluster {
         }
         console.usage = usage
         for event in console.update(ClusterRows(data), data: data, state: state) { _ = reduce(&state, event) }
+        SampleJournal.show(in: &console, &state)
         return (console, state)
     }
 

@@ -71,6 +71,6 @@ extension AppState {
         }
         panes[.pods] = PaneState(
             columnCount: SamplePods.columns.count, rowCount: SamplePods.rows.count, totalCount: SamplePods.rows.count)
-        return AppState(size: size, panes: panes, focus: focus)
+        return AppState(size: size, keymap: SampleRunbooks.keymap, panes: panes, focus: focus)
     }
 }

@@ -1,0 +1,205 @@
+import ClusterModel
+import Foundation
+import Logging
+import Runbooks
+import Timeline
+
+/// Runs the console's runbook actions: one `RunbookDriver` task per action talking to the panel through the
+/// inbox, and permission checks for the selected row before any key is pressed.
+@MainActor
+final class RunbookRunner {
+    let catalog: RunbookCatalog
+    /// Where actions are recorded (an intent before every request): the incident journal; nil when it could not be
+    /// opened, and then nothing runs.
+    let journal: (any Journal)?
+    let isReadOnly: Bool
+    private let inbox: EventInbox
+    private let logger: Logger
+    private let answers = RunbookAnswers()
+    private let cancellations = RunbookCancellations()
+    private let locks = TargetLocks()
+    private var nextAction = 1
+    /// The row whose permissions are being checked, and the checks in flight.
+    private var checkedTarget: RunbookTarget?
+    private var checks: [Task<Void, Never>] = []
+    /// The row selected last and since when: a row is checked once the cursor has rested on it.
+    private var selected: (target: RunbookTarget?, since: ContinuousClock.Instant)?
+    /// How long the cursor rests on a row before its permissions are checked (scrolling asks nothing).
+    static let restingTime = Duration.milliseconds(300)
+
+    init(catalog: RunbookCatalog, journal: (any Journal)?, isReadOnly: Bool, inbox: EventInbox, logger: Logger) {
+        self.catalog = catalog
+        self.journal = journal
+        self.isReadOnly = isReadOnly
+        self.inbox = inbox
+        self.logger = logger
+    }
+
+    /// Why each runbook with a key cannot run on `target` (its kind, a read-only console, the server's refusal);
+    /// runbooks missing here may run.
+    func disabledReasons(for target: RunbookTarget?, state: AppState) -> [String: String] {
+        var reasons: [String: String] = [:]
+        for runbook in catalog.runbooks where runbook.key != nil {
+            if let reason = refusal(runbook, target: target, state: state) { reasons[runbook.id] = reason }
+        }
+        return reasons
+    }
+
+    private func refusal(_ runbook: Runbook, target: RunbookTarget?, state: AppState) -> String? {
+        guard let target else { return "no object on this row for a runbook" }
+        if case .unavailable(let reason) = runbook.availability(for: target.kind, isReadOnly: isReadOnly) {
+            return reason
+        }
+        if case .unavailable(let reason)? = state.runbookAccess[RunbookAccessKey(runbook: runbook.id, target: target)] {
+            return reason
+        }
+        return nil
+    }
+
+    /// Starts `runbook` on `target`, or says why it cannot run there.
+    func request(
+        _ id: String, target: RunbookTarget?, settings: [String: String] = [:], state: AppState,
+        connection: ClusterConnection?, context: String, clock: ClusterClock
+    ) -> [AppEvent] {
+        let runbook: Runbook
+        do {
+            runbook = try catalog.runbook(id)
+        } catch {
+            return [.runbookRefused(error.description)]
+        }
+        if let reason = refusal(runbook, target: target, state: state) {
+            return [.runbookRefused("Runbook '\(id)' cannot run here: \(reason)")]
+        }
+        guard let target, let connection else { return [.runbookRefused("Runbook '\(id)': not connected")] }
+        guard let journal else {
+            return [
+                .runbookRefused("Runbook '\(id)': the incident journal is unavailable, and actions are recorded there")
+            ]
+        }
+        let action = nextAction
+        nextAction += 1
+        let panel = RunbookPanel(
+            action: action, runbook: runbook, target: target, context: context, settings: settings,
+            overrides: catalog.overridden[id] ?? [])
+        let conversation = PanelConversation(
+            action: action, inbox: inbox, answers: answers, cancellations: cancellations)
+        let driver = RunbookDriverParts(
+            recorder: JournalActionRecorder(journal: journal, context: context), conversation: conversation,
+            locks: locks, context: context, isReadOnly: isReadOnly, clock: clock)
+        let (inbox, answers, logger) = (inbox, answers, logger)
+        logger.info("runbook \(id) on \(target) (action \(action))")
+        Task.detached {
+            let run = await driver.make(client: connection.client, store: connection.store).run(
+                runbook, target: target, settings: settings)
+            await answers.finish(action)
+            logger.info("runbook \(id) on \(target): \(run.result)")
+            inbox.post(
+                .runbookFinished(
+                    action: action, actionID: run.actionID, status: run.result.status, message: run.result.message))
+        }
+        return [.runbookStarted(panel)]
+    }
+
+    /// Says which requests of the current incident were sent without a recorded answer (a console or command that
+    /// stopped mid-action): their result is unknown until someone checks the object; the footer says so and how to
+    /// undo it.
+    func reportUnfinished() {
+        guard let journal else { return }
+        let inbox = inbox
+        Task.detached {
+            guard let incident = try? await journal.currentIncident(),
+                let unfinished = try? await UnfinishedAction.find(in: journal, incident: incident.id),
+                let message = Self.unfinishedMessage(unfinished)
+            else { return }
+            inbox.post(.messagePosted(StatusMessage(message, isError: true)))
+        }
+    }
+
+    /// `Result unknown: action … (scale on deployment shop/checkout) sent PATCH …; check it (Enter on its row) or
+    /// undo it: firebreak runbook rollback ID (+1 more: firebreak runbook unfinished)`; nil when there are none.
+    nonisolated static func unfinishedMessage(_ unfinished: [UnfinishedAction]) -> String? {
+        guard let first = unfinished.first else { return nil }
+        let more = unfinished.count > 1 ? " (+\(unfinished.count - 1) more: firebreak runbook unfinished)" : ""
+        return "Result unknown: action \(first.actionID) (\(first.runbook) on \(first.target)) sent \(first.request) "
+            + "and stopped before its answer; check the object, or undo it: firebreak runbook rollback "
+            + "\(first.actionID)\(more)"
+    }
+
+    /// Asks action `action` to stop what it can (a drain stops evicting).
+    func cancel(_ action: Int) {
+        cancellations.cancel(action)
+    }
+
+    /// Gives action `action` the engineer's answer.
+    func answer(_ action: Int, _ answer: RunbookAnswer) {
+        let answers = answers
+        Task.detached { await answers.answer(action, answer) }
+    }
+
+    /// Checks, once per runbook and row, whether the server lets this user run the runbooks that fit the selected
+    /// row (a plan read from the cluster and SelfSubjectAccessReviews, nothing sent that changes anything); the
+    /// answers come back as `runbookAccessChecked`. A row is checked each time the cursor rests on it (so an answer
+    /// is renewed by selecting the row again); checks for a row left behind are cancelled.
+    func checkAccess(
+        for target: RunbookTarget?, state: AppState, connection: ClusterConnection?, context: String,
+        clock: ClusterClock, now: ContinuousClock.Instant = .now
+    ) {
+        guard let selected, selected.target == target else {
+            self.selected = (target, now)
+            return
+        }
+        guard target != checkedTarget, now - selected.since >= Self.restingTime else { return }
+        checks.forEach { $0.cancel() }
+        checks = []
+        checkedTarget = target
+        guard let target, let connection, let journal, !isReadOnly else { return }
+        let parts = RunbookDriverParts(
+            recorder: JournalActionRecorder(journal: journal, context: context), conversation: SilentConversation(),
+            locks: locks, context: context,
+            isReadOnly: isReadOnly, clock: clock)
+        let inbox = inbox
+        for runbook in catalog.runbooks
+        where runbook.key != nil && refusal(runbook, target: target, state: state) == nil {
+            let key = RunbookAccessKey(runbook: runbook.id, target: target)
+            checks.append(
+                Task.detached {
+                    let availability = await parts.make(client: connection.client, store: connection.store)
+                        .preflight(runbook, target: target)
+                    guard !Task.isCancelled else { return }
+                    inbox.post(.runbookAccessChecked(key, availability))
+                })
+        }
+    }
+
+    /// Stops the permission checks (the console is switching clusters); actions run to their end.
+    func cancelChecks() {
+        checks.forEach { $0.cancel() }
+        checks = []
+        checkedTarget = nil
+        selected = nil
+    }
+}
+
+/// What a driver needs besides the connection's client and store.
+private struct RunbookDriverParts: Sendable {
+    var recorder: any ActionRecorder
+    var conversation: any RunbookConversation
+    var locks: TargetLocks
+    var context: String
+    var isReadOnly: Bool
+    var clock: ClusterClock
+
+    func make(client: KubeClient, store: ClusterStore) -> RunbookDriver {
+        let clock = clock
+        return RunbookDriver(
+            client: client, store: store, clock: { clock.now() }, recorder: recorder, conversation: conversation,
+            locks: locks, context: context, options: RunbookExecution.Options(isReadOnly: isReadOnly))
+    }
+}
+
+/// The conversation of a permission check, which asks nothing.
+private struct SilentConversation: RunbookConversation {
+    func confirm(_ preview: RunbookPreview, context: String) async -> ConfirmationAnswer { .declined }
+    func offerRollback(_ reason: String, writes: [KubeWrite]) async -> Bool { false }
+    func report(_ progress: RunbookProgress) {}
+}
