@@ -7,7 +7,8 @@ extension ClusterWorld {
     ) {
         let namespace = object.namespace ?? "default"
         let stem = "\(object.name ?? "")."
-        let aggregation = "\(namespace)/\(object.uid ?? "")/\(reason)/\(type)/\(message)"
+        let aggregation = Self.aggregationKey(
+            namespace: namespace, uid: object.uid, reason: reason, type: type, message: message)
         if let key = eventKeys[aggregation], store.get(Event.self, key) != nil {
             store.modify(Event.self, key) { event in
                 event.count = (event.count ?? 1) + 1
@@ -24,6 +25,23 @@ extension ClusterWorld {
             count: 1,
             type: type, reportingComponent: component, reportingInstance: host ?? "")
         if let created = try? store.create(event) { eventKeys[aggregation] = created.storeKey }
+    }
+
+    /// What the correlator aggregates a repeat by: the object, reason, type and message.
+    static func aggregationKey(namespace: String, uid: String?, reason: String?, type: String?, message: String?)
+        -> String
+    {
+        "\(namespace)/\(uid ?? "")/\(reason ?? "")/\(type ?? "")/\(message ?? "")"
+    }
+
+    /// Removes an event past its TTL, and the correlator's note of it, so neither outlives the event.
+    func removeExpiredEvent(_ key: String) {
+        guard let event = store.get(Event.self, key) else { return }
+        let aggregation = Self.aggregationKey(
+            namespace: event.metadata.namespace ?? "default", uid: event.involvedObject.uid, reason: event.reason,
+            type: event.type, message: event.message)
+        if eventKeys[aggregation] == key { eventKeys[aggregation] = nil }
+        store.remove(.events, key)
     }
 
     static func lastSeen(_ event: Event, or fallback: Timestamp) -> Timestamp {

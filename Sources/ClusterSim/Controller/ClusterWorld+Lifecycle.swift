@@ -153,7 +153,7 @@ extension ClusterWorld {
             case .changeDriven:
                 expired = expiredEvents(before: cutoff)
             }
-            for key in expired { store.remove(.events, key) }
+            for key in expired { removeExpiredEvent(key) }
         }
     }
 
