@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["ClusterModel", "ClusterSim", "Runbooks", "Timeline", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TUI", "Runbooks", "firebreak", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TUI", "Runbooks", "Timeline", "firebreak", "TestSupport"]),
         .executableTarget(name: "journal-writer", dependencies: ["Timeline"], path: "Tests/JournalWriter"),
         .testTarget(
             name: "TimelineTests",

@@ -14,7 +14,7 @@ struct RunbookCommand: AsyncParsableCommand {
             """,
         subcommands: [
             RunbookValidateCommand.self, RunbookListCommand.self, RunbookRunCommand.self,
-            RunbookRollbackCommand.self, RunbookUnfinishedCommand.self,
+            RunbookRollbackCommand.self, RunbookUnfinishedCommand.self, RunbookRecheckCommand.self,
         ]
     )
 }

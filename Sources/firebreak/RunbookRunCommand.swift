@@ -128,8 +128,8 @@ struct RunbookRunCommand: AsyncParsableCommand {
             output.progress(
                 "result unknown",
                 "action \(action.actionID) (\(action.runbook) on \(action.target)) sent \(action.request) and its "
-                    + "answer was never recorded; check the object, or roll it back with "
-                    + "`firebreak runbook rollback \(action.actionID)`")
+                    + "answer was never recorded; `firebreak runbook recheck \(action.actionID)` asks the cluster, "
+                    + "`firebreak runbook rollback \(action.actionID)` undoes it")
         }
     }
 

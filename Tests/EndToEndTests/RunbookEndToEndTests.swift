@@ -3,6 +3,7 @@ import Runbooks
 import TUI
 import TestSupport
 import Testing
+import Timeline
 
 /// A runbook from the console: the real `firebreak` in tmux raises CoreDNS's memory limit on the embedded simulator
 /// in four keys, and the OOM kills stop.
@@ -107,6 +108,49 @@ struct RunbookEndToEndTests {
                 && pane.contains { $0.contains(" result ") && $0.contains("raise-memory-limit: verification: passed") }
         }
         #expect(recorded.held, "the Timeline pane lacks the action:\n\(text(recorded.screen))")
+    }
+
+    @Test func aResultLeftUnknownIsOfferedForARecheckThatAsksTheCluster() async throws {
+        let folder = try TemporaryDirectory()
+        // An earlier console committed its intent to scale checkout to 5 and stopped before sending it.
+        let journal = try SQLiteJournal(directory: StateDirectory(path: folder.path + "/state/firebreak"))
+        var intent = ActionRecord(
+            actionID: "20261129-031200-0001", sequence: 1, time: Date(), runbook: "scale",
+            target: RunbookTarget(kind: .deployment, namespace: "shop", name: "checkout"), kind: .intent)
+        intent.adopt(
+            ActionIntent(
+                step: "set the replicas",
+                write: .scale(.deployments, namespace: "shop", name: "checkout", replicas: 5, resourceVersion: "1"),
+                isRollback: false))
+        try await JournalActionRecorder(journal: journal, context: "firebreak-sim").record(intent)
+
+        guard let session = try start(["--demo", "coredns-dns-spike", "--speed", "20"], folder: folder) else { return }
+        defer { session.close() }
+        let offered = await session.waitFor(timeout: .seconds(30)) { screen in
+            screen.contains {
+                $0.contains(
+                    "Result unknown: action 20261129-031200-0001 (scale on deployment shop/checkout) · :recheck")
+            }
+        }
+        try #require(offered.held, "no offer to re-check:\n\(text(offered.screen))")
+        try session.press(.command)
+        try session.type("recheck")
+        try session.tmux(["send-keys", "-t", session.name, "Enter"])
+        let found = await session.waitFor(timeout: .seconds(10)) { screen in
+            screen.contains {
+                $0.contains(
+                    "Re-checked action 20261129-031200-0001: not in effect: sending it now would still change "
+                        + "spec.replicas: 2 → 5")
+            }
+        }
+        try #require(found.held, "no re-check verdict:\n\(text(found.screen))")
+        // The verdict is the request's result in the journal: the Timeline pane shows it and the offer is gone.
+        try session.press(.pane(5))
+        let recorded = await session.waitFor(timeout: .seconds(10)) { screen in
+            screen.contains { $0.contains(" result ") && $0.contains("scale: set the replicas: re-checked: not in") }
+                && !screen.contains { $0.contains(":recheck asks the cluster") }
+        }
+        #expect(recorded.held, "the Timeline pane lacks the verdict:\n\(text(recorded.screen))")
     }
 
     @Test func aReadOnlyConsoleRefusesTheKeyBeforeAnythingIsAsked() async throws {

@@ -121,6 +121,57 @@ struct RunbookCommandTests {
         #expect(show.lines.contains { $0.contains("action-intent") && $0.hasSuffix("[result unknown]") })
     }
 
+    @Test func recheckAsksTheClusterAndRecordsWhatItFound() async throws {
+        let served = try await Self.serve("coredns-dns-spike")
+        defer { Task { await served.stop() } }
+        let state = try TemporaryDirectory()
+        let environment = ["XDG_STATE_HOME": state.path]
+        // A process that died after committing its intent to scale checkout to 5, before sending it, and an older
+        // record that kept only the request's path.
+        let recorder = try LiveCluster.recorder(in: state.path + "/firebreak")
+        let target = RunbookTarget(kind: .deployment, namespace: "shop", name: "checkout")
+        var lost = ActionRecord(
+            actionID: "20261129-031200-0001", sequence: 1, time: Date(), runbook: "scale", target: target,
+            kind: .intent)
+        lost.adopt(
+            ActionIntent(
+                step: "set the replicas",
+                write: .scale(.deployments, namespace: "shop", name: "checkout", replicas: 5, resourceVersion: "1"),
+                isRollback: false))
+        try await recorder.record(lost)
+        var old = ActionRecord(
+            actionID: "20261121-101651-3f2a", sequence: 1, time: Date(), runbook: "scale", target: target,
+            kind: .intent, step: "set the replicas")
+        old.method = "PATCH"
+        old.path = "/apis/apps/v1/namespaces/shop/deployments/checkout/scale?fieldManager=firebreak"
+        try await recorder.record(old)
+
+        let recheck = try FirebreakProcess(
+            ["runbook", "recheck", "--kubeconfig", served.kubeconfigPath], environment: environment)
+        #expect(try await recheck.wait() == 1, "one result stays undetermined: \(recheck.stdout)\n\(recheck.stderr)")
+        #expect(
+            recheck.lines == [
+                "action 20261129-031200-0001 (scale on deployment shop/checkout) sent PATCH "
+                    + "/apis/apps/v1/namespaces/shop/deployments/checkout/scale?fieldManager=firebreak: not in effect: "
+                    + "sending it now would still change spec.replicas: 2 → 5 (recorded)",
+                "action 20261121-101651-3f2a (scale on deployment shop/checkout) sent PATCH "
+                    + "/apis/apps/v1/namespaces/shop/deployments/checkout/scale?fieldManager=firebreak: undetermined: "
+                    + "the journal holds only its path (recorded before re-checks), so check the object",
+            ])
+        #expect(
+            try Self.kubectl(
+                served, ["-n", "shop", "get", "deployment", "checkout", "-o", "jsonpath={.spec.replicas}"]) == "2")
+        let unfinished = try FirebreakProcess(["runbook", "unfinished"], environment: environment)
+        #expect(try await unfinished.wait() == 0, "\(unfinished.stderr)")
+        #expect(unfinished.lines.count == 1 && unfinished.lines.first?.contains("20261121-101651-3f2a") == true)
+        let show = try FirebreakProcess(["incident", "show"], environment: environment)
+        #expect(try await show.wait() == 0, "\(show.stderr)")
+        #expect(
+            show.lines.contains {
+                $0.contains("action-result") && $0.contains("scale: set the replicas: re-checked: not in effect")
+            }, "\(show.stdout)")
+    }
+
     @Test func theReadOnlyTokenGetsAClearForbiddenAndExitsNonZero() async throws {
         let served = try await Self.serve("coredns-dns-spike")
         defer { Task { await served.stop() } }

@@ -13,31 +13,26 @@ public enum ActionEvent: Sendable, Hashable {
 /// A request about to be sent, and (on the first one after a confirmation) what the engineer confirmed.
 public struct ActionIntent: Sendable, Hashable {
     public var step: String
-    public var method: String
-    public var path: String
-    /// Redacted.
-    public var body: JSONValue?
+    /// The write with its body redacted: what the journal keeps, and what a re-check sends again as a dry run.
+    public var request: KubeWrite
     public var isRollback: Bool
     public var confirmed: Confirmation?
 
-    public init(
-        step: String, method: String, path: String, body: JSONValue?, isRollback: Bool,
-        confirmed: Confirmation? = nil
-    ) {
+    /// The intent of sending `write` (its body redacted).
+    public init(step: String, write: KubeWrite, isRollback: Bool, confirmed: Confirmation? = nil) {
+        var request = write
+        request.body = write.body.map(Redaction.redacted)
         self.step = step
-        self.method = method
-        self.path = path
-        self.body = body
+        self.request = request
         self.isRollback = isRollback
         self.confirmed = confirmed
     }
 
-    /// The intent of sending `write` (its body redacted).
-    public init(step: String, write: KubeWrite, isRollback: Bool, confirmed: Confirmation? = nil) {
-        self.init(
-            step: step, method: write.method.rawValue, path: write.path(dryRun: false),
-            body: write.body.map(Redaction.redacted), isRollback: isRollback, confirmed: confirmed)
-    }
+    public var method: String { request.method.rawValue }
+    /// The path with its query.
+    public var path: String { request.path(dryRun: false) }
+    /// Redacted.
+    public var body: JSONValue? { request.body }
 }
 
 /// The preview the engineer accepted and what they answered (`y`, or the name they typed).

@@ -28,6 +28,9 @@ public struct ActionRecord: Sendable, Hashable, Codable {
     public var path: String?
     /// The request body, redacted.
     public var body: JSONValue?
+    /// The whole request, body redacted, for a re-check when its answer was never recorded (absent from records
+    /// written before re-checks existed).
+    public var request: KubeWrite?
     public var status: Int?
     public var message: String?
     /// What the engineer answered (`y`, or the typed name), on the first intent after a confirmation.
@@ -45,7 +48,8 @@ public struct ActionRecord: Sendable, Hashable, Codable {
     /// The resolved parameters are kept under `resolvedParameters`: in a journal entry's evidence `parameters` holds
     /// them as lines (`limit = 255Mi`) for readers such as the COE.
     enum CodingKeys: String, CodingKey {
-        case actionID, sequence, time, runbook, target, kind, step, isRollback, method, path, body, status, message
+        case actionID, sequence, time, runbook, target, kind, step, isRollback, method, path, body, request, status
+        case message
         case confirmation, subject, changes, rollback, rollbackUnavailable
         case parameters = "resolvedParameters"
     }
@@ -72,11 +76,7 @@ public struct ActionRecord: Sendable, Hashable, Codable {
         switch event {
         case .intent(let intent):
             kind = .intent
-            step = intent.step
-            method = intent.method
-            path = intent.path
-            body = intent.body
-            isRollback = intent.isRollback
+            adopt(intent)
             if let confirmed = intent.confirmed {
                 confirmation = confirmed.answer
                 subject = confirmed.preview.plan.subject
@@ -98,6 +98,16 @@ public struct ActionRecord: Sendable, Hashable, Codable {
             kind = .finished
             message = result.description
         }
+    }
+
+    /// Takes the step, request and rollback flag of `intent` (what an intent entry records of its request).
+    public mutating func adopt(_ intent: ActionIntent) {
+        step = intent.step
+        method = intent.method
+        path = intent.path
+        body = intent.body
+        request = intent.request
+        isRollback = intent.isRollback
     }
 
     /// Whether this is the answer 2xx to a request.

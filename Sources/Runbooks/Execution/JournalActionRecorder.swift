@@ -71,14 +71,16 @@ public actor JournalActionRecorder: ActionRecorder {
         result.sequence = (records.map(\.sequence).max() ?? 0) + 1
         result.time = time
         result.kind = .result
-        (result.method, result.path, result.body, result.status) = (nil, nil, nil, nil)
+        (result.method, result.path, result.body, result.request, result.status) = (nil, nil, nil, nil, nil)
         (result.confirmation, result.subject, result.parameters, result.changes) = (nil, nil, nil, nil)
         (result.rollback, result.rollbackUnavailable) = (nil, nil)
         result.message = "re-checked after the result was unknown: \(outcome)"
+        let found = "re-checked: \(outcome)"
         let draft = EntryDraft(
             context: context, clusterTime: time, source: "runbook:\(result.runbook)",
-            subject: Self.subject(result.target), summary: Self.summary(result), evidence: try Self.evidence(result),
-            body: .actionResult(ActionResultRecord(intent: action.entry, outcome: Self.outcome(result))))
+            subject: Self.subject(result.target), summary: "\(result.runbook): \(action.step): \(found)",
+            evidence: try Self.evidence(result),
+            body: .actionResult(ActionResultRecord(intent: action.entry, outcome: found)))
         _ = try await journal.append(draft, to: action.incident)
     }
 

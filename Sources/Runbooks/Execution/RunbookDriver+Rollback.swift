@@ -51,10 +51,7 @@ extension RunbookDriver {
         for (index, write) in writes.enumerated() {
             let step = "rollback \(index + 1)"
             var intent = entry(.intent, step)
-            let planned = ActionIntent(step: step, write: write, isRollback: true)
-            intent.method = planned.method
-            intent.path = planned.path
-            intent.body = planned.body
+            intent.adopt(ActionIntent(step: step, write: write, isRollback: true))
             do {
                 try await recorder.record(intent)
             } catch {

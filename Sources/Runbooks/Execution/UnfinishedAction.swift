@@ -11,6 +11,8 @@ public struct UnfinishedAction: Sendable, Hashable, CustomStringConvertible {
     public var step: String
     /// `PATCH /apis/apps/v1/namespaces/…` (query included).
     public var request: String
+    /// The request itself (body redacted); nil in records written before re-checks existed.
+    public var write: KubeWrite?
     /// The intent's cluster time.
     public var time: Date
     public var incident: UUID
@@ -18,13 +20,14 @@ public struct UnfinishedAction: Sendable, Hashable, CustomStringConvertible {
     public var entry: UUID
 
     /// Requests without a recorded result in `incident` (every incident when nil), oldest first: what the console
-    /// shows as "result unknown" on start and offers to re-check against the cluster.
+    /// shows as "result unknown" on start and offers to re-check against the cluster (`IntentRechecker`).
     public static func find(in journal: any Journal, incident: UUID? = nil) async throws -> [UnfinishedAction] {
         let intents = try await journal.unansweredIntents(in: incident)
         return JournalActionRecorder.actionEntries(intents).map { entry, record in
             UnfinishedAction(
                 actionID: record.actionID, runbook: record.runbook, target: record.target, step: record.step ?? "",
-                request: "\(record.method ?? "") \(record.path ?? "")", time: entry.stamp.cluster,
+                request: "\(record.method ?? "") \(record.path ?? "")", write: record.request,
+                time: entry.stamp.cluster,
                 incident: entry.incident, entry: entry.id)
         }
     }

@@ -20,6 +20,9 @@ public enum AppEffect: Hashable, Sendable {
     case answerRunbook(action: Int, RunbookAnswer)
     /// Ask action `action` to stop what it can (a drain stops evicting; the node stays cordoned).
     case cancelRunbook(action: Int)
+    /// Ask the cluster whether the current incident's requests without a recorded answer took effect, and record
+    /// what it says; report `unfinishedActions`.
+    case recheckUnfinished
     /// Take the order a pane's query was given off the UI loop; report `rowsChanged`.
     case adoptQueryOrder(PaneID)
     /// Swap in the cluster data the feed has waiting and report each pane's counts.

@@ -40,6 +40,9 @@ public enum AppEvent: Hashable, Sendable {
     case runbookRollbackOffered(action: Int, reason: String)
     /// Action `action` ended (`actionID` names its record when something was recorded).
     case runbookFinished(action: Int, actionID: String?, status: RunbookResult.Status, message: String)
+    /// Requests of the current incident whose answer was never recorded: the footer's standing offer to re-check
+    /// them (nil: none left), and what a re-check found.
+    case unfinishedActions(offer: String?, message: StatusMessage?)
     /// Whether a runbook may run on a row, as the permission checks found before any key was pressed.
     case runbookAccessChecked(RunbookAccessKey, RunbookAvailability)
     /// What the incident journal reports.

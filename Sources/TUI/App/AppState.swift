@@ -28,6 +28,8 @@ public struct AppState: Hashable, Sendable {
     public var showsNormalEvents = false
     /// The current incident and the console's journal choices.
     public var journal = JournalState()
+    /// The footer's offer to re-check requests whose result is unknown (`:recheck`), while there are any.
+    public var unfinishedOffer: String?
 
     public init(size: Size, keymap: Keymap = .defaults, panes: [PaneID: PaneState], focus: PaneID = .signals) {
         self.size = size

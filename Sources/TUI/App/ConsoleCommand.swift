@@ -8,6 +8,8 @@ public enum ConsoleCommand: Hashable, Sendable {
     case showPane(PaneID)
     /// `:runbook NAME`: run any runbook on the selected row.
     case runbook(String)
+    /// `:recheck`: ask the cluster whether requests whose answer was never recorded took effect.
+    case recheck
     /// `:q`.
     case quit
 
@@ -26,6 +28,8 @@ public enum ConsoleCommand: Hashable, Sendable {
         case "runbook", "rb":
             guard let argument else { throw .missingArgument(command: name, usage: ":runbook NAME") }
             return .runbook(argument)
+        case "recheck":
+            return .recheck
         case "q", "quit":
             return .quit
         default:

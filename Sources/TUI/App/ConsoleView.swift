@@ -73,7 +73,8 @@ public struct ConsoleView {
             return
         }
         let isPanel = state.mode == .runbook
-        let offer = state.keyContext == .table && !isPanel ? JournalOverlay.offer(state.journal) : nil
+        let offer =
+            state.keyContext == .table && !isPanel ? JournalOverlay.offer(state.journal) ?? state.unfinishedOffer : nil
         FooterBar(
             keymap: isPanel ? Keymap(bindings: []) : state.keymap, context: state.keyContext,
             message: state.message?.text ?? offer,

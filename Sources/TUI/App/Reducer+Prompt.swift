@@ -48,6 +48,9 @@ private func runCommand(_ text: String, _ state: inout AppState) -> [AppEffect] 
             return []
         }
         return [.requestRunbook(id, state.focus, row: state.focusedPane.cursor)]
+    case .recheck:
+        state.message = StatusMessage("Re-checking requests whose result is unknown against the cluster…")
+        return [.recheckUnfinished]
     case .quit:
         return [.quit]
     }

@@ -37,6 +37,10 @@ public func reduce(_ state: inout AppState, _ event: AppEvent) -> [AppEffect] {
         return reduceRunbook(event, &state)
     case .journal(let event):
         return reduceJournal(event, &state)
+    case .unfinishedActions(let offer, let message):
+        state.unfinishedOffer = offer
+        if let message { state.message = message }
+        return []
     case .rowsChanged(let pane, let rowCount, let totalCount, let cursor):
         guard var paneState = state.panes[pane] else { return [] }
         paneState.rowCount = max(0, rowCount)

@@ -103,7 +103,7 @@ public final class EffectRunner {
         case .refreshCluster:
             guard let update = feed.take() else { return [] }
             return console.update(update.rows, data: update.data, state: state)
-                + journal.criticalSignal(in: update.data.observations)
+                + journal.criticalSignal(in: update.data)
         case .applyQuery(.pods, let query) where console.pods.totalCount >= ClusterConsole.backgroundQueryRows:
             orderPodsInBackground(query)
             return []
@@ -159,6 +159,9 @@ public final class EffectRunner {
             return []
         case .cancelRunbook(let action):
             runbooks.cancel(action)
+            return []
+        case .recheckUnfinished:
+            runbooks.recheckUnfinished(connection: connection, context: status.context, clock: clock)
             return []
         }
     }

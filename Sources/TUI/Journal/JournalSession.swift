@@ -152,12 +152,25 @@ public final class JournalSession {
     }
 
     /// A `criticalSeen` event the first time a critical signal shows while no incident is open on this cluster.
-    public func criticalSignal(in observations: [Observation]) -> [AppEvent] {
+    public func criticalSignal(in data: ClusterData) -> [AppEvent] {
         guard journal != nil, !hasReportedCritical, link.currentIncident == nil,
-            let critical = observations.first(where: { $0.severity == .critical && $0.isActive })
+            let critical = data.observations.first(where: { $0.severity == .critical && $0.isActive })
         else { return [] }
         hasReportedCritical = true
-        return [.journal(.criticalSeen(suggestedTitle: "\(critical.kind.title): \(critical.subject.path)"))]
+        return [.journal(.criticalSeen(suggestedTitle: Self.title(for: critical, in: data.snapshot)))]
+    }
+
+    /// `OOMKilled: Deployment kube-system/coredns`: the signal and the workload its pod belongs to (the pod itself
+    /// when it has none), since the incident is about the workload, not the pod that happened to show first.
+    nonisolated static func title(for observation: Observation, in snapshot: ClusterSnapshot) -> String {
+        let subject = observation.subject
+        if subject.kind == "Pod", let namespace = subject.namespace,
+            let pod = snapshot.pods[ObjectKey(namespace: namespace, name: subject.name)],
+            let top = snapshot.owningWorkload(of: pod)
+        {
+            return "\(observation.kind.title): \(OwnerKey(top, namespace: namespace))"
+        }
+        return "\(observation.kind.title): \(subject.path)"
     }
 
     private func write(_ draft: EntryDraft, done: String) {

@@ -46,7 +46,8 @@ extension Keymap {
                 .filter, keys: [.character("/")], description: "Filter rows (text, ns:NAME, node:NAME)", hint: "filter",
                 group: .console, contexts: .table),
             KeyBinding(
-                .command, keys: [.character(":")], description: "Command (:ns, :ctx, :runbook NAME, :pods, :q)",
+                .command, keys: [.character(":")],
+                description: "Command (:ns, :ctx, :runbook NAME, :recheck, :pods, :q)",
                 hint: "cmd", group: .console, contexts: .table),
             KeyBinding(
                 .sort, keys: [.character("s")], description: "Sort by the selected column", hint: "sort",

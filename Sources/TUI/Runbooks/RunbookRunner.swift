@@ -100,29 +100,89 @@ final class RunbookRunner {
         return [.runbookStarted(panel)]
     }
 
-    /// Says which requests of the current incident were sent without a recorded answer (a console or command that
-    /// stopped mid-action): their result is unknown until someone checks the object; the footer says so and how to
-    /// undo it.
+    /// Looks for requests of the current incident sent without a recorded answer (a console or command that
+    /// stopped mid-action): their result is unknown, and the footer offers to re-check them until someone does.
     func reportUnfinished() {
         guard let journal else { return }
         let inbox = inbox
         Task.detached {
             guard let incident = try? await journal.currentIncident(),
                 let unfinished = try? await UnfinishedAction.find(in: journal, incident: incident.id),
-                let message = Self.unfinishedMessage(unfinished)
+                let offer = Self.unfinishedOffer(unfinished)
             else { return }
-            inbox.post(.messagePosted(StatusMessage(message, isError: true)))
+            inbox.post(.unfinishedActions(offer: offer, message: nil))
         }
     }
 
-    /// `Result unknown: action … (scale on deployment shop/checkout) sent PATCH …; check it (Enter on its row) or
-    /// undo it: firebreak runbook rollback ID (+1 more: firebreak runbook unfinished)`; nil when there are none.
-    nonisolated static func unfinishedMessage(_ unfinished: [UnfinishedAction]) -> String? {
+    /// Asks the cluster about each request of the current incident whose answer was never recorded (reads and
+    /// dry runs only), records every verdict that settles one, and reports what it found and what is left.
+    func recheckUnfinished(connection: ClusterConnection?, context: String, clock: ClusterClock) {
+        let inbox = inbox
+        guard let journal else {
+            inbox.post(.messagePosted(StatusMessage("Nothing to re-check: the incident journal is unavailable")))
+            return
+        }
+        guard let connection else {
+            inbox.post(.messagePosted(StatusMessage("Cannot re-check: not connected", isError: true)))
+            return
+        }
+        Task.detached {
+            do {
+                guard let incident = try await journal.currentIncident() else {
+                    inbox.post(.unfinishedActions(offer: nil, message: StatusMessage("No incident is open")))
+                    return
+                }
+                let unfinished = try await UnfinishedAction.find(in: journal, incident: incident.id)
+                let verdicts = await IntentRechecker(client: await connection.client).recheck(
+                    unfinished, recorder: JournalActionRecorder(journal: journal, context: context),
+                    clock: { _ in clock.now() })
+                let left = try await UnfinishedAction.find(in: journal, incident: incident.id)
+                inbox.post(
+                    .unfinishedActions(
+                        offer: Self.unfinishedOffer(left),
+                        message: Self.recheckMessage(verdicts.map { ($0.action.actionID, $0.verdict) })))
+            } catch {
+                inbox.post(.messagePosted(StatusMessage("Re-check failed: \(error)", isError: true)))
+            }
+        }
+    }
+
+    /// `Result unknown: action … (scale on deployment shop/checkout) · :recheck asks the cluster · undo: firebreak
+    /// runbook rollback ID (+1 more)`; nil when there are none.
+    nonisolated static func unfinishedOffer(_ unfinished: [UnfinishedAction]) -> String? {
         guard let first = unfinished.first else { return nil }
-        let more = unfinished.count > 1 ? " (+\(unfinished.count - 1) more: firebreak runbook unfinished)" : ""
-        return "Result unknown: action \(first.actionID) (\(first.runbook) on \(first.target)) sent \(first.request) "
-            + "and stopped before its answer; check the object, or undo it: firebreak runbook rollback "
-            + "\(first.actionID)\(more)"
+        let more = unfinished.count > 1 ? " (+\(unfinished.count - 1) more)" : ""
+        return "Result unknown: action \(first.actionID) (\(first.runbook) on \(first.target))\(more) · :recheck asks "
+            + "the cluster · undo: firebreak runbook rollback \(first.actionID)"
+    }
+
+    /// One verdict in full (`Re-checked action …: in effect: …; recorded`), or the counts of several.
+    nonisolated static func recheckMessage(_ verdicts: [(actionID: String, verdict: RecheckVerdict)]) -> StatusMessage {
+        let undetermined = verdicts.filter { !$0.verdict.isDecisive }.count
+        if verdicts.count == 1, let only = verdicts.first {
+            let recorded = only.verdict.isDecisive ? "; recorded in the journal" : ""
+            return StatusMessage(
+                "Re-checked action \(only.actionID): \(only.verdict)\(recorded)", isError: undetermined > 0)
+        }
+        guard !verdicts.isEmpty else {
+            return StatusMessage("Nothing to re-check: every request of this incident has a recorded answer")
+        }
+        var counts: [String: Int] = [:]
+        for (_, verdict) in verdicts {
+            let word =
+                switch verdict {
+                case .inEffect: "in effect"
+                case .notInEffect: "not in effect"
+                case .undetermined: "undetermined"
+                }
+            counts[word, default: 0] += 1
+        }
+        let parts = ["in effect", "not in effect", "undetermined"].compactMap { word in
+            counts[word].map { "\($0) \(word)" }
+        }
+        return StatusMessage(
+            "Re-checked \(verdicts.count) requests: \(parts.joined(separator: ", ")) (see the Timeline pane)",
+            isError: undetermined > 0)
     }
 
     /// Asks action `action` to stop what it can (a drain stops evicting).

@@ -38,7 +38,8 @@ public enum RunbookUpdate: Hashable, Sendable {
             }
             self = .previewed(changes: changes, notes: preview.notes)
         case .accessChecked(let decisions):
-            self = .line(ProgressLine(kind: "access", "permissions: \(decisions.count) checks allowed", state: .done))
+            let allowed = decisions.map(\.attributes.description).joined(separator: "; ")
+            self = .line(ProgressLine(kind: "access", "allowed: \(allowed)", state: .done))
         case .applying(let step, let attempt):
             let retry = attempt > 1 ? " (attempt \(attempt))" : ""
             self = .line(ProgressLine(kind: "apply", "\(step)\(retry)…", state: .running))

@@ -39,19 +39,48 @@ import Timeline
             events += inbox.takeAll()
             try await Task.sleep(for: .milliseconds(20))
         }
-        guard case .messagePosted(let message)? = events.first else {
+        guard case .unfinishedActions(let offer?, nil)? = events.first else {
             Issue.record("nothing reported: \(events)")
             return
         }
-        #expect(message.isError)
         #expect(
-            message.text.hasPrefix(
-                "Result unknown: action 20261121-101651-3f2a (scale on deployment shop/checkout) sent PATCH "
-                    + "/apis/apps/v1/namespaces/shop/deployments/checkout/scale and stopped before its answer"))
-        #expect(message.text.hasSuffix("firebreak runbook rollback 20261121-101651-3f2a"))
+            offer == "Result unknown: action 20261121-101651-3f2a (scale on deployment shop/checkout) · :recheck asks "
+                + "the cluster · undo: firebreak runbook rollback 20261121-101651-3f2a")
     }
 
-    @Test func noUnfinishedActionsSayNothing() {
-        #expect(RunbookRunner.unfinishedMessage([]) == nil)
+    @Test func noUnfinishedActionsOfferNothing() {
+        #expect(RunbookRunner.unfinishedOffer([]) == nil)
+    }
+
+    @Test func theOfferStandsInTheFooterUntilARecheckSettlesIt() {
+        var state = AppState.sample(size: Size(width: 160, height: 24))
+        let offer = "Result unknown: action a-1 (scale on deployment shop/checkout) · :recheck asks the cluster"
+        _ = reduce(&state, .unfinishedActions(offer: offer, message: nil))
+        _ = reduce(&state, .keyPressed(.character("j")))
+        #expect(state.unfinishedOffer == offer)
+        let footer = ConsoleView(state: state, header: HeaderBar(segments: []), providers: [:]).render().textLines()
+            .last
+        #expect(footer?.hasPrefix(offer) == true, "\(footer ?? "")")
+        _ = reduce(&state, .keyPressed(.character(":")))
+        for character in "recheck" { _ = reduce(&state, .keyPressed(.character(character))) }
+        #expect(reduce(&state, .keyPressed(.enter)) == [.recheckUnfinished])
+        let found = StatusMessage("Re-checked action a-1: not in effect: …; recorded in the journal")
+        _ = reduce(&state, .unfinishedActions(offer: nil, message: found))
+        #expect(state.unfinishedOffer == nil && state.message == found)
+    }
+
+    @Test func oneVerdictIsShownInFullAndSeveralAreCounted() {
+        let one = RunbookRunner.recheckMessage([("a-1", .inEffect("x already holds the change"))])
+        #expect(one.text == "Re-checked action a-1: in effect: x already holds the change; recorded in the journal")
+        #expect(!one.isError)
+        let several = RunbookRunner.recheckMessage([
+            ("a-1", .inEffect("done")), ("a-2", .notInEffect("still there")),
+            ("a-3", .undetermined("forbidden")), ("a-4", .inEffect("done")),
+        ])
+        #expect(
+            several.text
+                == "Re-checked 4 requests: 2 in effect, 1 not in effect, 1 undetermined (see the Timeline pane)")
+        #expect(several.isError)
+        #expect(RunbookRunner.recheckMessage([]).text.hasPrefix("Nothing to re-check"))
     }
 }

@@ -34,7 +34,8 @@ enum SamplePanels {
         for (phase, milliseconds) in [("read", 14), ("plan", 1), ("access", 9), ("dry-run", 21)] {
             panel.apply(.timed(phase, .milliseconds(milliseconds)))
         }
-        panel.apply(.line(ProgressLine(kind: "access", "permissions: 1 checks allowed", state: .done)))
+        panel.apply(
+            .line(ProgressLine(kind: "access", "allowed: patch deployments.apps coredns in kube-system", state: .done)))
         panel.apply(previewed)
         panel.phase = .reviewing
         return panel
