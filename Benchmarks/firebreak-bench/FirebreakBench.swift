@@ -7,8 +7,8 @@ struct FirebreakBench: AsyncParsableCommand {
         commandName: "firebreak-bench",
         abstract: "Benchmarks for Firebreak (run with -c release).",
         subcommands: [
-            SimBench.self, SyncBench.self, DecodeBench.self, RenderBench.self, JournalBench.self, RunbookBench.self,
-            LogBench.self, COEBench.self, DrainBench.self,
+            SimBench.self, RealtimeBench.self, SyncBench.self, DecodeBench.self, RenderBench.self, JournalBench.self,
+            RunbookBench.self, LogBench.self, COEBench.self, DrainBench.self,
         ]
     )
 }

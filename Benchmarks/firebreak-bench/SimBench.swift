@@ -154,7 +154,8 @@ final class LineCounter: @unchecked Sendable {
     private var count = 0
     var lines: Int { lock.withLock { count } }
     func add(_ data: Data) {
-        let newLines = data.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        // Over the raw bytes: Data's iterator cost a tenth of the process's CPU in the real-time benchmark.
+        let newLines = data.withUnsafeBytes { bytes in bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } }
         lock.withLock { count += newLines }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// `/sim/...`: the simulator's own control endpoint (admin token required), for fault injection from scripts and tests.
 ///
-/// - `GET /sim/status`: scenario, simulated time, object counts, open watches, faults.
+/// - `GET /sim/status`: scenario, simulated time, object counts, open watches, faults, how the clock keeps up.
 /// - `POST /sim/faults` with any of `latencyMilliseconds`, `throttleRemaining`, `retryAfterSeconds`, `errorsRemaining`,
 ///   `outageSeconds`, `cutWatches` (true), `expireHistory` (true), `touchPods` (an update storm on that many pods).
 /// - `POST /sim/advance?seconds=N`: step the simulated clock.
@@ -65,7 +65,7 @@ extension SimCluster {
             "scenario": .string(scenarioName), "now": .string(world.timestamp.rfc3339),
             "elapsedSeconds": .int(Int64(world.elapsed)), "paused": .bool(isPaused),
             "resourceVersion": .string(String(world.store.resourceVersion)), "objects": .object(counts),
-            "watches": .int(Int64(world.store.hub.count)),
+            "watches": .int(Int64(world.store.hub.count)), "clock": clockStatus().json,
             "faults": .object([
                 "latencyMilliseconds": .int(Int64(world.faults.latencyMilliseconds)),
                 "throttleRemaining": .int(Int64(world.faults.throttleRemaining)),

@@ -13,7 +13,7 @@ extension SimCluster {
                 var memory = 0.0
                 var cpu = 0.0
                 for key in world.store.podsByNode[name] ?? [] {
-                    for container in world.runtimes[key]?.containers.values.map({ $0 }) ?? [] {
+                    for container in world.currentRuntime(key)?.containers.values.map({ $0 }) ?? [] {
                         memory += container.workingSetBytes
                         cpu += container.cpuCores
                     }
@@ -35,7 +35,7 @@ extension SimCluster {
                 && (path.name == nil || $0.metadata.name == path.name) && $0.status.phase == "Running"
         }
         let items: [JSONValue] = pods.compactMap { pod in
-            let runtime = world.runtimes[pod.storeKey]
+            let runtime = world.currentRuntime(pod.storeKey)
             // Like metrics-server: no sample for a container that is not running (waiting in back-off), and no pod
             // without a running container (`kubectl top` then says its metrics are not available).
             let running = pod.spec.containers.filter { runtime?.containers[$0.name]?.runningSince != nil }
@@ -97,7 +97,7 @@ enum CadvisorText {
         var samples: [String: [String]] = [:]
         let stampMillis = Int64(world.now * 1000)
         for key in (world.store.podsByNode[node] ?? []).sorted() {
-            guard let pod = world.store.get(Pod.self, key), let runtime = world.runtimes[key] else { continue }
+            guard let pod = world.store.get(Pod.self, key), let runtime = world.currentRuntime(key) else { continue }
             for container in pod.spec.containers {
                 guard let state = runtime.containers[container.name] else { continue }
                 let labels =

@@ -16,18 +16,26 @@ public actor SimCluster {
     private var availabilityObservers: [@Sendable (Bool) -> Void] = []
     /// While true the running clock (`run(speed:)`) stands still; explicit steps still move it.
     public private(set) var isPaused = false
+    /// The running clock's accounts: what it owes the wall clock, its progress, and tick CPU times.
+    private var meter = ClockMeter()
+    /// Set while a tick's work is under way: its CPU time so far, and whether the server was down when it began.
+    private var tickInProgress: (cpuSeconds: Double, wasDown: Bool)?
+    private let wallOrigin = ContinuousClock.now
 
     /// Builds the cluster for a scenario; `start` is the simulated wall-clock time of the scenario's first second.
     public init(
         scenario name: String, seed: UInt64 = 1, start: Date = Date(timeIntervalSince1970: 1_795_251_600),
         options: ScenarioOptions = ScenarioOptions(),
-        tokens: SimTokens = SimTokens(admin: "firebreak-admin-token", viewer: "firebreak-viewer-token")
+        tokens: SimTokens = SimTokens(admin: "firebreak-admin-token", viewer: "firebreak-viewer-token"),
+        controllers: ControllerMode = .changeDriven
     ) throws(SimError) {
         guard let scenario = ScenarioCatalog.make(name, options: options) else { throw .unknownScenario(name) }
         self.scenario = scenario
         self.scenarioName = name
         self.tokens = tokens
-        world = ClusterWorld(seed: seed, start: start.timeIntervalSince1970.rounded(.down), scenarioName: name)
+        world = ClusterWorld(
+            seed: seed, start: start.timeIntervalSince1970.rounded(.down), scenarioName: name,
+            controllerMode: controllers)
         world.addBuiltInObjects()
         scenario.setUp(world)
     }
@@ -38,41 +46,71 @@ public actor SimCluster {
     /// Simulated seconds since the scenario began.
     public var elapsedSeconds: Double { world.elapsed }
 
-    /// Advances simulated time by whole ticks, running every controller each tick. It yields whenever ticks have held
-    /// the actor for `yieldInterval`, so requests (and other simulators in the same process) are served while a long
-    /// stretch of simulated time passes: after every tick of a large cluster, after many of a small one.
+    /// Advances simulated time by whole ticks, running every controller each tick. It yields whenever the work has
+    /// held the actor for `yieldInterval`, in the middle of a tick if need be, so requests (and other simulators in the
+    /// same process) are served while a long stretch of simulated time passes or a busy tick runs.
     public func advance(bySeconds seconds: Double) async {
         var remaining = seconds
-        var lastYield = ContinuousClock.now
+        var sliceStart = ContinuousClock.now
         while remaining >= world.tickSeconds {
-            stepClock(bySeconds: world.tickSeconds)
+            startTick()
             remaining -= world.tickSeconds
-            if ContinuousClock.now - lastYield >= Self.yieldInterval {
+            while !finishTick(until: sliceStart + Self.yieldInterval, notifying: true) {
+                world.store.hub.flushAll()
                 await Task.yield()
-                lastYield = .now
+                sliceStart = .now
+            }
+            if ContinuousClock.now - sliceStart >= Self.yieldInterval {
+                await Task.yield()
+                sliceStart = .now
             }
         }
         await Task.yield()
     }
 
-    private static let yieldInterval = Duration.milliseconds(20)
+    private static let yieldInterval = Duration.milliseconds(10)
 
-    /// Advances simulated time without yielding.
+    /// Advances simulated time without yielding; availability observers hear only where it ends up.
     func stepClock(bySeconds seconds: Double) {
         let wasDown = world.faults.isDown
         var remaining = seconds
         while remaining >= world.tickSeconds {
-            world.tick(scenario: scenario)
-            world.store.hub.flushAll()
-            logFollowers.advance(world)
+            startTick()
+            _ = finishTick(until: nil, notifying: false)
             remaining -= world.tickSeconds
-            if let until = world.faults.downUntil, world.now >= until {
-                world.faults.isDown = false
-                world.faults.downUntil = nil
-            }
         }
         if wasDown != world.faults.isDown { notifyAvailability() }
         sendBookmarksIfDue()
+    }
+
+    /// Begins the next tick, after finishing one still in progress (a step taken while `advance` was yielding).
+    private func startTick() {
+        _ = finishTick(until: nil, notifying: true)
+        tickInProgress = (cpuSeconds: 0, wasDown: world.faults.isDown)
+        world.beginTick(scenario: scenario)
+    }
+
+    /// Works on the tick in progress until it is done (true) or `deadline` has passed (false); then the tick's end:
+    /// watches flushed, log followers fed, its CPU time recorded, an outage that is over ended (observers told when
+    /// `notifying`), bookmarks sent when due.
+    private func finishTick(until deadline: ContinuousClock.Instant?, notifying: Bool) -> Bool {
+        guard var progress = tickInProgress else { return true }
+        let cpu = threadCPUSeconds()
+        let isDone = world.continueTick(until: deadline)
+        progress.cpuSeconds += threadCPUSeconds() - cpu
+        tickInProgress = progress
+        guard isDone else { return false }
+        tickInProgress = nil
+        world.store.hub.flushAll()
+        logFollowers.advance(world)
+        meter.recordTick(cpuSeconds: progress.cpuSeconds, wall: wallSeconds)
+        if let until = world.faults.downUntil, world.now >= until {
+            world.faults.isDown = false
+            world.faults.downUntil = nil
+        }
+        if notifying, progress.wasDown != world.faults.isDown { notifyAvailability() }
+        sendBookmarksIfDue()
+        return true
     }
 
     /// A BOOKMARK to every open watch once per `bookmarkInterval` of real time, as kube-apiserver sends one about
@@ -83,25 +121,30 @@ public actor SimCluster {
         world.store.hub.bookmarkAll(resourceVersion: world.store.resourceVersion)
     }
 
-    /// Runs the clock at `speed` × real time until the task is cancelled.
+    /// Runs the clock at `speed` × real time until the task is cancelled. When ticks take longer than the time they
+    /// simulate, the clock falls behind and catches up as fast as it can; `clockStatus()` says by how much.
     public func run(speed: Double) async {
-        var carried = 0.0
-        var last = ContinuousClock.now
+        meter.start(speed: speed, wall: wallSeconds, simulated: world.elapsed)
+        defer { meter.stop() }
         while !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(100))
-            let current = ContinuousClock.now
-            let elapsed = current - last
-            last = current
+            meter.accrue(wall: wallSeconds, isPaused: isPaused)
             guard !isPaused else {
-                carried = 0
                 sendBookmarksIfDue()
                 continue
             }
-            carried += (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) * speed
-            let whole = carried.rounded(.down)
-            carried -= whole
+            let whole = meter.wholeSecondsOwed
             await advance(bySeconds: whole)
+            meter.advanced(whole, wall: wallSeconds, simulated: world.elapsed)
         }
+    }
+
+    /// How the running clock keeps up: simulated seconds per wall second, lag, and what a tick costs in CPU.
+    public func clockStatus() -> ClockStatus { meter.status(wall: wallSeconds) }
+
+    private var wallSeconds: Double {
+        let elapsed = ContinuousClock.now - wallOrigin
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
     /// How often open watches get a BOOKMARK, in real time (a minute by default, as kube-apiserver).

@@ -39,15 +39,20 @@ struct RunningSimulator {
         }
     }
 
-    /// Prints one line of simulated time, object counts and restarts every `interval`.
+    /// Prints the simulator's status line every `interval`: simulated time, whether the clock keeps up (simulated
+    /// seconds per wall second, lag, tick CPU), the process's CPU and memory, and object counts.
     func reportProgress(every interval: Duration) async {
+        var usage = ProcessUsage.now()
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
             let counts = await cluster.objectCounts()
             let elapsed = Int(await cluster.elapsedSeconds)
+            let clock = await cluster.clockStatus()
+            let current = ProcessUsage.now()
             print(
-                "t+\(elapsed / 60)m\(elapsed % 60)s  nodes \(counts["nodes"] ?? 0)  pods \(counts["pods"] ?? 0)  events \(counts["events"] ?? 0)  watches \(await cluster.watchCount)"
+                "t+\(elapsed / 60)m\(elapsed % 60)s  \(clock.summary)  \(current.summary(since: usage))  nodes \(counts["nodes"] ?? 0)  pods \(counts["pods"] ?? 0)  events \(counts["events"] ?? 0)  watches \(await cluster.watchCount)"
             )
+            usage = current
         }
     }
 

@@ -45,16 +45,24 @@ struct SimCommand: AsyncParsableCommand {
         @Option(help: "Pods in the scale scenario.")
         var pods: Int = 150_000
 
+        @Option(help: "Pods deleted (and replaced) per simulated second in the scale scenario.")
+        var churn: Int = 50
+
         @Option(help: "Stop after this many real seconds (0: run until interrupted).")
         var duration: Double = 0
 
+        @Option(help: "Seconds between status lines (0: none).")
+        var statusEvery: Double = 5
+
         func run() async throws {
-            let options = ScenarioOptions(nodes: nodes, pods: pods)
+            let options = ScenarioOptions(nodes: nodes, pods: pods, churnPerSecond: churn)
             let running = try await RunningSimulator.start(
                 scenario: scenario, speed: speed, seed: seed, port: port,
                 kubeconfigPath: kubeconfigOut, options: options)
             print("serving \(scenario) on \(running.url) (kubeconfig: \(running.kubeconfigPath))")
+            let reporter = statusEvery > 0 ? Task { await running.reportProgress(every: .seconds(statusEvery)) } : nil
             await running.wait(seconds: duration)
+            reporter?.cancel()
             await running.stop()
         }
     }

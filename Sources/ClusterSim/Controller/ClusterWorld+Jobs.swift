@@ -1,9 +1,13 @@
 extension ClusterWorld {
     /// CronJobs create Jobs on schedule; Jobs keep `parallelism` pods running.
     func runJobControllers() {
+        // CronJobs follow the clock, so every one is looked at each tick in both modes.
+        _ = queues.takeOwners(.cronJobs)
         for cronJob in store.all(CronJob.self) where cronJob.spec.suspend != true { reconcile(cronJob) }
-        for job in store.all(Job.self) where job.metadata.deletionTimestamp == nil {
-            guard let namespace = job.metadata.namespace, let name = job.metadata.name else { continue }
+        for key in keysToReconcile(.jobs) {
+            guard let job = store.get(Job.self, key), job.metadata.deletionTimestamp == nil,
+                let namespace = job.metadata.namespace, let name = job.metadata.name
+            else { continue }
             let pods = ownedPods(job.metadata.uid)
             let active = pods.filter { $0.status.phase != "Succeeded" && $0.status.phase != "Failed" }
             let succeeded = Int32(pods.filter { $0.status.phase == "Succeeded" }.count)

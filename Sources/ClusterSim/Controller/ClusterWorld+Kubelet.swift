@@ -3,25 +3,43 @@ extension ClusterWorld {
     static let maxBackoff = 300.0
     static let defaultMemoryRequest = 64.0 * 1_048_576
 
-    /// Every Ready node's kubelet: starts, runs, OOM-kills and restarts containers, finishes deletions, reports memory
-    /// pressure. A NotReady node's kubelet does nothing, so its terminating pods stay (as on a real cluster, until the
-    /// kubelet returns or someone force-deletes them with a grace period of 0).
-    func runKubelets() {
-        for node in store.all(Node.self) {
-            guard let nodeName = node.metadata.name else { continue }
-            let keys = (store.podsByNode[nodeName] ?? []).sorted()
-            var podMemory = 0.0
-            for key in keys {
-                guard node.isReady, let pod = store.get(Pod.self, key) else { continue }
-                if finishDeletionIfDue(pod, key: key) { continue }
-                podMemory += runPod(pod, key: key, on: node)
+    /// Every Ready node's kubelet, one step per node: starts, runs, OOM-kills and restarts containers, finishes
+    /// deletions, reports memory pressure. A NotReady node's kubelet does nothing, so its terminating pods stay (as on
+    /// a real cluster, until the kubelet returns or someone force-deletes them with a grace period of 0). In
+    /// full-visit mode every pod of every node, each tick; otherwise only pods that are not resting. The last step
+    /// records the pass.
+    func kubeletSteps() -> [TickStep] {
+        let pass = tickCount
+        var steps: [TickStep]
+        switch controllerMode {
+        case .fullVisit:
+            _ = queues.takePods()
+            _ = queues.takeNodesForKubelet()
+            steps = (store.table(.nodes)?.sortedKeys ?? SortedKeys()).map { name in
+                { [unowned self] in if let node = store.get(Node.self, name) { runKubelet(on: node) } }
             }
-            if node.isReady { reportMemory(of: node, podMemory: podMemory, podKeys: keys) }
+        case .changeDriven:
+            steps = wakefulKubeletSteps(pass: pass)
         }
+        steps.append { [unowned self] in kubeletPassTick = pass }
+        return steps
+    }
+
+    /// One node's kubelet visiting every pod on it.
+    private func runKubelet(on node: Node) {
+        guard let nodeName = node.metadata.name else { return }
+        let keys = (store.podsByNode[nodeName] ?? []).sorted()
+        var podMemory = 0.0
+        for key in keys {
+            guard node.isReady, let pod = store.get(Pod.self, key) else { continue }
+            if finishDeletionIfDue(pod, key: key) { continue }
+            podMemory += runPod(pod, key: key, on: node)
+        }
+        if node.isReady { reportMemory(of: node, podMemory: podMemory, podKeys: keys) }
     }
 
     /// Removes a terminating pod once its containers would have stopped; true when the pod is gone.
-    private func finishDeletionIfDue(_ pod: Pod, key: String) -> Bool {
+    func finishDeletionIfDue(_ pod: Pod, key: String) -> Bool {
         guard let deadline = pod.metadata.deletionTimestamp else { return false }
         let started = Double(deadline.seconds - (pod.metadata.deletionGracePeriodSeconds ?? 0))
         guard now >= min(Double(deadline.seconds), started + 2) else { return false }
@@ -31,7 +49,7 @@ extension ClusterWorld {
     }
 
     /// Simulates one pod for one tick; returns its containers' working set.
-    private func runPod(_ pod: Pod, key: String, on node: Node) -> Double {
+    func runPod(_ pod: Pod, key: String, on node: Node) -> Double {
         guard pod.status.phase != "Succeeded", pod.status.phase != "Failed" else { return 0 }
         let isNew = runtimes[key] == nil
         if isNew { runtimes[key] = PodRuntime(jitter: store.randomUnit(), createdAt: now) }
@@ -82,11 +100,11 @@ extension ClusterWorld {
     private func step(_ state: inout ContainerRuntime, container: Container, pod: Pod, runtime: PodRuntime, node: Node)
     {
         if state.containerID.isEmpty {
-            state.containerID = "containerd://" + store.makeUID().replacingOccurrences(of: "-", with: "")
+            state.containerID = newContainerID()
         }
         if let until = state.backoffUntil, now >= until {
             state.backoffUntil = nil
-            state.containerID = "containerd://" + store.makeUID().replacingOccurrences(of: "-", with: "")
+            state.containerID = newContainerID()
             state.runningSince = now
         }
         if state.runningSince == nil, state.backoffUntil == nil { state.runningSince = now }
@@ -94,24 +112,15 @@ extension ClusterWorld {
         let limits = cachedLimits(&state, container: container, pod: pod)
         let wanted = limits.demand.memory(elapsed, runtime.jitter)
         if now - since < tickSeconds * 1.5, state.workingSetBytes == 0 { state.workingSetBytes = wanted * 0.3 }
-        state.workingSetBytes += (wanted - state.workingSetBytes) * min(1, tickSeconds / 20)
         let cores = limits.demand.cpu(elapsed, runtime.jitter)
-        if let limit = limits.cpuCores {
-            let periods = 10 * tickSeconds
-            let fraction =
-                cores <= 0.8 * limit ? 0 : min(0.98, cores <= limit ? (cores / limit - 0.8) : 0.2 + (1 - limit / cores))
-            state.cfsPeriods += Int64(periods)
-            state.cfsThrottledPeriods += Int64((periods * fraction).rounded())
-            state.cfsThrottledSeconds += fraction * tickSeconds * 0.1 * max(1, cores)
-            state.cpuCores = min(cores, limit)
-        } else {
-            state.cpuCores = cores
-        }
-        state.cpuUsageSeconds += state.cpuCores * tickSeconds
+        state.advance(wanted: wanted, cores: cores, cpuLimit: limits.cpuCores, tickSeconds: tickSeconds)
         if let limit = limits.memoryBytes, state.workingSetBytes > limit {
             oomKill(&state, container: container.name, pod: pod, node: node, limit: Int64(limit))
         }
     }
+
+    /// `containerd://` and a fresh uid's 32 hex digits.
+    private func newContainerID() -> String { "containerd://" + String(store.makeUID().filter { $0 != "-" }) }
 
     /// The container's limits and demand curve, recomputed only when the pod spec or the demand table changed.
     private func cachedLimits(_ state: inout ContainerRuntime, container: Container, pod: Pod) -> ContainerLimits {
@@ -249,7 +258,7 @@ extension ClusterWorld {
     }
 
     /// Node memory: pods plus the kubelet's own; pressure above 85 %, a system OOM (and a dead kubelet) at capacity.
-    private func reportMemory(of node: Node, podMemory: Double, podKeys: [String]) {
+    func reportMemory(of node: Node, podMemory: Double, podKeys: [String]) {
         guard let name = node.metadata.name else { return }
         let capacity = Double(node.capacityMemory)
         let used = podMemory + (kubeletMemory[name] ?? 256 * 1_048_576) + 512 * 1_048_576

@@ -3,8 +3,16 @@ extension ClusterWorld {
 
     /// The node lifecycle controller: taints for cordoned and unreachable nodes, pods marked not ready, then evicted after 300 s.
     func runNodeLifecycle() {
-        for node in store.all(Node.self) {
-            guard let name = node.metadata.name else { continue }
+        let written = queues.takeNodesForLifecycle()
+        let names: [String]
+        if controllerMode == .changeDriven, let table = store.table(.nodes) {
+            // Taints follow the node object; NotReady nodes are looked at every tick until their pods are evicted.
+            names = written.union(notReadySince.keys).union(resyncShare(of: table)).sorted()
+        } else {
+            names = Array(store.table(.nodes)?.sortedKeys ?? SortedKeys())
+        }
+        for key in names {
+            guard let node = store.get(Node.self, key), let name = node.metadata.name else { continue }
             syncTaints(node)
             if node.isReady {
                 notReadySince.removeValue(forKey: name)
@@ -82,11 +90,17 @@ extension ClusterWorld {
 
     /// Each PodDisruptionBudget's status from the pods it selects.
     func updateDisruptionBudgets() {
+        let changes = queues.takeBudgetChanges()
         for budget in store.all(PodDisruptionBudget.self) {
             guard let namespace = budget.metadata.namespace, let selector = budget.spec.selector else { continue }
-            let pods = store.all(Pod.self).filter {
-                $0.metadata.namespace == namespace && $0.metadata.deletionTimestamp == nil
-                    && selector.matches($0.metadata.labels)
+            // A budget's status follows its own object and the pods of its namespace.
+            if controllerMode == .changeDriven, !changes.namespaces.contains(namespace),
+                !changes.budgets.contains(budget.storeKey)
+            {
+                continue
+            }
+            let pods = store.all(Pod.self, namespace: namespace).filter {
+                $0.metadata.deletionTimestamp == nil && selector.matches($0.metadata.labels)
             }
             let expected = Int32(pods.count)
             let healthy = Int32(pods.filter(isReady).count)
@@ -126,6 +140,25 @@ extension ClusterWorld {
 
     /// Deletes objects whose controller owner is gone (background cascading deletion) and events past their 1 h TTL.
     func collectGarbage() {
+        if controllerMode == .fullVisit || queues.mayHaveOrphans {
+            queues.mayHaveOrphans = false
+            collectOrphans()
+        }
+        if Int(elapsed) % 60 == 0 {
+            let cutoff = timestamp.adding(seconds: -3600)
+            let expired: [String]
+            switch controllerMode {
+            case .fullVisit:
+                expired = store.all(Event.self).filter { Self.lastSeen($0, or: cutoff) < cutoff }.map(\.storeKey)
+            case .changeDriven:
+                expired = expiredEvents(before: cutoff)
+            }
+            for key in expired { removeExpiredEvent(key) }
+        }
+    }
+
+    /// Background cascading deletion: replica sets, jobs and pods whose controller owner no longer exists.
+    private func collectOrphans() {
         var owners = Set<String>()
         for type in [ResourceType.deployments, .replicaSets, .daemonSets, .statefulSets, .jobs, .cronJobs] {
             for stored in store.table(type)?.objects.values.map({ $0 }) ?? [] {
@@ -140,44 +173,12 @@ extension ClusterWorld {
         for job in store.all(Job.self) {
             if let owner = job.metadata.controller?.uid, !owners.contains(owner) { store.remove(.jobs, job.storeKey) }
         }
-        for (owner, keys) in store.podsByOwner where !owners.contains(owner) {
-            for key in keys.sorted() {
+        let podsByOwner = store.podsByOwner
+        for owner in podsByOwner.keys.sorted() where !owners.contains(owner) {
+            for key in (podsByOwner[owner] ?? []).sorted() {
                 guard let pod = store.get(Pod.self, key), pod.metadata.controller?.kind != "Node" else { continue }
                 deletePodGracefully(key)
             }
         }
-        if Int(elapsed) % 60 == 0 {
-            let cutoff = timestamp.adding(seconds: -3600)
-            for event in store.all(Event.self)
-            where (event.lastTimestamp ?? event.metadata.creationTimestamp ?? cutoff) < cutoff {
-                store.remove(.events, event.storeKey)
-            }
-        }
-    }
-
-    /// Records an Event the way the kubelet's correlator does: a repeat bumps `count` and `lastTimestamp`.
-    func recordEvent(
-        on object: ObjectReference, type: String, reason: String, message: String, component: String,
-        host: String? = nil
-    ) {
-        let namespace = object.namespace ?? "default"
-        let stem = "\(object.name ?? "")."
-        let aggregation = "\(namespace)/\(object.uid ?? "")/\(reason)/\(type)/\(message)"
-        if let key = eventKeys[aggregation], store.get(Event.self, key) != nil {
-            store.modify(Event.self, key) { event in
-                event.count = (event.count ?? 1) + 1
-                event.lastTimestamp = timestamp
-                return true
-            }
-            return
-        }
-        let suffix = String(UInt64(now * 1_000_000_000) &+ UInt64(store.count(.events)), radix: 16)
-        let event = Event(
-            metadata: ObjectMeta(name: stem + suffix, namespace: namespace), involvedObject: object, reason: reason,
-            message: message,
-            source: Event.Source(component: component, host: host), firstTimestamp: timestamp, lastTimestamp: timestamp,
-            count: 1,
-            type: type, reportingComponent: component, reportingInstance: host ?? "")
-        if let created = try? store.create(event) { eventKeys[aggregation] = created.storeKey }
     }
 }

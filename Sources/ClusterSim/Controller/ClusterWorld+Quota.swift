@@ -100,11 +100,8 @@ extension ClusterWorld {
         return keys(of: T.resource, in: namespace).compactMap { table.objects[$0]?.object as? T }
     }
 
-    private func keys(of resource: ResourceType, in namespace: String) -> ArraySlice<String> {
-        guard let table = store.table(resource) else { return [] }
-        let start = table.insertionIndex(of: namespace + "/")
-        let end = table.insertionIndex(of: namespace + "/\u{10FFFF}")
-        return table.sortedKeys[start..<end]
+    private func keys(of resource: ResourceType, in namespace: String) -> [String] {
+        store.table(resource)?.keys(withPrefix: namespace + "/") ?? []
     }
 }
 

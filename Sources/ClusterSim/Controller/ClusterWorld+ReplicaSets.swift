@@ -1,27 +1,60 @@
 import Foundation
 
+/// Deployments own ReplicaSets; ReplicaSets, DaemonSets, StatefulSets and Jobs own pods. Each pass returns one step
+/// per object it reconciles (see `ClusterWorld.runNext`).
 extension ClusterWorld {
-    /// Deployments own ReplicaSets; ReplicaSets, DaemonSets, StatefulSets and Jobs own pods.
-    func runWorkloadControllers() {
-        var replicaSetsByOwner: [String: [ReplicaSet]] = [:]
-        for replicaSet in store.all(ReplicaSet.self) {
-            if let owner = replicaSet.metadata.controller?.uid {
-                replicaSetsByOwner[owner, default: []].append(replicaSet)
+    func deploymentSteps() -> [TickStep] {
+        keysToReconcile(.deployments).map { key in
+            { [unowned self] in
+                guard let deployment = store.get(Deployment.self, key), deployment.metadata.deletionTimestamp == nil
+                else { return }
+                reconcile(deployment, owned: ownedReplicaSets(deployment.metadata.uid))
             }
         }
-        for deployment in store.all(Deployment.self) where deployment.metadata.deletionTimestamp == nil {
-            reconcile(deployment, owned: replicaSetsByOwner[deployment.metadata.uid ?? ""] ?? [])
+    }
+
+    func replicaSetSteps() -> [TickStep] {
+        keysToReconcile(.replicaSets).map { key in
+            { [unowned self] in if let replicaSet = store.get(ReplicaSet.self, key) { reconcile(replicaSet) } }
         }
-        for replicaSet in store.all(ReplicaSet.self) { reconcile(replicaSet) }
-        for daemonSet in store.all(DaemonSet.self) { reconcile(daemonSet) }
-        for statefulSet in store.all(StatefulSet.self) { reconcile(statefulSet) }
-        runJobControllers()
+    }
+
+    func daemonSetSteps() -> [TickStep] {
+        if queues.nodesChangedForDaemonSets {
+            // A daemon set's pods follow every node: any node written sends every daemon set round again.
+            queues.nodesChangedForDaemonSets = false
+            for key in store.table(.daemonSets)?.sortedKeys ?? SortedKeys() {
+                queues.queueOwner(.daemonSets, key)
+            }
+        }
+        return keysToReconcile(.daemonSets).map { key in
+            { [unowned self] in if let daemonSet = store.get(DaemonSet.self, key) { reconcile(daemonSet) } }
+        }
+    }
+
+    func statefulSetSteps() -> [TickStep] {
+        keysToReconcile(.statefulSets).map { key in
+            { [unowned self] in if let statefulSet = store.get(StatefulSet.self, key) { reconcile(statefulSet) } }
+        }
+    }
+
+    /// The replica sets a deployment controls, in key order.
+    func ownedReplicaSets(_ ownerUID: String?) -> [ReplicaSet] {
+        guard let ownerUID, let keys = store.table(.replicaSets)?.byOwner[ownerUID] else { return [] }
+        return keys.sorted().compactMap { store.get(ReplicaSet.self, $0) }
     }
 
     /// The live (not terminating) pods a controller owns, in key order.
     func ownedPods(_ ownerUID: String?) -> [Pod] {
         guard let ownerUID, let keys = store.podsByOwner[ownerUID] else { return [] }
         return keys.sorted().compactMap { store.get(Pod.self, $0) }.filter { $0.metadata.deletionTimestamp == nil }
+    }
+
+    /// The live (not terminating) pods a controller owns, as facts, in key order.
+    func ownedPodFacts(_ ownerUID: String?) -> [PodFacts] {
+        guard let ownerUID, let keys = store.podsByOwner[ownerUID] else { return [] }
+        let facts = store.podFacts
+        return keys.sorted().compactMap { facts[$0] }.filter { !$0.isTerminating }
     }
 
     func isReady(_ pod: Pod) -> Bool {
@@ -91,7 +124,9 @@ extension ClusterWorld {
 
     /// Starts a graceful delete of a pod (the kubelet finishes it).
     func deletePodGracefully(_ key: String, gracePeriod: Int64? = nil, condition: PodCondition? = nil) {
+        var isBound = true
         store.modify(Pod.self, key) { pod in
+            isBound = pod.spec.nodeName != nil
             guard pod.metadata.deletionTimestamp == nil else { return false }
             let grace = gracePeriod ?? pod.spec.terminationGracePeriodSeconds ?? 30
             pod.metadata.deletionTimestamp = timestamp.adding(seconds: grace)
@@ -103,7 +138,7 @@ extension ClusterWorld {
         }
         // An unscheduled pod has no kubelet to wait for; a grace period of 0 removes the object at once (a force
         // delete: the API server does not wait for the kubelet).
-        if store.get(Pod.self, key)?.spec.nodeName == nil || gracePeriod == 0 {
+        if !isBound || gracePeriod == 0 {
             store.remove(.pods, key)
             runtimes.removeValue(forKey: key)
         }
@@ -111,7 +146,7 @@ extension ClusterWorld {
 
     private func reconcile(_ replicaSet: ReplicaSet) {
         guard let namespace = replicaSet.metadata.namespace, let name = replicaSet.metadata.name else { return }
-        let pods = ownedPods(replicaSet.metadata.uid)
+        let pods = ownedPodFacts(replicaSet.metadata.uid)
         let desired = Int(replicaSet.spec.replicas ?? 1)
         if pods.count < desired, replicaSet.metadata.deletionTimestamp == nil {
             let owner = ownerReference(kind: "ReplicaSet", apiVersion: "apps/v1", metadata: replicaSet.metadata)
@@ -120,15 +155,13 @@ extension ClusterWorld {
             }
         } else if pods.count > desired {
             let victims = pods.sorted { a, b in
-                let (ra, rb) = (isReady(a), isReady(b))
-                if ra != rb { return !ra }
-                return (a.metadata.creationTimestamp ?? Timestamp(seconds: 0))
-                    > (b.metadata.creationTimestamp ?? Timestamp(seconds: 0))
+                if a.isReady != b.isReady { return !a.isReady }
+                return (a.creationTimestamp ?? Timestamp(seconds: 0)) > (b.creationTimestamp ?? Timestamp(seconds: 0))
             }.prefix(pods.count - desired)
-            for pod in victims { deletePodGracefully(pod.storeKey) }
+            for pod in victims { deletePodGracefully(pod.key) }
         }
-        let live = ownedPods(replicaSet.metadata.uid)
-        let ready = Int32(live.filter(isReady).count)
+        let live = pods.count == desired ? pods : ownedPodFacts(replicaSet.metadata.uid)
+        let ready = Int32(live.filter(\.isReady).count)
         let status = ReplicaSet.Status(
             replicas: Int32(live.count), fullyLabeledReplicas: Int32(live.count), readyReplicas: ready,
             availableReplicas: ready, observedGeneration: replicaSet.metadata.generation)

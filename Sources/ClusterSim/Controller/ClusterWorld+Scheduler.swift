@@ -1,56 +1,58 @@
 extension ClusterWorld {
-    /// Binds pending pods to the least-loaded Ready, schedulable node they fit on.
-    func schedulePendingPods() {
-        let candidates = (store.podsByNode[""] ?? []).sorted().compactMap { store.get(Pod.self, $0) }
-            .filter { $0.metadata.deletionTimestamp == nil }
-        guard !candidates.isEmpty else { return }
+    /// Binds pending pods to the least-loaded Ready, schedulable node they fit on: one step per pod, in key order,
+    /// against the nodes and loads read when the pass began (and kept up to date by its own bindings).
+    func schedulingSteps() -> [TickStep] {
+        let candidates = (store.podsByNode[""] ?? []).sorted().filter {
+            store.podFacts[$0].map { !$0.isTerminating } ?? false
+        }
+        guard !candidates.isEmpty else { return [] }
         if podRequests.count > 2 * store.count(.pods) + 1000 { podRequests.removeAll() }
-        let nodes = store.all(Node.self)
-        let capacities = nodes.filter(\.isSchedulable).compactMap { node in
-            node.metadata.name.map {
-                NodeCapacity(
-                    name: $0, memory: node.allocatableMemory, cpu: node.allocatableCPU, pods: node.allocatablePods)
-            }
-        }
+        let capacities: [NodeCapacity]
+        let load: [NodeLoad]
         // Loads by position in `capacities`: thousands of pending pods times thousands of nodes must not hash names.
-        let loadsByName = nodeLoads()
-        var load = capacities.map { loadsByName[$0.name] ?? NodeLoad() }
-        for pod in candidates {
-            let (memory, cpu) = requests(of: pod)
-            var best: (index: Int, fraction: Double)?
-            for (index, node) in capacities.enumerated() {
-                let used = load[index]
-                guard used.pods < node.pods, used.memory + memory <= node.memory, used.cpu + cpu <= node.cpu else {
-                    continue
-                }
-                let fraction = Double(used.memory) / Double(max(1, node.memory))
-                if let current = best,
-                    fraction > current.fraction
-                        || (fraction == current.fraction && node.name >= capacities[current.index].name)
-                {
-                    continue
-                }
-                best = (index, fraction)
+        switch controllerMode {
+        case .fullVisit:
+            capacities = Self.capacities(of: store.all(Node.self))
+            let loadsByName = nodeLoads()
+            load = capacities.map { loadsByName[$0.name] ?? NodeLoad() }
+        case .changeDriven:
+            if queues.nodesChangedForScheduler || schedulableNodes == nil {
+                queues.nodesChangedForScheduler = false
+                schedulableNodes = Self.capacities(of: store.all(Node.self))
             }
-            guard let chosen = best?.index else {
-                markUnschedulable(pod, nodeCount: nodes.count)
-                continue
-            }
-            let nodeName = capacities[chosen].name
-            load[chosen].add(memory: memory, cpu: cpu)
-            store.modify(Pod.self, pod.storeKey) { pod in
-                pod.spec.nodeName = nodeName
-                pod.status.conditions = [
-                    PodCondition(type: "PodScheduled", status: "True", lastTransitionTime: timestamp)
-                ]
-                return true
-            }
-            recordEvent(
-                on: reference(to: pod), type: "Normal", reason: "Scheduled",
-                message:
-                    "Successfully assigned \(pod.metadata.namespace ?? "")/\(pod.metadata.name ?? "") to \(nodeName)",
-                component: "default-scheduler")
+            capacities = schedulableNodes ?? []
+            load = capacities.map { placedLoads[$0.name] ?? NodeLoad() }
         }
+        let round = SchedulingRound(capacities: capacities, load: load, nodeCount: store.count(.nodes))
+        return candidates.map { key in
+            { [unowned self] in
+                guard let pod = store.get(Pod.self, key), pod.spec.nodeName == nil,
+                    pod.metadata.deletionTimestamp == nil
+                else { return }
+                schedule(pod, in: round)
+            }
+        }
+    }
+
+    private func schedule(_ pod: Pod, in round: SchedulingRound) {
+        let (memory, cpu) = requests(of: pod)
+        guard let chosen = round.leastLoaded(memory: memory, cpu: cpu) else {
+            markUnschedulable(pod, nodeCount: round.nodeCount)
+            return
+        }
+        let nodeName = round.capacities[chosen].name
+        round.load[chosen].add(memory: memory, cpu: cpu)
+        store.modify(Pod.self, pod.storeKey) { pod in
+            pod.spec.nodeName = nodeName
+            pod.status.conditions = [
+                PodCondition(type: "PodScheduled", status: "True", lastTransitionTime: timestamp)
+            ]
+            return true
+        }
+        recordEvent(
+            on: reference(to: pod), type: "Normal", reason: "Scheduled",
+            message: "Successfully assigned \(pod.metadata.namespace ?? "")/\(pod.metadata.name ?? "") to \(nodeName)",
+            component: "default-scheduler")
     }
 
     struct NodeLoad {
@@ -62,7 +64,43 @@ extension ClusterWorld {
             self.memory += memory
             self.cpu += cpu
         }
+        mutating func remove(memory: Int64, cpu: Int64) {
+            pods -= 1
+            self.memory -= memory
+            self.cpu -= cpu
+        }
     }
+
+    /// The schedulable nodes' allocatable resources, in name order.
+    static func capacities(of nodes: [Node]) -> [NodeCapacity] {
+        nodes.filter(\.isSchedulable).compactMap { node in
+            node.metadata.name.map {
+                NodeCapacity(
+                    name: $0, memory: node.allocatableMemory, cpu: node.allocatableCPU, pods: node.allocatablePods)
+            }
+        }
+    }
+
+    /// Keeps `placedLoads` as pods are written: what `nodeLoads()` would count, without visiting every pod.
+    func trackPlacement(old: Pod?, new: Pod?) {
+        // Most writes change neither where a pod is nor what it asks for.
+        if let old, let new, old.spec.nodeName == new.spec.nodeName,
+            old.metadata.generation == new.metadata.generation, old.metadata.uid == new.metadata.uid,
+            Self.holdsResources(old) == Self.holdsResources(new)
+        {
+            return
+        }
+        if let old, let node = old.spec.nodeName, !node.isEmpty, Self.holdsResources(old) {
+            let (memory, cpu) = requests(of: old)
+            placedLoads[node, default: NodeLoad()].remove(memory: memory, cpu: cpu)
+        }
+        if let new, let node = new.spec.nodeName, !node.isEmpty, Self.holdsResources(new) {
+            let (memory, cpu) = requests(of: new)
+            placedLoads[node, default: NodeLoad()].add(memory: memory, cpu: cpu)
+        }
+    }
+
+    static func holdsResources(_ pod: Pod) -> Bool { pod.status.phase != "Succeeded" && pod.status.phase != "Failed" }
 
     struct NodeCapacity {
         let name: String
@@ -77,8 +115,7 @@ extension ClusterWorld {
         for (node, keys) in store.podsByNode where !node.isEmpty {
             var load = NodeLoad()
             for key in keys {
-                guard let pod = store.get(Pod.self, key), pod.status.phase != "Succeeded", pod.status.phase != "Failed"
-                else { continue }
+                guard let pod = store.get(Pod.self, key), Self.holdsResources(pod) else { continue }
                 let (memory, cpu) = requests(of: pod)
                 load.add(memory: memory, cpu: cpu)
             }

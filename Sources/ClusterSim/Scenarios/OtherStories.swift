@@ -165,13 +165,20 @@ struct ScaleScenario: Scenario {
         world.startClock()
     }
 
+    /// Deletes `churnPerSecond` random pods, fifty to a step so that requests can be served in between.
     func tick(_ world: ClusterWorld) {
-        guard let table = world.store.table(.pods), table.count > 0 else { return }
-        for _ in 0..<world.churnPerSecond {
-            let key = table.sortedKeys[Int(world.store.randomUnit() * Double(table.sortedKeys.count))]
-            if world.store.get(Pod.self, key)?.metadata.deletionTimestamp == nil {
-                world.deletePodGracefully(key, gracePeriod: 1)
-            }
-        }
+        let churn = world.churnPerSecond
+        world.runNext(
+            stride(from: 0, to: churn, by: 50).map { start in
+                { [unowned world] in
+                    guard let table = world.store.table(.pods) else { return }
+                    for _ in start..<min(churn, start + 50) where table.count > 0 {
+                        let key = table.sortedKeys[Int(world.store.randomUnit() * Double(table.sortedKeys.count))]
+                        if world.store.podFacts[key]?.isTerminating == false {
+                            world.deletePodGracefully(key, gracePeriod: 1)
+                        }
+                    }
+                }
+            })
     }
 }

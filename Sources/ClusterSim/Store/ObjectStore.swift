@@ -5,25 +5,35 @@ import Foundation
 final class ObjectStore {
     private(set) var resourceVersion: Int64 = 1
     private var tables: [ResourceType: ResourceTable] = [:]
-    private let encoder = JSONEncoder()
+    /// The pods' table, held apart: it is read on every pod lookup, and a `ResourceType` key hashes two strings.
+    private let podTable: ResourceTable
+    private let encoder = JSONBytesEncoder()
     private var random: SeededRandom
     /// Pod keys by node name (`""` for pods not yet scheduled).
     private(set) var podsByNode: [String: Set<String>] = [:]
-    /// Pod keys by controller owner uid.
-    private(set) var podsByOwner: [String: Set<String>] = [:]
+    /// Each pod's facts, by key.
+    private(set) var podFacts: [String: PodFacts] = [:]
     /// The open watches, told of every change.
     let hub = WatchHub()
     var clock: () -> Timestamp
+    /// Told of every write and removal with the object before and after (nil when there was none, or is none now):
+    /// the controllers' work queues are fed from here.
+    var onChange: (_ resource: ResourceType, _ key: String, _ old: (any SimObject)?, _ new: (any SimObject)?) -> Void =
+        { _, _, _, _ in }
     /// Admission for new pods (limit ranges, quotas), run after create-time defaults.
     var podAdmission: ((inout Pod) throws(APIError) -> Void)?
 
     init(seed: UInt64, historyCapacity: Int = 50_000, clock: @escaping () -> Timestamp) {
         self.random = SeededRandom(seed: seed ^ 0x5EED)
         self.clock = clock
-        encoder.outputFormatting = [.withoutEscapingSlashes]
         for resource in ResourceType.stored {
             tables[resource] = ResourceTable(resource: resource, historyCapacity: historyCapacity)
         }
+        podTable = tables[.pods] ?? ResourceTable(resource: .pods, historyCapacity: historyCapacity)
+    }
+
+    private func table<T: SimObject>(of type: T.Type) -> ResourceTable? {
+        T.self == Pod.self ? podTable : tables[T.resource]
     }
 
     func table(_ resource: ResourceType) -> ResourceTable? {
@@ -31,18 +41,27 @@ final class ObjectStore {
     }
 
     func get<T: SimObject>(_ type: T.Type, _ key: String) -> T? {
-        tables[T.resource]?.objects[key]?.object as? T
+        table(of: T.self)?.objects[key]?.object as? T
     }
 
     func stored(_ resource: ResourceType, _ key: String) -> StoredObject? { table(resource)?.objects[key] }
 
     /// Every object of a type in key order.
     func all<T: SimObject>(_ type: T.Type) -> [T] {
-        guard let table = tables[T.resource] else { return [] }
+        guard let table = table(of: T.self) else { return [] }
         return table.sortedKeys.compactMap { table.objects[$0]?.object as? T }
     }
 
+    /// The objects of a type in one namespace, in key order.
+    func all<T: SimObject>(_ type: T.Type, namespace: String) -> [T] {
+        guard let table = table(of: T.self) else { return [] }
+        return table.keys(withPrefix: namespace + "/").compactMap { table.objects[$0]?.object as? T }
+    }
+
     func count(_ resource: ResourceType) -> Int { tables[resource]?.count ?? 0 }
+
+    /// Pod keys by the uid of their controller owner.
+    var podsByOwner: [String: Set<String>] { podTable.byOwner }
 
     /// A fresh uid, deterministic for the seed.
     func makeUID() -> String {
@@ -120,11 +139,15 @@ final class ObjectStore {
         resourceVersion += 1
         var object = stored.object
         object.metadata.resourceVersion = String(resourceVersion)
-        stored = StoredObject(
-            object: object, json: (try? encode(object)) ?? stored.json, resourceVersion: resourceVersion)
-        table.remove(key, finalState: stored)
-        if let pod = object as? Pod { unindex(pod, key: key) }
+        let json = stored.json(withResourceVersion: resourceVersion) ?? (try? encode(object)) ?? stored.json
+        stored = StoredObject(object: object, json: json, resourceVersion: resourceVersion)
+        let old = table.remove(key, finalState: stored)
+        if let pod = object as? Pod {
+            unindex(pod)
+            podFacts.removeValue(forKey: key)
+        }
         hub.publish(resource, .deleted, stored, now: clock())
+        onChange(table.resource, key, old?.object, nil)
     }
 
     /// Forgets the change history of every resource (an etcd compaction).
@@ -132,7 +155,7 @@ final class ObjectStore {
         for table in tables.values { table.compact(through: resourceVersion) }
     }
 
-    func encode(_ object: any SimObject) throws -> [UInt8] { Array(try encoder.encode(object)) }
+    func encode<T: Encodable>(_ object: T) throws -> [UInt8] { try encoder.encode(object) }
 
     private func write<T: SimObject>(_ object: T, key: String, in table: ResourceTable, type: WatchEventType)
         throws(APIError) -> T
@@ -142,22 +165,24 @@ final class ObjectStore {
         object.metadata.resourceVersion = String(resourceVersion)
         let json: [UInt8]
         do { json = try encode(object) } catch { throw .internalError("encoding \(T.resource.kind) \(key): \(error)") }
-        if let old = table.objects[key]?.object as? Pod { unindex(old, key: key) }
         let stored = StoredObject(object: object, json: json, resourceVersion: resourceVersion)
-        table.put(key, stored, type: type)
-        if let pod = object as? Pod { index(pod, key: key) }
+        let old = table.put(key, stored, type: type)
+        if let pod = old?.object as? Pod { unindex(pod) }
+        if let pod = object as? Pod {
+            index(pod)
+            podFacts[key] = PodFacts(pod, key: key)
+        }
         hub.publish(T.resource, type, stored, now: clock())
+        onChange(T.resource, key, old?.object, object)
         return object
     }
 
-    private func index(_ pod: Pod, key: String) {
-        podsByNode[pod.spec.nodeName ?? "", default: []].insert(key)
-        if let owner = pod.metadata.controller?.uid { podsByOwner[owner, default: []].insert(key) }
+    private func index(_ pod: Pod) {
+        podsByNode[pod.spec.nodeName ?? "", default: []].insert(pod.storeKey)
     }
 
-    private func unindex(_ pod: Pod, key: String) {
-        podsByNode[pod.spec.nodeName ?? ""]?.remove(key)
-        if let owner = pod.metadata.controller?.uid { podsByOwner[owner]?.remove(key) }
+    private func unindex(_ pod: Pod) {
+        podsByNode[pod.spec.nodeName ?? ""]?.remove(pod.storeKey)
     }
 }
 

@@ -18,6 +18,27 @@ struct ContainerRuntime: Sendable {
     var reportedReady = false
     /// Limits and demand, cached per pod generation.
     var limits: ContainerLimits?
+    /// While its pod rests: the memory (bytes) and CPU (cores) its flat demand asks for every tick.
+    var restingDemand: (memory: Double, cpu: Double)?
+
+    /// One tick of a running container's counters: the working set moves a twentieth of the way to `wanted`, CPU use
+    /// and the CFS counters grow by what `cores` asks within `cpuLimit`. A kubelet step and a resting pod's catch-up
+    /// share this arithmetic, so both give the same bits.
+    mutating func advance(wanted: Double, cores: Double, cpuLimit: Double?, tickSeconds: Double) {
+        workingSetBytes += (wanted - workingSetBytes) * min(1, tickSeconds / 20)
+        if let limit = cpuLimit {
+            let periods = 10 * tickSeconds
+            let fraction =
+                cores <= 0.8 * limit ? 0 : min(0.98, cores <= limit ? (cores / limit - 0.8) : 0.2 + (1 - limit / cores))
+            cfsPeriods += Int64(periods)
+            cfsThrottledPeriods += Int64((periods * fraction).rounded())
+            cfsThrottledSeconds += fraction * tickSeconds * 0.1 * max(1, cores)
+            cpuCores = min(cores, limit)
+        } else {
+            cpuCores = cores
+        }
+        cpuUsageSeconds += cpuCores * tickSeconds
+    }
 }
 
 /// A container's limits and demand curve as numbers, so a tick does not parse quantities.
@@ -37,17 +58,24 @@ struct PodRuntime: Sendable {
     var createdAt: Double
     /// Set when a container changed state, so the pod's status must be rebuilt and written.
     var statusDirty = true
+    /// Set while the pod rests (the kubelet does not visit it): the tick its counters were last advanced to.
+    var restingThrough: Int?
+    /// While resting: the node whose memory bound counts it, and what it counts (bytes, rounded up).
+    var restingNode = ""
+    var restingBound: Int64 = 0
 }
 
 /// How much memory (bytes) and CPU (cores) a container wants at a simulated time.
 struct ContainerDemand: Sendable {
     var memory: @Sendable (_ elapsed: Double, _ jitter: Double) -> Double
     var cpu: @Sendable (_ elapsed: Double, _ jitter: Double) -> Double
+    /// True when neither curve depends on the time: a container running below its limits can then rest.
+    var isFlat = false
 
     static func steady(memoryBytes: Double, cpuCores: Double) -> ContainerDemand {
         ContainerDemand(
             memory: { _, jitter in memoryBytes * (0.95 + 0.1 * jitter) },
-            cpu: { _, jitter in cpuCores * (0.9 + 0.2 * jitter) })
+            cpu: { _, jitter in cpuCores * (0.9 + 0.2 * jitter) }, isFlat: true)
     }
 }
 

@@ -6,6 +6,19 @@ struct StoredObject: Sendable {
 
     var metadata: ObjectMeta { object.metadata }
 
+    /// The encoding with `metadata.resourceVersion` replaced, for the DELETED state of an object whose encoding is
+    /// known to start with its metadata (a `JSONWritable` one); nil otherwise. Metadata is the first member, and in it
+    /// `resourceVersion` comes after four plain strings, whose quotes are escaped: the first `"resourceVersion":"` in
+    /// the bytes is the object's own.
+    func json(withResourceVersion version: Int64) -> [UInt8]? {
+        guard object is any JSONWritable else { return nil }
+        let marker = Array(#""resourceVersion":""#.utf8)
+        guard let start = json.firstRange(of: marker)?.upperBound,
+            let end = json[start...].firstIndex(of: UInt8(ascii: "\""))
+        else { return nil }
+        return Array(json[..<start]) + Array(String(version).utf8) + Array(json[end...])
+    }
+
     /// The encoding with `kind` and `apiVersion` first, as single objects and watch events are served.
     func jsonWithKind(_ resource: ResourceType) -> [UInt8] {
         var bytes = Array("{\"kind\":\"\(resource.kind)\",\"apiVersion\":\"\(resource.apiVersion)\"".utf8)
@@ -30,11 +43,14 @@ struct HistoryEntry: Sendable {
     let stored: StoredObject
 }
 
-/// The objects of one resource, kept sorted by key for paginated lists, with a bounded change history.
+/// The objects of one resource, kept sorted by key for paginated lists, indexed by controller owner, with a bounded
+/// change history.
 final class ResourceTable {
     let resource: ResourceType
     private(set) var objects: [String: StoredObject] = [:]
-    private(set) var sortedKeys: [String] = []
+    private(set) var sortedKeys = SortedKeys()
+    /// Keys by the uid of their controller owner.
+    private(set) var byOwner: [String: Set<String>] = [:]
     private(set) var history: [HistoryEntry] = []
     private var historyStart = 0
     /// Changes at or below this resourceVersion are no longer in the history (a watch from there gets 410).
@@ -48,29 +64,50 @@ final class ResourceTable {
 
     var count: Int { objects.count }
 
-    func put(_ key: String, _ stored: StoredObject, type: WatchEventType) {
-        if objects.updateValue(stored, forKey: key) == nil {
-            sortedKeys.insert(key, at: insertionIndex(of: key))
+    /// Stores `stored` under `key` and returns what it replaced.
+    @discardableResult
+    func put(_ key: String, _ stored: StoredObject, type: WatchEventType) -> StoredObject? {
+        let old = objects.updateValue(stored, forKey: key)
+        let owner = stored.metadata.controller?.uid
+        if let old {
+            // Most writes keep the owner: the index is then left as it is.
+            let oldOwner = old.metadata.controller?.uid
+            if oldOwner != owner {
+                unindexOwner(of: old, key: key)
+                if let owner { byOwner[owner, default: []].insert(key) }
+            }
+        } else {
+            sortedKeys.insert(key)
+            if let owner { byOwner[owner, default: []].insert(key) }
         }
         record(HistoryEntry(type: type, stored: stored))
+        return old
     }
 
-    func remove(_ key: String, finalState: StoredObject) {
-        guard objects.removeValue(forKey: key) != nil else { return }
-        let index = insertionIndex(of: key)
-        if index < sortedKeys.count, sortedKeys[index] == key { sortedKeys.remove(at: index) }
+    /// Removes `key`, recording `finalState` as its DELETED event, and returns what was stored.
+    @discardableResult
+    func remove(_ key: String, finalState: StoredObject) -> StoredObject? {
+        guard let old = objects.removeValue(forKey: key) else { return nil }
+        unindexOwner(of: old, key: key)
+        sortedKeys.remove(key)
         record(HistoryEntry(type: .deleted, stored: finalState))
+        return old
+    }
+
+    private func unindexOwner(of stored: StoredObject, key: String) {
+        guard let owner = stored.metadata.controller?.uid else { return }
+        byOwner[owner]?.remove(key)
+        if byOwner[owner]?.isEmpty == true { byOwner.removeValue(forKey: owner) }
     }
 
     /// The index of the first key not less than `key`.
-    func insertionIndex(of key: String) -> Int {
-        var low = 0
-        var high = sortedKeys.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sortedKeys[mid] < key { low = mid + 1 } else { high = mid }
-        }
-        return low
+    func insertionIndex(of key: String) -> Int { sortedKeys.insertionIndex(of: key) }
+
+    /// The keys from `prefix` up to the last key that starts with it, in order.
+    func keys(withPrefix prefix: String) -> [String] {
+        let start = insertionIndex(of: prefix)
+        let end = insertionIndex(of: prefix + "\u{10FFFF}")
+        return Array(sortedKeys[start..<end])
     }
 
     /// Changes after `resourceVersion`, or nil when that version has been compacted away.

@@ -8,8 +8,11 @@ struct SimHarness {
     static let admin = "Bearer firebreak-admin-token"
     static let viewer = "Bearer firebreak-viewer-token"
 
-    init(_ scenario: String, seed: UInt64 = 1, options: ScenarioOptions = ScenarioOptions()) throws {
-        cluster = try SimCluster(scenario: scenario, seed: seed, options: options)
+    init(
+        _ scenario: String, seed: UInt64 = 1, options: ScenarioOptions = ScenarioOptions(),
+        controllers: ControllerMode = .changeDriven
+    ) throws {
+        cluster = try SimCluster(scenario: scenario, seed: seed, options: options, controllers: controllers)
     }
 
     struct Reply {
