@@ -209,6 +209,10 @@ public actor SimCluster {
     /// Pods deleted (and so replaced) per simulated second by the `scale` scenario.
     public func setChurn(perSecond: Int) { world.churnPerSecond = perSecond }
 
+    /// Keeps at most `limit` Events (nil: only the one-hour TTL): each simulated minute the oldest minutes of Events
+    /// expire early while there are more, bounding memory under churn.
+    public func setEventLimit(_ limit: Int?) { world.eventLimit = limit }
+
     public var resourceVersion: Int64 { world.store.resourceVersion }
 
     private func notifyAvailability() {

@@ -48,6 +48,13 @@ struct SimCommand: AsyncParsableCommand {
         @Option(help: "Pods deleted (and replaced) per simulated second in the scale scenario.")
         var churn: Int = 50
 
+        @Option(
+            help: """
+                Keep at most this many Events; the oldest expire early, checked each simulated minute (0: keep each \
+                for an hour, as the API server's --event-ttl does). Bounds memory under churn.
+                """)
+        var maxEvents: Int = 200_000
+
         @Option(help: "Stop after this many real seconds (0: run until interrupted).")
         var duration: Double = 0
 
@@ -59,6 +66,7 @@ struct SimCommand: AsyncParsableCommand {
             let running = try await RunningSimulator.start(
                 scenario: scenario, speed: speed, seed: seed, port: port,
                 kubeconfigPath: kubeconfigOut, options: options)
+            await running.cluster.setEventLimit(maxEvents > 0 ? maxEvents : nil)
             print("serving \(scenario) on \(running.url) (kubeconfig: \(running.kubeconfigPath))")
             let reporter = statusEvery > 0 ? Task { await running.reportProgress(every: .seconds(statusEvery)) } : nil
             await running.wait(seconds: duration)

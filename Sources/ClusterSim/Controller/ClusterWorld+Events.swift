@@ -54,6 +54,35 @@ extension ClusterWorld {
         eventsByMinute[seen.seconds / 60, default: []].insert(event.storeKey)
     }
 
+    /// While more than `eventLimit` Events are kept, the events of the oldest minutes they were last seen in, whole
+    /// minutes at a time, in key order: a bound on the simulator's memory under churn that the real API server (which
+    /// keeps every Event for its `--event-ttl`) does not have.
+    func eventsOverLimit() -> [String] {
+        guard let eventLimit, store.count(.events) > eventLimit else { return [] }
+        var byMinute: [Int64: [String]] = [:]
+        switch controllerMode {
+        case .fullVisit:
+            for event in store.all(Event.self) {
+                byMinute[Self.lastSeen(event, or: timestamp).seconds / 60, default: []].append(event.storeKey)
+            }
+        case .changeDriven:
+            for (minute, keys) in eventsByMinute {
+                byMinute[minute] = keys.filter { key in
+                    store.get(Event.self, key).map { Self.lastSeen($0, or: timestamp).seconds / 60 == minute } ?? false
+                }
+            }
+        }
+        var excess = store.count(.events) - eventLimit
+        var chosen: [String] = []
+        for minute in byMinute.keys.sorted() where excess > 0 {
+            let keys = byMinute[minute] ?? []
+            chosen += keys
+            excess -= keys.count
+            eventsByMinute[minute] = nil
+        }
+        return chosen.sorted()
+    }
+
     /// Events last seen before `cutoff`, in key order, from the minutes that ended before it.
     func expiredEvents(before cutoff: Timestamp) -> [String] {
         var expired: [String] = []

@@ -154,6 +154,7 @@ extension ClusterWorld {
                 expired = expiredEvents(before: cutoff)
             }
             for key in expired { removeExpiredEvent(key) }
+            for key in eventsOverLimit() { removeExpiredEvent(key) }
         }
     }
 

@@ -57,6 +57,8 @@ final class ClusterWorld {
     var schedulableNodes: [NodeCapacity]?
     /// Event keys by the minute they were last seen, for the one-hour expiry.
     var eventsByMinute: [Int64: Set<String>] = [:]
+    /// At most this many Events are kept: beyond it the oldest minutes expire early (nil: only the one-hour TTL).
+    var eventLimit: Int?
 
     init(seed: UInt64, start: Double, scenarioName: String, controllerMode: ControllerMode = .changeDriven) {
         now = start
