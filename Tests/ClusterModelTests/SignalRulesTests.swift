@@ -111,6 +111,9 @@ struct SignalRulesTests {
         let oom = try #require(last.first)
         #expect(oom.id == "oomKilled/demo/web/app")
         #expect(oom.count == 3)
+        #expect(
+            oom.firstSeen == ago(600) && oom.lastSeen == ago(120),
+            "first and last kill, not the time of the pass (the Signals pane's age reads it)")
         #expect(oom.summary == "OOMKilled 3× in 10m at limit 170Mi, working set 169Mi")
         #expect(oom.evidence["exitCode"] == "137")
         #expect(oom.subject == ObservationSubject(kind: "Pod", namespace: "demo", name: "web", container: "app"))
