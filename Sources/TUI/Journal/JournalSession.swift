@@ -152,7 +152,7 @@ public final class JournalSession {
     /// A `criticalSeen` event the first time a critical signal shows while no incident is open on this cluster.
     public func criticalSignal(in data: ClusterData) -> [AppEvent] {
         guard journal != nil, !hasReportedCritical, link.currentIncident == nil,
-            let critical = data.observations.first(where: { $0.severity == .critical && $0.isActive })
+            let critical = Observation.incidentLead(of: data.observations)
         else { return [] }
         hasReportedCritical = true
         return [.journal(.criticalSeen(suggestedTitle: Self.title(for: critical, in: data.snapshot)))]
