@@ -31,6 +31,19 @@ import Testing
     }
 
     @Test(arguments: [
+        ("skipper-ingress-pjnqzmqchg-x2k9p", 27, "skipper-ingre…qzmqchg-x2k9p"),
+        ("skipper-ingress-pjnqzmqchg-abcde", 16, "skipper-…g-abcde"),
+        ("short", 10, "short"),
+        ("名前名前名前", 7, "名前…前"),
+        ("abc", 2, "a…"),
+    ])
+    func middleTruncationKeepsTheEndThatTellsNamesApart(text: String, width: Int, expected: String) {
+        let result = text.truncatedInMiddle(toWidth: width)
+        #expect(result == expected)
+        #expect(result.displayWidth <= width)
+    }
+
+    @Test(arguments: [
         (Alignment.left, "ab   "), (.right, "   ab"), (.centre, " ab  "),
     ])
     func paddingAlignsWithinWidth(alignment: Alignment, expected: String) {
