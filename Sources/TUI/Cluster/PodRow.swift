@@ -46,7 +46,8 @@ public struct PodRow: Sendable {
             let usage = metrics.containers[
                 ContainerRef(namespace: pod.namespace, pod: pod.name, container: container.name)]
             if let ratio = usage?.cpuThrottleRatio { throttle = max(throttle ?? 0, ratio) }
-            if let bytes = usage?.workingSetBytes { memory = (memory ?? 0) + bytes }
+            let status = pod.containerStatuses.first { $0.name == container.name }
+            if let bytes = usage?.workingSet(of: status) { memory = (memory ?? 0) + bytes }
         }
         throttleRatio = throttle
         memoryBytes = memory

@@ -14,6 +14,8 @@ import Testing
         #expect(coredns.memoryText == "169Mi/170Mi 99%")
         let crashing = try #require(rows.pods.first { $0.pod.name == "coredns-7db6d8ff4d-qq8mz" })
         #expect(crashing.status == "CrashLoop (OOMKilled)")
+        #expect(crashing.memoryText == "-/170Mi", "the 0 reported for a container in back-off is no measurement")
+        #expect(!crashing.isNearMemoryLimit && crashing.memoryRatio == nil)
     }
 
     @Test func throttlingIsTheWorstContainersRatio() throws {
