@@ -83,6 +83,9 @@ public struct PodRow: Sendable {
         if let waiting = pod.containerStatuses.lazy.compactMap(\.state.waitingReason).first {
             return (waiting, nil)
         }
+        if pod.phase == "Running", pod.containerStatuses.contains(where: { !$0.ready }) {
+            return ("Running (not ready)", .severityWarning)
+        }
         return (pod.phase, pod.phase == "Pending" ? .severityWarning : nil)
     }
 

@@ -122,3 +122,26 @@ import Testing
         #expect(Quantities.bytes(value) == text)
     }
 }
+
+/// What the Pods pane's STATUS says, and so why a row ranks where it does (the READY column is the first to go).
+@Suite struct PodStatusTests {
+    static func pod(ready: Bool, state: ContainerState = .running(startedAt: nil), phase: String = "Running")
+        -> PodSummary
+    {
+        PodSummary(
+            namespace: "shop", name: "web-1", phase: phase,
+            containerStatuses: [
+                ContainerStatusSummary(name: "web", ready: ready, restartCount: 0, state: state, lastState: .none)
+            ])
+    }
+
+    @Test(arguments: [
+        ("ready", pod(ready: true), "Running", 5),
+        ("not ready, as on a node gone NotReady", pod(ready: false), "Running (not ready)", 2),
+        ("pending", pod(ready: false, state: .none, phase: "Pending"), "Pending", 3),
+    ])
+    func aRunningPodThatIsNotReadySaysSo(name: String, pod: PodSummary, status: String, rank: Int) {
+        #expect(PodRow.status(of: pod).0 == status, "\(name)")
+        #expect(PodRow.troubleRank(of: pod) == rank, "\(name)")
+    }
+}
