@@ -40,6 +40,14 @@ import Testing
         #expect(rows.nodes.first { $0.node.name == "worker-eu-west-1b-07" }?.status == "NotReady")
     }
 
+    @Test(arguments: [
+        (ConditionStatus.isTrue, "Ready"), (.isFalse, "NotReady"), (.unknown, "NotReady"), (nil, "Unknown"),
+    ])
+    func aNodeWhoseKubeletStoppedPostingIsNotReadyAsKubectlSaysIt(ready: ConditionStatus?, status: String) {
+        let node = NodeSummary(name: "node-3", ready: ready.map { ConditionSummary(status: $0) })
+        #expect(NodeRow(node: node, now: SampleCluster.now).status == status)
+    }
+
     @Test func restartsRankContainersByRestartsInTheLastHour() {
         #expect(
             rows.restarts.map(\.container.pod) == [
