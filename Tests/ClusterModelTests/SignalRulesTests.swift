@@ -140,6 +140,20 @@ struct SignalRulesTests {
         #expect(found.first?.count == 2)
     }
 
+    /// The kernel writes one event per kill (the pid differs): the node's observation counts them all.
+    @Test func aNodesOOMKillEventsAddUpInItsSummary() throws {
+        let events = [(1, 300.0), (2, 120), (3, 60)].map { number, seconds in
+            EventSummary(
+                namespace: "default", name: "node-a.\(number)", type: "Warning", reason: "OOMKilling",
+                message: "Memory cgroup out of memory: Killed process 100\(number) (coredns)",
+                involvedObject: .init(kind: "Node", name: "node-a"), count: 1, firstSeen: ago(seconds),
+                lastSeen: ago(seconds))
+        }
+        let oom = try #require(detect(ClusterSnapshot(events: events)).first { $0.kind == .nodeOOM })
+        #expect(oom.count == 3)
+        #expect(oom.summary == "OOMKilling 3×: Memory cgroup out of memory: Killed process 1003 (coredns)")
+    }
+
     // MARK: Restarts
 
     @Test func crashLoopBackOffIsReportedWithTheLastExit() {
