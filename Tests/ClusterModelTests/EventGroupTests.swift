@@ -41,6 +41,16 @@ import Testing
         #expect(groups.map(\.id) == ["Pod/shop/web-2/BackOff", "Pod/shop/web-1/Unhealthy", "Pod/shop/web-1/BackOff"])
     }
 
+    @Test func aNodesEventsNameTheNodeWithoutTheEventsNamespace() throws {
+        let event = EventSummary(
+            namespace: "default", name: "node-1.oom", type: "Warning", reason: "OOMKilling", message: "Memory cgroup",
+            involvedObject: .init(kind: "Node", name: "node-1"), count: 1, firstSeen: Self.ago(60),
+            lastSeen: Self.ago(60))
+        let group = try #require(EventGroup.grouping([event], includeNormal: false).first)
+        #expect(group.object == ObservationSubject(kind: "Node", name: "node-1"))
+        #expect(group.id == "Node//node-1/OOMKilling")
+    }
+
     @Test func normalEventsOnlyWhenAskedFor() {
         let events = [Self.event("a"), Self.event("b", reason: "Pulled", type: "Normal")]
         #expect(EventGroup.grouping(events, includeNormal: false).map(\.reason) == ["BackOff"])

@@ -81,7 +81,8 @@ struct SignalGroupTests {
             Observation(
                 id: "oomKilled/\(namespace)/\(pod)/c", kind: .oomKilled, severity: .critical,
                 subject: ObservationSubject(kind: "Pod", namespace: namespace, name: pod, container: "c"),
-                firstSeen: Self.ago(3_600), lastSeen: Self.ago(60), evidence: ["memoryLimit": limit],
+                firstSeen: Self.ago(3_600), lastSeen: Self.ago(60),
+                evidence: ["reason": "OOMKilled", "memoryLimit": limit],
                 summary: "OOMKilled 3× at limit \(limit)")
         }
         let node = Observation(
@@ -94,7 +95,7 @@ struct SignalGroupTests {
             snapshot: ClusterSnapshot(pods: pods + [lone], workloads: [deployment]), now: Self.now)
         let grouped = try #require(groups.first { !$0.isSingle })
         #expect(grouped.owner == OwnerKey(kind: "Deployment", namespace: "kube-system", name: "coredns"))
-        #expect(grouped.summary == "2 pods OOMKilled (limit 170Mi)")
+        #expect(grouped.summary == "2 pods OOMKilled (limit 170Mi)", "a reason that repeats the title says nothing")
         #expect(grouped.id == "oomKilled/Deployment kube-system/coredns")
         #expect(groups.filter(\.isSingle).map(\.id).sorted() == [gone.id, node.id, oom("solo", "shop").id].sorted())
         #expect(groups.first { $0.id == node.id }?.summary == "NotReady")

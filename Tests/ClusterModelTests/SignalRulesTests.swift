@@ -111,6 +111,9 @@ struct SignalRulesTests {
         let oom = try #require(last.first)
         #expect(oom.id == "oomKilled/demo/web/app")
         #expect(oom.count == 3)
+        #expect(
+            oom.firstSeen == ago(600) && oom.lastSeen == ago(120),
+            "first and last kill, not the time of the pass (the Signals pane's age reads it)")
         #expect(oom.summary == "OOMKilled 3× in 10m at limit 170Mi, working set 169Mi")
         #expect(oom.evidence["exitCode"] == "137")
         #expect(oom.subject == ObservationSubject(kind: "Pod", namespace: "demo", name: "web", container: "app"))
@@ -135,6 +138,20 @@ struct SignalRulesTests {
         let found = detect(ClusterSnapshot(events: [event]))
         #expect(found.map(\.id) == ["nodeOOM/node-a"])
         #expect(found.first?.count == 2)
+    }
+
+    /// The kernel writes one event per kill (the pid differs): the node's observation counts them all.
+    @Test func aNodesOOMKillEventsAddUpInItsSummary() throws {
+        let events = [(1, 300.0), (2, 120), (3, 60)].map { number, seconds in
+            EventSummary(
+                namespace: "default", name: "node-a.\(number)", type: "Warning", reason: "OOMKilling",
+                message: "Memory cgroup out of memory: Killed process 100\(number) (coredns)",
+                involvedObject: .init(kind: "Node", name: "node-a"), count: 1, firstSeen: ago(seconds),
+                lastSeen: ago(seconds))
+        }
+        let oom = try #require(detect(ClusterSnapshot(events: events)).first { $0.kind == .nodeOOM })
+        #expect(oom.count == 3)
+        #expect(oom.summary == "OOMKilling 3×: Memory cgroup out of memory: Killed process 1003 (coredns)")
     }
 
     // MARK: Restarts

@@ -31,6 +31,35 @@ struct RunbookValidationTests {
                 """,
             problems: ["6:11: unknown step kind 'scael' (did you mean 'scale'?)"]),
         Case(
+            name: "unknown precondition kind, with the field its neighbour reads",
+            yaml: head + """
+                preconditions:
+                  - kind: has-limt
+                    resource: memory
+                steps:
+                  - kind: restart-rollout
+                """,
+            problems: ["6:11: unknown precondition kind 'has-limt' (did you mean 'has-limit'?)"]),
+        Case(
+            name: "precondition without a kind",
+            yaml: head + """
+                preconditions:
+                  - resource: memory
+                steps:
+                  - kind: restart-rollout
+                """,
+            problems: ["6:5: precondition without a 'kind'"]),
+        Case(
+            name: "field another verify kind reads",
+            yaml: head + """
+                steps:
+                  - kind: restart-rollout
+                verify:
+                  kind: replicas-ready
+                  no_new_oom_for: 2m
+                """,
+            problems: ["9:3: verify (replicas-ready): unknown field 'no_new_oom_for'"]),
+        Case(
             name: "parameter without a type",
             yaml: head + """
                 params:

@@ -16,17 +16,24 @@ import Testing
     }
 
     @Test(arguments: [
-        ("coredns-7db6d8ff4d-abcde", 10, "coredns-7…"),
-        ("short", 10, "short"),
-        ("exactly10!", 10, "exactly10!"),
-        ("名前名前名前", 5, "名前…"),
-        ("名前名前名前", 6, "名前…"),
-        ("abc", 1, "…"),
-        ("abc", 0, ""),
+        (TableColumn.Truncation.end, "coredns-7db6d8ff4d-abcde", 10, "coredns-7…"),
+        (.end, "short", 10, "short"),
+        (.end, "exactly10!", 10, "exactly10!"),
+        (.end, "名前名前名前", 5, "名前…"),
+        (.end, "名前名前名前", 6, "名前…"),
+        (.end, "abc", 1, "…"),
+        (.end, "abc", 0, ""),
+        (.middle, "skipper-ingress-pjnqzmqchg-x2k9p", 27, "skipper-ingre…qzmqchg-x2k9p"),
+        (.middle, "skipper-ingress-pjnqzmqchg-abcde", 16, "skipper-…g-abcde"),
+        (.middle, "short", 10, "short"),
+        (.middle, "名前名前名前", 7, "名前…前"),
+        (.middle, "abc", 2, "a…"),
     ])
-    func truncationEndsInEllipsisWithinWidth(text: String, width: Int, expected: String) {
-        let result = text.truncated(toWidth: width)
-        #expect(result == expected)
+    func truncationMarksTheCutWithAnEllipsisWithinWidth(
+        at cut: TableColumn.Truncation, text: String, width: Int, expected: String
+    ) {
+        let result = cut == .middle ? text.truncatedInMiddle(toWidth: width) : text.truncated(toWidth: width)
+        #expect(result == expected, "the middle cut keeps the end that tells pod names apart")
         #expect(result.displayWidth <= width)
     }
 

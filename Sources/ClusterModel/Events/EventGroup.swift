@@ -27,7 +27,8 @@ public struct EventGroup: Sendable, Equatable, Identifiable {
         var groups: [String: EventGroup] = [:]
         for event in events where includeNormal || event.type == "Warning" {
             let object = ObservationSubject(
-                kind: event.involvedObject.kind ?? "", namespace: event.involvedObject.namespace ?? event.namespace,
+                kind: event.involvedObject.kind ?? "",
+                namespace: event.involvedObject.namespace.flatMap { $0.isEmpty ? nil : $0 },
                 name: event.involvedObject.name ?? "")
             let id = "\(object.kind)/\(object.namespace ?? "")/\(object.name)/\(event.reason)"
             guard var group = groups[id] else {

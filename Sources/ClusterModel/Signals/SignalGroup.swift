@@ -44,11 +44,12 @@ public struct SignalGroup: Sendable, Equatable, Identifiable {
         return text
     }
 
-    /// The reason, limit or last exit every member shares, if they share one.
+    /// The reason, limit or last exit every member shares, if they share one (a reason that is the kind's title, as
+    /// OOMKilled's is, says nothing more).
     private var sharedDetail: String? {
         for key in ["reason", "memoryLimit", "lastReason"] {
             let values = Set(observations.map { $0.evidence[key] ?? "" })
-            if values.count == 1, let value = values.first, !value.isEmpty {
+            if values.count == 1, let value = values.first, !value.isEmpty, value != kind.title {
                 return key == "memoryLimit" ? "limit \(value)" : key == "lastReason" ? "last exit \(value)" : value
             }
         }

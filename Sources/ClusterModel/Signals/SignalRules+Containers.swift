@@ -59,7 +59,8 @@ extension SignalRules {
         if let finished = termination.finishedAt { evidence["finishedAt"] = KubeTime.format(finished) }
         if let limit { evidence["memoryLimit"] = Formatting.bytes(limit) }
         if let workingSet { evidence["workingSet"] = Formatting.bytes(workingSet) }
-        let first = seen.filter { $0 != .distantPast }.min()
+        let kills = seen.filter { $0 != .distantPast }
+        let first = kills.min()
         let span = first.map { " in \(Formatting.duration(now.timeIntervalSince($0)))" } ?? ""
         var summary =
             isOOM
@@ -71,7 +72,7 @@ extension SignalRules {
             id: id, kind: kind, severity: isOOM ? .critical : .warning,
             subject: podSubject(pod, container: status.name),
             evidence: evidence, summary: summary, count: seen.count, firstSeen: first,
-            lastSeen: nil)
+            lastSeen: kills.max())
     }
 
     private static func crashLoopFinding(_ pod: PodSummary, _ status: ContainerStatusSummary, ref: ContainerRef)

@@ -40,19 +40,23 @@ extension SignalRules {
         let newestFirst = current.events.sorted { lhs, rhs in
             (lhs.value.lastSeen ?? .distantPast, rhs.key) > (rhs.value.lastSeen ?? .distantPast, lhs.key)
         }
-        for event in newestFirst.map(\.value)
-        where ["SystemOOM", "OOMKilling"].contains(event.reason)
-            && event.involvedObject.kind == "Node"
-        {
-            guard let node = event.involvedObject.name ?? event.sourceHost,
+        let oomEvents = newestFirst.compactMap { _, event -> (node: String, last: Date, event: EventSummary)? in
+            guard ["SystemOOM", "OOMKilling"].contains(event.reason), event.involvedObject.kind == "Node",
+                let node = event.involvedObject.name ?? event.sourceHost,
                 let last = event.lastSeen, now.timeIntervalSince(last) <= thresholds.retention
-            else { continue }
+            else { return nil }
+            return (node, last, event)
+        }
+        // The kernel writes one event per kill (its message names the pid), so the summary counts them all.
+        var kills: [String: Int] = [:]
+        for (node, _, event) in oomEvents { kills[node, default: 0] += event.count }
+        for (node, last, event) in oomEvents {
             findings.append(
                 Finding(
                     id: "nodeOOM/\(node)", kind: .nodeOOM, severity: .critical,
                     subject: ObservationSubject(kind: "Node", name: node),
                     evidence: ["reason": event.reason, "message": event.message, "count": String(event.count)],
-                    summary: "\(event.reason) \(event.count)×: \(event.message)", count: event.count,
+                    summary: "\(event.reason) \(kills[node] ?? event.count)×: \(event.message)", count: event.count,
                     firstSeen: event.firstSeen, lastSeen: last))
         }
         return findings

@@ -99,7 +99,8 @@ public struct VerificationTracker: Sendable {
         if now.timeIntervalSince(since) >= length {
             return .passed(length > 0 ? "\(passed); no OOM kill for \(DurationText.format(length))" : passed)
         }
-        progress = "\(waiting); watching for OOM kills until \(KubeTime.format(since.addingTimeInterval(length)))"
+        let left = (length - now.timeIntervalSince(since)).rounded(.up)
+        progress = "\(waiting); watching for OOM kills for \(DurationText.format(left)) more"
         return nil
     }
 

@@ -56,21 +56,14 @@ extension NodeReader {
                 problem(item, "a precondition is a mapping with a 'kind'")
                 return nil
             }
-            let kindName = mapping["kind"]?.string
-            let kind = PreconditionKind(rawValue: kindName ?? "")
-            let known = ["kind", "otherwise"] + (kind?.fieldNames ?? [])
-            let fields = knownFields(mapping, known: known, context: "precondition '\(kindName ?? "")'")
-            guard let kindNode = fields["kind"]?.value else {
-                problem(item, "precondition without a 'kind'")
-                return nil
-            }
-            guard let kind = enumValue(PreconditionKind.self, kindNode, what: "precondition kind") else { return nil }
-            var spec = PreconditionSpec(kind: kind, location: location(of: item))
-            spec.otherwise = fields["otherwise"]?.value.string
-            for name in kind.fieldNames {
-                if let value = fields[name]?.value { spec.fields[name] = fieldValue(value) }
-            }
-            return spec
+            guard
+                let read: KindFields<PreconditionKind> = kindFields(
+                    item, mapping, common: ["kind", "otherwise"], missing: "precondition without a 'kind'",
+                    context: { "precondition '\($0.rawValue)'" })
+            else { return nil }
+            return PreconditionSpec(
+                kind: read.kind, fields: read.values, otherwise: read.fields["otherwise"]?.value.string,
+                location: location(of: item))
         }
     }
 
@@ -85,21 +78,16 @@ extension NodeReader {
                 problem(item, "a step is a mapping with a 'kind'")
                 continue
             }
-            guard let kindNode = mapping["kind"] else {
-                problem(item, "step \(index + 1) has no 'kind'")
-                continue
-            }
-            guard let kind = enumValue(StepKind.self, kindNode, what: "step kind") else { continue }
-            let name = mapping["name"]?.string ?? kind.rawValue
-            let fields = knownFields(
-                mapping, known: RunbookParser.stepCommonFields + kind.fieldNames,
-                context: "step '\(name)' (\(kind.rawValue))")
-            var step = StepSpec(name: name, kind: kind, location: location(of: item))
+            let given = mapping["name"]?.string
+            guard
+                let read: KindFields<StepKind> = kindFields(
+                    item, mapping, common: RunbookParser.stepCommonFields, missing: "step \(index + 1) has no 'kind'",
+                    context: { "step '\(given ?? $0.rawValue)' (\($0.rawValue))" })
+            else { continue }
+            let (kind, fields, name) = (read.kind, read.fields, given ?? read.kind.rawValue)
+            var step = StepSpec(name: name, kind: kind, fields: read.values, location: location(of: item))
             for required in kind.requiredFields where fields[required] == nil {
                 problem(item, "step '\(name)' (\(kind.rawValue)) needs '\(required)'")
-            }
-            for field in kind.fieldNames {
-                if let value = fields[field]?.value { step.fields[field] = fieldValue(value) }
             }
             if let node = fields["timeout"]?.value, let seconds = duration(node, what: "timeout") {
                 step.timeout = seconds
@@ -126,17 +114,14 @@ extension NodeReader {
             problem(node, "'verify' is a mapping with a 'kind' and a 'timeout'")
             return nil
         }
-        guard let kindNode = mapping["kind"] else {
-            problem(node, "'verify' has no 'kind'")
-            return nil
-        }
-        guard let kind = enumValue(VerifyKind.self, kindNode, what: "verify kind") else { return nil }
-        let fields = knownFields(
-            mapping, known: ["kind", "timeout"] + kind.fieldNames, context: "verify (\(kind.rawValue))")
-        var spec = VerifySpec(kind: kind, location: location(of: node))
-        if let node = fields["timeout"]?.value, let seconds = duration(node, what: "timeout") { spec.timeout = seconds }
-        for name in kind.fieldNames {
-            if let value = fields[name]?.value { spec.fields[name] = fieldValue(value) }
+        guard
+            let read: KindFields<VerifyKind> = kindFields(
+                node, mapping, common: ["kind", "timeout"], missing: "'verify' has no 'kind'",
+                context: { "verify (\($0.rawValue))" })
+        else { return nil }
+        var spec = VerifySpec(kind: read.kind, fields: read.values, location: location(of: node))
+        if let node = read.fields["timeout"]?.value, let seconds = duration(node, what: "timeout") {
+            spec.timeout = seconds
         }
         return spec
     }

@@ -24,7 +24,9 @@ extension ClusterPanes {
             cell: { TableCell($0.group.type, role: $0.group.isWarning ? .severityWarning : .dim) },
             sortKey: { .text($0.group.type) }),
         .text(TableColumn("REASON", width: .fixed(18), priority: 7)) { $0.group.reason },
-        .text(TableColumn("OBJECT", width: .flex(min: 20, weight: 2), priority: 5)) { $0.objectText },
+        .text(TableColumn("OBJECT", width: .flex(min: 20, weight: 2), priority: 5, truncation: .middle)) {
+            $0.objectText
+        },
         PaneColumn(
             TableColumn("COUNT", width: .fixed(5), alignment: .right, priority: 3),
             cell: { TableCell("\($0.group.count)") },

@@ -14,7 +14,7 @@ extension ClusterPanes {
     /// 80 columns NAMESPACE, NAME, STATUS, RESTARTS and AGE show, and from about 150 every column.
     static let podColumns: [PaneColumn<PodRow>] = [
         .text(TableColumn("NAMESPACE", width: .flex(min: 9, weight: 1), priority: 2)) { $0.pod.namespace },
-        .text(TableColumn("NAME", width: .flex(min: 24, weight: 3), priority: 5)) { $0.pod.name },
+        .text(TableColumn("NAME", width: .flex(min: 24, weight: 3), priority: 5, truncation: .middle)) { $0.pod.name },
         PaneColumn(
             TableColumn("READY", width: .fixed(5), alignment: .right, priority: 1),
             cell: { TableCell("\($0.readyCount)/\($0.containerCount)") },

@@ -13,7 +13,9 @@ extension ClusterPanes {
 
     static let restartColumns: [PaneColumn<RestartRow>] = [
         .text(TableColumn("NAMESPACE", width: .flex(min: 9, weight: 1), priority: 1)) { $0.container.namespace },
-        .text(TableColumn("POD", width: .flex(min: 16, weight: 3), priority: 5)) { $0.container.pod },
+        .text(TableColumn("POD", width: .flex(min: 16, weight: 3), priority: 5, truncation: .middle)) {
+            $0.container.pod
+        },
         .text(TableColumn("CONTAINER", width: .flex(min: 9, weight: 1), priority: 3)) { $0.container.container },
         PaneColumn(
             TableColumn("IN 1H", width: .fixed(9), alignment: .right, priority: 4),

@@ -27,7 +27,9 @@ extension ClusterPanes {
     static let signalColumns: [PaneColumn<SignalRow>] = [
         severityColumn,
         .text(TableColumn("SIGNAL", width: .fixed(17), priority: 0)) { $0.observation.kind.title },
-        .text(TableColumn("SUBJECT", width: .flex(min: 24, weight: 2), priority: 5)) { $0.subject },
+        .text(TableColumn("SUBJECT", width: .flex(min: 24, weight: 2), priority: 5, truncation: .middle)) {
+            $0.subject
+        },
         .text(TableColumn("EVIDENCE", width: .flex(min: 30, weight: 3), priority: 4)) { $0.evidence },
         PaneColumn(
             TableColumn("AGE", width: .fixed(5), alignment: .right, priority: 3),

@@ -29,7 +29,9 @@ extension ClusterPanes {
             TableColumn("KIND", width: .fixed(16), priority: 3),
             cell: { TableCell($0.kindText, role: $0.kindRole) },
             sortKey: { .text($0.kindText) }),
-        .text(TableColumn("SUBJECT", width: .flex(min: 16, weight: 2), priority: 5)) { $0.subjectText },
+        .text(TableColumn("SUBJECT", width: .flex(min: 16, weight: 2), priority: 5, truncation: .middle)) {
+            $0.subjectText
+        },
         .text(TableColumn("ENTRY", width: .flex(min: 20, weight: 3), priority: 4)) { $0.text },
     ]
 }

@@ -30,13 +30,14 @@ public struct NodeRow: Sendable {
         }
     }
 
-    /// `Ready`, `NotReady` or `Unknown`, with `,SchedulingDisabled` when cordoned.
+    /// `Ready`, `NotReady` (Ready False, or Unknown when the kubelet stopped posting status, as kubectl shows it) or
+    /// `Unknown` (no Ready condition), with `,SchedulingDisabled` when cordoned.
     public var status: String {
         let readiness: String
         switch node.ready?.status {
         case .isTrue?: readiness = "Ready"
-        case .isFalse?: readiness = "NotReady"
-        default: readiness = "Unknown"
+        case .isFalse?, .unknown?: readiness = "NotReady"
+        case nil: readiness = "Unknown"
         }
         return node.isUnschedulable ? readiness + ",SchedulingDisabled" : readiness
     }

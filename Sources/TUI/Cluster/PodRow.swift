@@ -46,7 +46,8 @@ public struct PodRow: Sendable {
             let usage = metrics.containers[
                 ContainerRef(namespace: pod.namespace, pod: pod.name, container: container.name)]
             if let ratio = usage?.cpuThrottleRatio { throttle = max(throttle ?? 0, ratio) }
-            if let bytes = usage?.workingSetBytes { memory = (memory ?? 0) + bytes }
+            let status = pod.containerStatuses.first { $0.name == container.name }
+            if let bytes = usage?.workingSet(of: status) { memory = (memory ?? 0) + bytes }
         }
         throttleRatio = throttle
         memoryBytes = memory
@@ -81,6 +82,9 @@ public struct PodRow: Sendable {
         }
         if let waiting = pod.containerStatuses.lazy.compactMap(\.state.waitingReason).first {
             return (waiting, nil)
+        }
+        if pod.phase == "Running", pod.containerStatuses.contains(where: { !$0.ready }) {
+            return ("Running (not ready)", .severityWarning)
         }
         return (pod.phase, pod.phase == "Pending" ? .severityWarning : nil)
     }

@@ -8,6 +8,9 @@ public enum JournalEvent: Hashable, Sendable {
     case entriesChanged
     /// A critical signal is showing while no incident is open.
     case criticalSeen(suggestedTitle: String)
+    /// A signal that names the incident better than the one offered showed (the OOM-killed container after its
+    /// node's OOM event): the offer, while it still shows, takes this title.
+    case criticalRenamed(suggestedTitle: String)
     /// A write was committed (`Note added`) or refused (the reason); shown in the footer.
     case written(String, isError: Bool)
 }

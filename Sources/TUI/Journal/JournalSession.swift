@@ -21,7 +21,8 @@ public final class JournalSession {
     private var connection: ClusterConnection?
     private var context = "-"
     private var incidentTask: Task<Void, Never>?
-    private var hasReportedCritical = false
+    /// The kind of the critical signal the offer to open an incident named (nil: not offered on this connection).
+    private var offeredKind: ObservationKind?
 
     /// Opens the journal in `directory`; when it cannot be opened the console runs without it and says why.
     public init(directory: StateDirectory, inbox: EventInbox, logger: Logger) {
@@ -41,7 +42,7 @@ public final class JournalSession {
         detach()
         self.connection = connection
         self.context = context
-        hasReportedCritical = false
+        offeredKind = nil
         guard let journal else { return }
         let link = link
         let inbox = inbox
@@ -149,13 +150,19 @@ public final class JournalSession {
         )
     }
 
-    /// A `criticalSeen` event the first time a critical signal shows while no incident is open on this cluster.
+    /// A `criticalSeen` event the first time a critical signal shows while no incident is open on this cluster, and
+    /// `criticalRenamed` once if the offer named a node's OOM kill events and the container's own OOM kill shows.
     public func criticalSignal(in data: ClusterData) -> [AppEvent] {
-        guard journal != nil, !hasReportedCritical, link.currentIncident == nil,
-            let critical = data.observations.first(where: { $0.severity == .critical && $0.isActive })
+        guard journal != nil, link.currentIncident == nil,
+            let critical = Observation.incidentLead(of: data.observations),
+            offeredKind == nil || (offeredKind == .nodeOOM && critical.kind != .nodeOOM)
         else { return [] }
-        hasReportedCritical = true
-        return [.journal(.criticalSeen(suggestedTitle: Self.title(for: critical, in: data.snapshot)))]
+        let title = Self.title(for: critical, in: data.snapshot)
+        defer { offeredKind = critical.kind }
+        return [
+            .journal(
+                offeredKind == nil ? .criticalSeen(suggestedTitle: title) : .criticalRenamed(suggestedTitle: title))
+        ]
     }
 
     /// `OOMKilled: Deployment kube-system/coredns`: the signal and the workload its pod belongs to (the pod itself

@@ -72,6 +72,8 @@ func reduceJournal(_ event: JournalEvent, _ state: inout AppState) -> [AppEffect
         guard !journal.hasOfferedIncident, journal.incident == nil, journal.unavailable == nil else { return [] }
         state.journal.hasOfferedIncident = true
         state.journal.offer = title
+    case .criticalRenamed(let title):
+        if state.journal.offer != nil, state.journal.incident == nil { state.journal.offer = title }
     case .written(let text, let isError):
         state.message = StatusMessage(text, isError: isError)
     }

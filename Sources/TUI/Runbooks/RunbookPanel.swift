@@ -43,7 +43,8 @@ public struct RunbookPanel: Hashable, Sendable {
     public var progress: [ProgressLine] = []
     /// What a long step is doing now (a drain's counts); an action that reports it can be stopped with Esc.
     public var status: [String] = []
-    /// How long each phase before the diff took: `read`, `plan`, `access`, `dry-run`.
+    /// How long each phase before the diff took (`read`, `plan`, `access`, `dry-run`), in the order they ran, and
+    /// again for each re-plan (in its own `round`).
     public var timings: [PhaseTiming] = []
     public var phase: Phase = .preparing
     public var selectedParameter = 0
@@ -94,19 +95,28 @@ public struct RunbookPanel: Hashable, Sendable {
             self.changes = changes
             self.notes += notes.filter { !self.notes.contains($0) }
         case .timed(let phase, let duration):
-            timings.removeAll { $0.phase == phase }
-            timings.append(PhaseTiming(phase: phase, duration: duration))
+            let timing = PhaseTiming(phase: phase, duration: duration, round: replans)
+            if let index = timings.firstIndex(where: { $0.phase == phase && $0.round == timing.round }) {
+                timings[index] = timing
+            } else {
+                timings.append(timing)
+            }
         case .status(let lines):
             status = lines
         case .line(let line):
             if let last = progress.last, last.state == .running, last.kind == line.kind {
                 progress[progress.count - 1] = line
             } else {
-                if let last = progress.indices.last, progress[last].state == .running { progress[last].state = .done }
+                if let last = progress.indices.last, progress[last].state == .running {
+                    progress[last].state = line.kind == ProgressLine.replan ? .superseded : .done
+                }
                 progress.append(line)
             }
         }
     }
+
+    /// How many times the action was planned again.
+    var replans: Int { progress.count { $0.kind == ProgressLine.replan } }
 }
 
 extension AppState {

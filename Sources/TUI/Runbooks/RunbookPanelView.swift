@@ -82,16 +82,21 @@ public struct RunbookPanelView: Hashable, Sendable {
 
     private var progressLines: [StyledLine] {
         var lines: [StyledLine] = []
-        if !panel.timings.isEmpty {
-            let text = panel.timings.map { "\($0.phase) \(Self.milliseconds($0.duration))" }.joined(separator: " · ")
-            lines.append(StyledLine("✓ \(text)", role: .dim))
-        }
+        lines += timingLine(round: 0, prefix: "")
+        var round = 0
         for line in panel.progress {
             switch line.state {
             case .running: lines.append(StyledLine("… \(line.text)", role: .severityInfo))
             case .done: lines.append(StyledLine("✓ \(line.text)"))
             case .failed: lines.append(StyledLine("✗ \(line.text)", role: .error))
             case .info: lines.append(StyledLine("· \(line.text)", role: .dim))
+            case .superseded:
+                let step = line.text.hasSuffix("…") ? String(line.text.dropLast()) : line.text
+                lines.append(StyledLine("↻ \(step): not applied", role: .severityWarning))
+            }
+            if line.kind == ProgressLine.replan {
+                round += 1
+                lines += timingLine(round: round, prefix: "re-planned: ")
             }
         }
         for (index, line) in panel.status.enumerated() {
@@ -108,6 +113,14 @@ public struct RunbookPanelView: Hashable, Sendable {
             }
         }
         return lines.isEmpty ? [StyledLine("nothing applied yet", role: .dim)] : lines
+    }
+
+    /// The phases of one planning round in the order they ran (`read 2 ms · plan 0 ms`), if any.
+    private func timingLine(round: Int, prefix: String) -> [StyledLine] {
+        let timings = panel.timings.filter { $0.round == round }
+        guard !timings.isEmpty else { return [] }
+        let text = timings.map { "\($0.phase) \(Self.milliseconds($0.duration))" }.joined(separator: " · ")
+        return [StyledLine("✓ \(prefix)\(text)", role: .dim)]
     }
 
     /// The sections in `height` lines: blank lines between sections go first, then the longest section loses

@@ -49,7 +49,7 @@ public enum RunbookUpdate: Hashable, Sendable {
             let name = step.isEmpty ? "" : "\(step): "
             self = .line(ProgressLine(kind: "apply", "\(name)\(reason); again in \(after)", state: .info))
         case .replanning(let reason):
-            self = .line(ProgressLine(kind: "replan", "planning again: \(reason)", state: .info))
+            self = .line(ProgressLine(kind: ProgressLine.replan, "planning again: \(reason)", state: .info))
         case .verifying(let what):
             self = .line(ProgressLine(kind: "verify", "verifying: \(what)", state: .running))
         case .rollingBack(let reason):

@@ -24,6 +24,21 @@ extension String {
         return result + "…"
     }
 
+    /// The text cut to at most `width` columns by leaving out its middle (`…`), keeping as much of its end as of
+    /// its start.
+    public func truncatedInMiddle(toWidth width: Int) -> String {
+        guard width > 2, displayWidth > width else { return truncated(toWidth: width) }
+        var tail = ""
+        var used = 0
+        for character in reversed() {
+            let w = DisplayWidth.of(character)
+            if used + w > (width - 1) / 2 { break }
+            tail.insert(character, at: tail.startIndex)
+            used += w
+        }
+        return truncated(toWidth: width - used) + tail
+    }
+
     /// The text truncated to `width` and padded with spaces to exactly `width` columns.
     public func padded(toWidth width: Int, alignment: Alignment = .left) -> String {
         let text = truncated(toWidth: width)

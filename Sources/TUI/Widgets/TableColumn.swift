@@ -8,17 +8,29 @@ public struct TableColumn: Hashable, Sendable {
         case flex(min: Int, weight: Int = 1)
     }
 
+    /// Where text too wide for a column is cut.
+    public enum Truncation: Hashable, Sendable {
+        /// `skipper-ingress-pjnq…`.
+        case end
+        /// `skipper-in…chg-x2k9p`: for names whose end tells them apart (a pod's generated suffix).
+        case middle
+    }
+
     public var title: String
     public var width: Width
     public var alignment: Alignment
     /// When the table is too narrow, columns with a lower priority are hidden first.
     public var priority: Int
+    public var truncation: Truncation
 
-    public init(_ title: String, width: Width, alignment: Alignment = .left, priority: Int = 0) {
+    public init(
+        _ title: String, width: Width, alignment: Alignment = .left, priority: Int = 0, truncation: Truncation = .end
+    ) {
         self.title = title
         self.width = width
         self.alignment = alignment
         self.priority = priority
+        self.truncation = truncation
     }
 
     var minimumWidth: Int {

@@ -96,8 +96,10 @@ public struct TableView {
         for (index, column) in columns.enumerated() where widths[index] > 0 {
             let cell = index < cells.count ? cells[index] : TableCell("")
             let style = isSelected ? rowStyle : Style(cell.role ?? .row)
+            let text =
+                column.truncation == .middle ? cell.text.truncatedInMiddle(toWidth: widths[index]) : cell.text
             screen.put(
-                cell.text, in: Rect(x: x, y: line.y, width: widths[index], height: 1), alignment: column.alignment,
+                text, in: Rect(x: x, y: line.y, width: widths[index], height: 1), alignment: column.alignment,
                 style: style)
             x += widths[index] + 1
         }

@@ -14,6 +14,8 @@ import Testing
         #expect(coredns.memoryText == "169Mi/170Mi 99%")
         let crashing = try #require(rows.pods.first { $0.pod.name == "coredns-7db6d8ff4d-qq8mz" })
         #expect(crashing.status == "CrashLoop (OOMKilled)")
+        #expect(crashing.memoryText == "-/170Mi", "the 0 reported for a container in back-off is no measurement")
+        #expect(!crashing.isNearMemoryLimit && crashing.memoryRatio == nil)
     }
 
     @Test func throttlingIsTheWorstContainersRatio() throws {
@@ -36,6 +38,14 @@ import Testing
         #expect(cordoned.status == "Ready,SchedulingDisabled")
         #expect(cordoned.pressure == "Mem")
         #expect(rows.nodes.first { $0.node.name == "worker-eu-west-1b-07" }?.status == "NotReady")
+    }
+
+    @Test(arguments: [
+        (ConditionStatus.isTrue, "Ready"), (.isFalse, "NotReady"), (.unknown, "NotReady"), (nil, "Unknown"),
+    ])
+    func aNodeWhoseKubeletStoppedPostingIsNotReadyAsKubectlSaysIt(ready: ConditionStatus?, status: String) {
+        let node = NodeSummary(name: "node-3", ready: ready.map { ConditionSummary(status: $0) })
+        #expect(NodeRow(node: node, now: SampleCluster.now).status == status)
     }
 
     @Test func restartsRankContainersByRestartsInTheLastHour() {
@@ -118,5 +128,28 @@ import Testing
         ] as [(Int64, String)])
     func bytesAreShortBinaryUnits(value: Int64, text: String) {
         #expect(Quantities.bytes(value) == text)
+    }
+}
+
+/// What the Pods pane's STATUS says, and so why a row ranks where it does (the READY column is the first to go).
+@Suite struct PodStatusTests {
+    static func pod(ready: Bool, state: ContainerState = .running(startedAt: nil), phase: String = "Running")
+        -> PodSummary
+    {
+        PodSummary(
+            namespace: "shop", name: "web-1", phase: phase,
+            containerStatuses: [
+                ContainerStatusSummary(name: "web", ready: ready, restartCount: 0, state: state, lastState: .none)
+            ])
+    }
+
+    @Test(arguments: [
+        ("ready", pod(ready: true), "Running", 5),
+        ("not ready, as on a node gone NotReady", pod(ready: false), "Running (not ready)", 2),
+        ("pending", pod(ready: false, state: .none, phase: "Pending"), "Pending", 3),
+    ])
+    func aRunningPodThatIsNotReadySaysSo(name: String, pod: PodSummary, status: String, rank: Int) {
+        #expect(PodRow.status(of: pod).0 == status, "\(name)")
+        #expect(PodRow.troubleRank(of: pod) == rank, "\(name)")
     }
 }

@@ -135,6 +135,20 @@ import Timeline
         #expect(state.journal.offer == "OOMKilled: kube-system/coredns", "offered once a session")
     }
 
+    @Test func aBetterNameRenamesTheOfferOnlyWhileItShows() {
+        var state = state(incident: false)
+        _ = reduce(&state, .journal(.criticalSeen(suggestedTitle: "Node OOM: node-1")))
+        _ = reduce(&state, .journal(.criticalRenamed(suggestedTitle: "OOMKilled: Deployment kube-system/coredns")))
+        #expect(state.journal.offer == "OOMKilled: Deployment kube-system/coredns")
+        _ = reduce(
+            &state,
+            .journal(
+                .incidentChanged(IncidentLine(shortID: "1", title: "t", context: "c"), milestones: MilestoneLine.unset))
+        )
+        _ = reduce(&state, .journal(.criticalRenamed(suggestedTitle: "OOMKilled: later")))
+        #expect(state.journal.offer == nil, "no offer comes back once an incident is open")
+    }
+
     @Test func capitalIStartsFromTheOfferedTitleAndOpeningClearsTheOffer() {
         var state = state(incident: false)
         _ = reduce(&state, .journal(.criticalSeen(suggestedTitle: "OOMKilled: kube-system/coredns")))

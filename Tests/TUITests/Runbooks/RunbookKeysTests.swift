@@ -124,4 +124,32 @@ import Testing
                 ProgressLine(kind: "apply", "cordon the node: HTTP 200", state: .done),
             ], "an applied step replaces its 'applying' line")
     }
+
+    @Test func anAttemptAnswered409IsSupersededNotDoneAndTheReplansTimingsAreItsOwnRound() {
+        let panel = SamplePanels.replanned
+        let step = "raise the template's memory limit"
+        #expect(
+            panel.progress.map(\.state) == [.done, .superseded, .info, .done],
+            "access checked, the attempt the 409 answered, planning again, the attempt after it")
+        #expect(panel.progress[1].text == "\(step)…" && panel.progress[3].text == "\(step): HTTP 200")
+        #expect(
+            panel.timings.map { "\($0.round) \($0.phase)" } == [
+                "0 read", "0 plan", "0 access", "0 dry-run", "1 read", "1 plan",
+            ])
+    }
+
+    @Test func theProgressReadsInTheOrderThingsHappened() {
+        let lines = RunbookPanelView(panel: SamplePanels.replanned).sections(width: 120).last {
+            $0.heading == "Progress"
+        }
+        #expect(
+            lines?.lines.map(\.text) == [
+                "✓ read 14 ms · plan 1 ms · access 9 ms · dry-run 21 ms",
+                "✓ allowed: patch deployments.apps coredns in kube-system",
+                "↻ raise the template's memory limit: not applied",
+                "· planning again: the object changed since it was read (409 Conflict)",
+                "✓ re-planned: read 3 ms · plan 1 ms",
+                "✓ raise the template's memory limit: HTTP 200",
+            ])
+    }
 }

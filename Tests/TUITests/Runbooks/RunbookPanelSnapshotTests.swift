@@ -8,7 +8,7 @@ import Testing
     static let phases: [(String, RunbookPanel)] = [
         ("parameters", SamplePanels.preparing), ("diff", SamplePanels.reviewing),
         ("confirmation", SamplePanels.confirming), ("progress", SamplePanels.running),
-        ("refusal", SamplePanels.refused),
+        ("replanned", SamplePanels.replanned), ("refusal", SamplePanels.refused),
     ]
 
     @Test(arguments: phases.map(\.0), sizes)

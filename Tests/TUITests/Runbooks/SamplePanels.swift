@@ -56,6 +56,20 @@ enum SamplePanels {
         return panel
     }
 
+    /// Running, after the first attempt got 409 Conflict and the action was planned again (as the engine reports it).
+    static var replanned: RunbookPanel {
+        var panel = confirming
+        panel.phase = .running
+        let step = "raise the template's memory limit"
+        let progress: [RunbookProgress] = [
+            .applying(step: step, attempt: 1), .replanning("the object changed since it was read (409 Conflict)"),
+            .timed(phase: "read", .milliseconds(3)), .timed(phase: "plan", .milliseconds(1)),
+            .applying(step: step, attempt: 1), .applied(step: step, status: 200),
+        ]
+        for update in progress.compactMap(RunbookUpdate.init) { panel.apply(update) }
+        return panel
+    }
+
     static var refused: RunbookPanel {
         var panel = preparing
         panel.apply(planned)

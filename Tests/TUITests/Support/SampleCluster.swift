@@ -141,6 +141,9 @@ enum SampleCluster {
         ContainerRef(namespace: "kube-system", pod: "coredns-7db6d8ff4d-x2k9p", container: "coredns"):
             ContainerUsage(
                 workingSetBytes: 169 * mi, memoryLimitBytes: 170 * mi, cpuThrottleRatio: 0.02, cpuUsageMillis: 95),
+        // Crash-looping: metrics report 0 for a container that is not running.
+        ContainerRef(namespace: "kube-system", pod: "coredns-7db6d8ff4d-qq8mz", container: "coredns"):
+            ContainerUsage(workingSetBytes: 0, memoryLimitBytes: 170 * mi),
         ContainerRef(namespace: "shop", pod: "checkout-api-5c9f7b6d8-abcde", container: "api"):
             ContainerUsage(
                 workingSetBytes: 300 * mi, memoryLimitBytes: 512 * mi, cpuThrottleRatio: 0.38, cpuUsageMillis: 498),
