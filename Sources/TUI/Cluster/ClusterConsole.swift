@@ -104,9 +104,11 @@ public struct ClusterConsole {
     public mutating func replaceTimeline(_ rows: [TimelineRow], emptyMessage: String, state: AppState) -> [AppEvent] {
         let cursor = state.panes[.timeline]?.cursor ?? 0
         let selected = timeline.rowID(at: cursor)
+        // Like `tail -f`: a cursor on the last row (or an empty pane) follows the newest entry; elsewhere it stays.
+        let follows = timeline.rowCount == 0 || cursor >= timeline.rowCount - 1
         timeline.emptyMessage = emptyMessage
         timeline.replaceRows(rows)
-        let moved = selected.flatMap { timeline.index(ofRowID: $0) }
+        let moved = follows ? max(0, timeline.rowCount - 1) : selected.flatMap { timeline.index(ofRowID: $0) }
         return [.rowsChanged(.timeline, rowCount: timeline.rowCount, totalCount: timeline.totalCount, cursor: moved)]
     }
 
