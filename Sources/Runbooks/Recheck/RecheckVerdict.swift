@@ -15,11 +15,18 @@ public enum RecheckVerdict: Sendable, Hashable, CustomStringConvertible {
         return true
     }
 
+    /// `in effect`, `not in effect`, `undetermined`.
+    public var label: String {
+        switch self {
+        case .inEffect: "in effect"
+        case .notInEffect: "not in effect"
+        case .undetermined: "undetermined"
+        }
+    }
+
     public var description: String {
         switch self {
-        case .inEffect(let detail): "in effect: \(detail)"
-        case .notInEffect(let detail): "not in effect: \(detail)"
-        case .undetermined(let detail): "undetermined: \(detail)"
+        case .inEffect(let detail), .notInEffect(let detail), .undetermined(let detail): "\(label): \(detail)"
         }
     }
 

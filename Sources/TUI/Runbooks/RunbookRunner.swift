@@ -136,7 +136,7 @@ final class RunbookRunner {
                 let verdicts = await IntentRechecker(client: await connection.client).recheck(
                     unfinished, recorder: JournalActionRecorder(journal: journal, context: context),
                     clock: { _ in clock.now() })
-                let left = try await UnfinishedAction.find(in: journal, incident: incident.id)
+                let left = verdicts.filter { !$0.verdict.isDecisive }.map(\.action)
                 inbox.post(
                     .unfinishedActions(
                         offer: Self.unfinishedOffer(left),
@@ -167,18 +167,9 @@ final class RunbookRunner {
         guard !verdicts.isEmpty else {
             return StatusMessage("Nothing to re-check: every request of this incident has a recorded answer")
         }
-        var counts: [String: Int] = [:]
-        for (_, verdict) in verdicts {
-            let word =
-                switch verdict {
-                case .inEffect: "in effect"
-                case .notInEffect: "not in effect"
-                case .undetermined: "undetermined"
-                }
-            counts[word, default: 0] += 1
-        }
-        let parts = ["in effect", "not in effect", "undetermined"].compactMap { word in
-            counts[word].map { "\($0) \(word)" }
+        let counts = Dictionary(grouping: verdicts, by: \.verdict.label).mapValues(\.count)
+        let parts = ["in effect", "not in effect", "undetermined"].compactMap { label in
+            counts[label].map { "\($0) \(label)" }
         }
         return StatusMessage(
             "Re-checked \(verdicts.count) requests: \(parts.joined(separator: ", ")) (see the Timeline pane)",
